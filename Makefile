@@ -1,0 +1,51 @@
+# One entry point for newcomers, CI and packaging.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEB_PACKAGES := libzbar0 libxcb-cursor0 libpulse0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 \
+	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
+	libegl1 libgl1 libdbus-1-3 libfontconfig1 poppler-utils xvfb xauth cups printer-driver-cups-pdf
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: setup system-packages test lint typecheck layers run demo translations bundle bench clean
+
+system-packages:
+	@bash tools/install-system-packages.sh $(DEB_PACKAGES)
+
+$(STAMP): pyproject.toml
+	$(MAKE) system-packages
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP) translations
+
+translations: $(STAMP)
+	$(BIN)/python tools/build_translations.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check counter_app tests bench tools
+	$(BIN)/ruff format --check counter_app tests bench tools
+
+typecheck: $(STAMP)
+	$(BIN)/mypy counter_app/core counter_app/storage counter_app/sync counter_app/server
+
+layers: $(STAMP)
+	$(BIN)/lint-imports
+
+test: setup lint typecheck layers
+	$(BIN)/python -m pytest -q
+
+run: setup
+	QT_QPA_PLATFORM= $(BIN)/counter-app --demo
+
+bench: setup
+	$(BIN)/python -m bench.run_all
+
+bundle: setup
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

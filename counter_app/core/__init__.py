@@ -1,0 +1,1 @@
+"""Pure domain of the one-stop counter: no Qt, no database, no network."""

@@ -1,0 +1,121 @@
+"""The allowed moves between national statuses, and lateness derived by the national on-time rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+
+from .errors import TransitionError
+from .model import Dossier, Status
+
+S = Status
+
+#: Status → statuses it may move to. Terminal statuses map to nothing.
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    S.SUBMITTED: frozenset({S.RECEIVED, S.REFUSED, S.SUPPLEMENT_REQUESTED}),
+    S.RECEIVED: frozenset(
+        {S.PROCESSING, S.SUPPLEMENT_REQUESTED, S.FEES_DUE, S.WITHDRAWAL_REQUESTED, S.RESULT_READY, S.STOPPED}
+    ),
+    S.PROCESSING: frozenset(
+        {S.PROCESSING, S.SUPPLEMENT_REQUESTED, S.FEES_DUE, S.WITHDRAWAL_REQUESTED, S.RESULT_READY, S.STOPPED}
+    ),
+    S.SUPPLEMENT_REQUESTED: frozenset({S.PROCESSING, S.WITHDRAWAL_REQUESTED, S.STOPPED}),
+    S.FEES_DUE: frozenset({S.PROCESSING, S.RESULT_READY, S.WITHDRAWAL_REQUESTED, S.STOPPED}),
+    S.WITHDRAWAL_REQUESTED: frozenset({S.STOPPED, S.PROCESSING}),
+    S.RESULT_READY: frozenset({S.RETURNED}),
+    S.REFUSED: frozenset(),
+    S.STOPPED: frozenset(),
+    S.RETURNED: frozenset(),
+}
+
+#: Statuses in which processing has ended.
+TERMINAL: frozenset[Status] = frozenset({S.REFUSED, S.STOPPED, S.RESULT_READY, S.RETURNED})
+#: Statuses that count as "resolved" for the national indicator (a result was produced).
+RESOLVED: frozenset[Status] = frozenset({S.RESULT_READY, S.RETURNED})
+
+
+def can_move(current: Status, target: Status) -> bool:
+    return target in TRANSITIONS[current]
+
+
+def check_move(current: Status, target: Status) -> None:
+    """Raise `TransitionError` when the rules forbid `current → target`."""
+    if not can_move(current, target):
+        raise TransitionError(current=int(current), target=int(target))
+
+
+class Timeliness(str, Enum):
+    """Where a dossier stands against its appointment."""
+
+    EARLY = "early"  # finished before the appointment day
+    ON_TIME = "on-time"  # finished by the appointment
+    LATE = "late"  # finished after the (supplement-adjusted) appointment, or >1 supplement request
+    IN_TIME = "in-time"  # still open, deadline not passed
+    OVERDUE = "overdue"  # still open, deadline passed
+    NOT_APPLICABLE = "n/a"  # never received, refused or stopped
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The appointment stretched by the time spent waiting for the citizen's supplement."""
+
+    due: datetime
+    supplement_requests: int
+    waiting: timedelta
+
+
+def supplement_requests(dossier: Dossier) -> int:
+    """How many times processing asked the citizen for more papers after receipt."""
+    return sum(1 for e in dossier.history if e.to_status is S.SUPPLEMENT_REQUESTED and e.from_status is not None)
+
+
+def deadline(dossier: Dossier, now: datetime | None = None) -> Deadline | None:
+    """Effective deadline: appointment plus every interval spent in status 5 (still open ones up to `now`)."""
+    if dossier.appointment is None:
+        return None
+    waiting = timedelta(0)
+    paused_since: datetime | None = None
+    for event in dossier.history:
+        if event.to_status is S.SUPPLEMENT_REQUESTED and event.from_status is not None:
+            paused_since = paused_since or event.at
+        elif paused_since is not None:
+            waiting += max(event.at - paused_since, timedelta(0))
+            paused_since = None
+    if paused_since is not None and now is not None:
+        waiting += max(now - paused_since, timedelta(0))
+    return Deadline(dossier.appointment + waiting, supplement_requests(dossier), waiting)
+
+
+def finished_at(dossier: Dossier) -> datetime | None:
+    """When processing ended: the first move into a terminal status."""
+    for event in dossier.history:
+        if event.to_status in TERMINAL and event.from_status is not None:
+            return event.at
+    return None
+
+
+def timeliness(dossier: Dossier, now: datetime) -> Timeliness:
+    """Classify a dossier by the national rule (DOMAIN.md, "Late is not a status")."""
+    if dossier.code is None or dossier.status in (S.REFUSED,):
+        return Timeliness.NOT_APPLICABLE
+    dl = deadline(dossier, now)
+    if dl is None:
+        return Timeliness.NOT_APPLICABLE
+    end = finished_at(dossier)
+    if end is not None and dossier.status is S.STOPPED:
+        return Timeliness.NOT_APPLICABLE
+    if end is None:
+        if dl.supplement_requests > 1 or now > dl.due:
+            return Timeliness.OVERDUE
+        return Timeliness.IN_TIME
+    if dl.supplement_requests > 1 or end > dl.due:
+        return Timeliness.LATE
+    if end.date() < dl.due.date():
+        return Timeliness.EARLY
+    return Timeliness.ON_TIME
+
+
+def is_late(dossier: Dossier, now: datetime) -> bool:
+    """True for finished-late and still-open-past-deadline dossiers."""
+    return timeliness(dossier, now) in (Timeliness.LATE, Timeliness.OVERDUE)
