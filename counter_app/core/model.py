@@ -60,7 +60,9 @@ class ApplicantKind(IntEnum):
         text = text.strip().lower()
         if text.isdigit():
             return cls(int(text))
-        return {"citizen": cls.CITIZEN, "business": cls.BUSINESS, "agency": cls.AGENCY, "other": cls.OTHER}[text]
+        return {"citizen": cls.CITIZEN, "business": cls.BUSINESS, "agency": cls.AGENCY, "other": cls.OTHER}[
+            text
+        ]
 
 
 class IdType(str, Enum):
@@ -189,6 +191,8 @@ class UnitConfig:
     parent_body: str  # governing body, e.g. UBND PHƯỜNG BA ĐÌNH
     place: str  # used in "<place>, ngày … tháng … năm …"
     counter: int  # 1–99; also the dossier-code slot of this counter
+    phone: str = ""  # hotline printed on forms 02 and 04
+    email: str = ""
 
 
 @dataclass(frozen=True)

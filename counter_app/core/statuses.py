@@ -67,7 +67,9 @@ class Deadline:
 
 def supplement_requests(dossier: Dossier) -> int:
     """How many times processing asked the citizen for more papers after receipt."""
-    return sum(1 for e in dossier.history if e.to_status is S.SUPPLEMENT_REQUESTED and e.from_status is not None)
+    return sum(
+        1 for e in dossier.history if e.to_status is S.SUPPLEMENT_REQUESTED and e.from_status is not None
+    )
 
 
 def deadline(dossier: Dossier, now: datetime | None = None) -> Deadline | None:

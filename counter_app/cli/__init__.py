@@ -1,0 +1,1 @@
+"""The `counter-app` command line: administration, diagnostics and the GUI launcher."""

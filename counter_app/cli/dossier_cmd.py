@@ -1,0 +1,189 @@
+"""`counter-app dossier`: receive, show, search and advance dossiers from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime
+from typing import Any
+
+from ..core.errors import NotFoundError
+from ..core.intake import full_set, missing_components, new_dossier
+from ..core.model import ApplicantKind, Dossier, IdType, Person, Status
+from ..core.serial import dt_text, event_to_dict, person_to_dict
+from ..core.statuses import Timeliness, deadline, timeliness
+from ..core.validation import clean_person
+from ..messages import status_name
+from .context import CliContext, CliError
+
+STATUS_CHOICES = "processing, supplement-requested, fees-due, withdrawal-requested, stopped, result-ready, returned, refused"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("dossier", help="dossiers")
+    s = p.add_subparsers(dest="dossier_command", required=True)
+    r = s.add_parser("receive", help="receive a dossier at the counter")
+    r.add_argument("--procedure", required=True, help="national procedure code")
+    r.add_argument("--applicant-name", required=True)
+    r.add_argument("--applicant-id", required=True)
+    r.add_argument("--applicant-kind", default="citizen", choices=("citizen", "business", "agency", "other"))
+    r.add_argument("--id-type", default=None, choices=[t.value for t in IdType])
+    r.add_argument("--phone", default="")
+    r.add_argument("--address", default="")
+    r.add_argument("--email", default="")
+    r.add_argument("--received", default=None, help="ISO date-time, for back-entry of paper intakes")
+    r.add_argument("--missing", type=int, nargs="+", default=[], help="numbers of components not handed in")
+    r.add_argument("--json", action="store_true")
+    sh = s.add_parser("show", help="one dossier")
+    sh.add_argument("code")
+    sh.add_argument("--json", action="store_true")
+    se = s.add_parser("search", help="search by code, name, identifier or phone (tone marks ignored)")
+    se.add_argument("query")
+    se.add_argument("--json", action="store_true")
+    se.add_argument("--limit", type=int, default=50)
+    a = s.add_parser("advance", help="move a dossier to another status")
+    a.add_argument("code")
+    a.add_argument("--status", required=True, help=f"national number or one of: {STATUS_CHOICES}")
+    a.add_argument("--unit", default="")
+    a.add_argument("--note", default="")
+    a.add_argument("--at", default=None, help="ISO date-time of the event (default now)")
+    p.set_defaults(handler=run)
+
+
+def _when(text: str | None, ctx: CliContext) -> datetime:
+    if not text:
+        return datetime.now().replace(microsecond=0)
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise CliError(
+            ctx.say(f"Thời điểm «{text}» không đúng ISO 8601.", f"«{text}» is not an ISO 8601 date-time.")
+        ) from exc
+    return value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone().replace(tzinfo=None)
+
+
+def dossier_json(d: Dossier, lang: str, now: datetime | None = None) -> dict[str, Any]:
+    now = now or datetime.now()
+    t = timeliness(d, now)
+    dl = deadline(d, now)
+    return {
+        "id": d.id,
+        "code": d.code,
+        "status": int(d.status),
+        "status_name": status_name(d.status, lang),
+        "procedure": {"code": d.procedure.code, "name": d.procedure.name, "field": d.procedure.field},
+        "received": dt_text(d.received_at),
+        "appointment": dt_text(d.appointment),
+        "new_appointment": dt_text(d.new_appointment),
+        "due": dt_text(dl.due) if dl else None,
+        "timeliness": t.value,
+        "late": t in (Timeliness.LATE, Timeliness.OVERDUE),
+        "applicant": person_to_dict(d.applicant),
+        "unit": d.unit,
+        "officer": d.officer,
+        "counter": d.counter,
+        "missing": list(d.missing),
+        "reason": d.reason,
+        "book_entry": d.book_entry,
+        "history": [event_to_dict(e) for e in d.history],
+    }
+
+
+def _print(d: Dossier, args: argparse.Namespace, ctx: CliContext) -> None:
+    if getattr(args, "json", False):
+        json.dump(dossier_json(d, ctx.lang), ctx.out, ensure_ascii=False, indent=2)
+        ctx.out.write("\n")
+    else:
+        print(
+            f"{d.code or '-'}\t{status_name(d.status, ctx.lang)}\t{d.applicant.name}\t{d.procedure.name}",
+            file=ctx.out,
+        )
+
+
+def _receive(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = ctx.store()
+    unit = store.require_unit()
+    procedure = store.procedure(args.procedure)
+    kind = ApplicantKind.parse(args.applicant_kind)
+    id_type = (
+        IdType(args.id_type)
+        if args.id_type
+        else (IdType.TAX_CODE if kind is ApplicantKind.BUSINESS else IdType.PERSONAL_ID)
+    )
+    received = _when(args.received, ctx)
+    applicant = clean_person(
+        Person(args.applicant_name, args.applicant_id, id_type, kind, args.address, args.phone, args.email),
+        today=received.date(),
+    )
+    numbers = {c.number for c in procedure.components}
+    unknown = [n for n in args.missing if n not in numbers]
+    if unknown:
+        raise CliError(
+            ctx.say(
+                f"Thủ tục {procedure.code} không có thành phần số {', '.join(map(str, unknown))}.",
+                f"Procedure {procedure.code} has no component number {', '.join(map(str, unknown))}.",
+            )
+        )
+    handed = [c for c in full_set(procedure) if c.number not in set(args.missing)]
+    draft = new_dossier(
+        agency_id=unit.agency_id,
+        procedure=procedure,
+        applicant=applicant,
+        at=received,
+        officer=ctx.officer,
+        counter=unit.counter,
+        components=handed,
+    )
+    missing = missing_components(procedure, handed)
+    if missing:
+        names = [c.name for c in missing]
+        dossier = store.request_supplement(
+            draft, names, ctx.say("Hồ sơ chưa đủ thành phần.", "Incomplete dossier.")
+        )
+        _print(dossier, args, ctx)
+        print(
+            ctx.say(
+                "Chưa tiếp nhận: hồ sơ còn thiếu " + "; ".join(f"({c.number}) {c.name}" for c in missing),
+                "Not received: missing " + "; ".join(f"({c.number}) {c.name}" for c in missing),
+            ),
+            file=ctx.err,
+        )
+        return 1
+    dossier = store.receive(draft)
+    _print(dossier, args, ctx)
+    return 0
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    store = ctx.store()
+    cmd = args.dossier_command
+    if cmd == "receive":
+        return _receive(args, ctx)
+    if cmd == "show":
+        _print(store.dossiers.get(args.code), args, ctx)
+        return 0
+    if cmd == "search":
+        found = store.dossiers.search(args.query, limit=max(1, min(args.limit, 500)))
+        if args.json:
+            json.dump([dossier_json(d, ctx.lang) for d in found], ctx.out, ensure_ascii=False, indent=2)
+            ctx.out.write("\n")
+        else:
+            for d in found:
+                _print(d, args, ctx)
+        return 0
+    try:
+        target = Status.parse(args.status)
+    except (KeyError, ValueError) as exc:
+        raise CliError(
+            ctx.say(
+                f"Trạng thái «{args.status}» không hợp lệ; dùng số 1–10 hoặc: {STATUS_CHOICES}.",
+                f"Unknown status «{args.status}»; use 1–10 or one of: {STATUS_CHOICES}.",
+            )
+        ) from exc
+    if store.dossiers.find(args.code) is None:
+        raise NotFoundError(kind="dossier", key=args.code)
+    dossier = store.advance(
+        args.code, target, officer=ctx.officer, at=_when(args.at, ctx), unit=args.unit, note=args.note
+    )
+    _print(dossier, args, ctx)
+    return 0

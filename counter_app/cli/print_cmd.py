@@ -1,0 +1,92 @@
+"""`counter-app print` and `counter-app book`: the official forms and the tracking book as files."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from .context import CliContext, CliError
+
+FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("print", help="render a form of a dossier to PDF")
+    p.add_argument("form", help=", ".join(FORMS))
+    p.add_argument("code", help="dossier code (or ID for dossiers never received)")
+    p.add_argument("-o", "--output", required=True, type=Path)
+    p.add_argument("--paper", default="a5", choices=("a5", "a4", "thermal80"))
+    p.set_defaults(handler=run_print)
+    b = sub.add_parser("book", help="tracking book (form 07) for a period, PDF or XLSX")
+    b.add_argument("--from", dest="date_from", required=True)
+    b.add_argument("--to", dest="date_to", required=True)
+    b.add_argument("--field", default=None, help="field of procedures (lĩnh vực)")
+    b.add_argument("-o", "--output", required=True, type=Path)
+    b.set_defaults(handler=run_book)
+
+
+def _writable(path: Path, ctx: CliContext) -> None:
+    if not path.parent.exists():
+        raise CliError(
+            ctx.say(f"Thư mục {path.parent} không tồn tại.", f"Folder {path.parent} does not exist.")
+        )
+
+
+def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
+    from ..documents import FormKind, Paper, render_form
+
+    if args.form not in FORMS:
+        raise CliError(
+            ctx.say(
+                f"Không có mẫu «{args.form}»; dùng một trong: {', '.join(FORMS)}.",
+                f"Unknown form «{args.form}»; use one of: {', '.join(FORMS)}.",
+            )
+        )
+    store = ctx.store()
+    dossier = store.dossiers.get(args.code)
+    kind = FormKind(args.form)
+    if args.paper == "thermal80" and kind is not FormKind.RECEIPT:
+        raise CliError(
+            ctx.say("Khổ giấy 80 mm chỉ dùng cho giấy tiếp nhận.", "The 80 mm paper is for receipts only.")
+        )
+    _writable(args.output, ctx)
+    pdf = render_form(
+        kind, dossier, store.require_unit(), paper=Paper(args.paper), names=store.accounts.names()
+    )
+    args.output.write_bytes(pdf)
+    print(ctx.say(f"Đã ghi {args.output}.", f"Wrote {args.output}."), file=ctx.out)
+    return 0
+
+
+def _date(text: str, ctx: CliContext) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise CliError(
+            ctx.say(f"Ngày «{text}» phải có dạng YYYY-MM-DD.", f"«{text}» must be YYYY-MM-DD.")
+        ) from exc
+
+
+def run_book(args: argparse.Namespace, ctx: CliContext) -> int:
+    from ..documents import render_tracking_book, write_tracking_book_xlsx
+
+    start, end = _date(args.date_from, ctx), _date(args.date_to, ctx)
+    if end < start:
+        raise CliError(ctx.say("Ngày kết thúc trước ngày bắt đầu.", "The end date is before the start date."))
+    suffix = args.output.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise CliError(
+            ctx.say("Tệp đầu ra phải là .pdf hoặc .xlsx.", "The output must be a .pdf or .xlsx file.")
+        )
+    _writable(args.output, ctx)
+    store = ctx.store()
+    dossiers = store.dossiers.received_between(start, end)
+    unit = store.require_unit()
+    names = store.accounts.names()
+    if suffix == ".xlsx":
+        write_tracking_book_xlsx(args.output, dossiers, unit, start, end, args.field, names)
+    else:
+        args.output.write_bytes(render_tracking_book(dossiers, unit, start, end, args.field, names))
+    print(ctx.say(f"Đã ghi {args.output}.", f"Wrote {args.output}."), file=ctx.out)
+    return 0

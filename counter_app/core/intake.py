@@ -1,0 +1,203 @@
+"""The counter's decisions as pure functions: receive, request a supplement, refuse, and later moves of a dossier."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from .errors import ValidationError
+from .ids import new_id
+from .model import (
+    Channel,
+    Component,
+    Dossier,
+    DossierEvent,
+    HandedComponent,
+    Person,
+    Procedure,
+    Representative,
+    Status,
+)
+from .statuses import check_move
+from .text import nfc
+
+RECEPTION_UNIT = "Bộ phận tiếp nhận và trả kết quả"
+
+
+def full_set(procedure: Procedure) -> tuple[HandedComponent, ...]:
+    """Every component of the procedure handed in with the counts the catalogue asks for."""
+    return tuple(
+        HandedComponent(c.number, c.name, c.originals, c.certified_copies, c.photocopies, shown=c.shown_only)
+        for c in procedure.components
+    )
+
+
+def _satisfies(component: Component, handed: HandedComponent | None) -> bool:
+    if handed is None:
+        return False
+    if component.shown_only:
+        return handed.shown or handed.originals > 0
+    return (
+        handed.originals >= component.originals
+        and handed.certified_copies >= component.certified_copies
+        and handed.photocopies >= component.photocopies
+        and (handed.originals + handed.certified_copies + handed.photocopies) > 0
+    )
+
+
+def missing_components(procedure: Procedure, handed: Sequence[HandedComponent]) -> list[Component]:
+    """Required components not handed in (or handed in with fewer copies than required)."""
+    by_number = {h.number: h for h in handed}
+    return [c for c in procedure.components if c.required and not _satisfies(c, by_number.get(c.number))]
+
+
+def _event(
+    at: datetime, officer: str, action: str, to_status: Status, from_status: Status | None, **kw: object
+) -> DossierEvent:
+    return DossierEvent(
+        id=new_id(),
+        at=at,
+        officer=officer,
+        action=action,
+        to_status=to_status,
+        from_status=from_status,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def new_dossier(
+    *,
+    agency_id: str,
+    procedure: Procedure,
+    applicant: Person,
+    at: datetime,
+    officer: str,
+    counter: int,
+    representative: Representative | None = None,
+    components: Sequence[HandedComponent] = (),
+    channel: Channel = Channel.IN_PERSON,
+    sets: int = 1,
+) -> Dossier:
+    """A dossier being taken at the counter, not yet decided (no status event yet)."""
+    return Dossier(
+        id=new_id(),
+        agency_id=agency_id,
+        procedure=procedure,
+        applicant=applicant,
+        status=Status.SUBMITTED,
+        received_at=at,
+        officer=officer,
+        counter=counter,
+        representative=representative,
+        components=tuple(components),
+        channel=channel,
+        sets=sets,
+        unit=RECEPTION_UNIT,
+        version=0,
+    )
+
+
+def receive(draft: Dossier, code: str, appointment: datetime, note: str = "") -> Dossier:
+    """Receive a complete dossier: give it its code and appointment (form 01)."""
+    missing = missing_components(draft.procedure, draft.components)
+    if missing:
+        raise ValidationError("components", "components.missing", numbers=[c.number for c in missing])
+    event = _event(
+        draft.received_at, draft.officer, "receive", Status.RECEIVED, None, unit=RECEPTION_UNIT, note=note
+    )
+    return draft.with_event(event, code=code, appointment=appointment)
+
+
+def request_supplement(draft: Dossier, missing: Sequence[str], reason: str) -> Dossier:
+    """Explain once, in writing, what is missing (form 02); the papers go back to the citizen."""
+    items = tuple(nfc(m) for m in missing if nfc(m))
+    if not items:
+        raise ValidationError("missing", "required")
+    event = _event(
+        draft.received_at,
+        draft.officer,
+        "supplement",
+        Status.SUPPLEMENT_REQUESTED,
+        None,
+        unit=RECEPTION_UNIT,
+        note=nfc(reason),
+        data={"missing": list(items)},
+    )
+    return draft.with_event(event, missing=items, reason=nfc(reason))
+
+
+def refuse(draft: Dossier, reason: str) -> Dossier:
+    """Refuse a dossier the centre is not competent for (form 03); a reason is mandatory."""
+    reason = nfc(reason)
+    if not reason:
+        raise ValidationError("reason", "required")
+    event = _event(
+        draft.received_at, draft.officer, "refuse", Status.REFUSED, None, unit=RECEPTION_UNIT, note=reason
+    )
+    return draft.with_event(event, reason=reason)
+
+
+def advance(
+    dossier: Dossier,
+    target: Status,
+    *,
+    officer: str,
+    at: datetime,
+    unit: str = "",
+    receiver: str = "",
+    note: str = "",
+    action: str = "advance",
+    data: dict[str, object] | None = None,
+) -> Dossier:
+    """Move a received dossier to `target` if the rules allow it, appending one history event."""
+    check_move(dossier.status, target)
+    event = _event(
+        at,
+        officer,
+        action,
+        target,
+        dossier.status,
+        unit=nfc(unit),
+        receiver=nfc(receiver),
+        note=nfc(note),
+        data=dict(data or {}),
+    )
+    changes: dict[str, object] = {}
+    if target is Status.SUPPLEMENT_REQUESTED and data and "missing" in data:
+        changes["missing"] = tuple(str(m) for m in data["missing"])  # type: ignore[attr-defined]
+    if target in (Status.STOPPED,) and note:
+        changes["reason"] = nfc(note)
+    return replace(dossier.with_event(event), **changes)  # type: ignore[arg-type]
+
+
+def apologise(
+    dossier: Dossier,
+    *,
+    officer: str,
+    at: datetime,
+    new_appointment: datetime,
+    reason: str,
+    agency: str = "",
+    signer: str = "",
+) -> Dossier:
+    """Record a late agency's apology with a new appointment (form 04); the status does not change."""
+    reason = nfc(reason)
+    if not reason:
+        raise ValidationError("reason", "required")
+    event = _event(
+        at,
+        officer,
+        "apology",
+        dossier.status,
+        dossier.status,
+        unit=dossier.unit,
+        note=reason,
+        data={
+            "reason": reason,
+            "new_appointment": new_appointment.isoformat(timespec="minutes"),
+            "agency": nfc(agency),
+            "signer": nfc(signer),
+        },
+    )
+    return dossier.with_event(event, new_appointment=new_appointment)

@@ -1,0 +1,205 @@
+"""Form 07, the tracking book (Sổ theo dõi hồ sơ): one line per dossier received in a period, as PDF or XLSX."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from counter_app.core.model import Dossier, UnitConfig
+from counter_app.core.text import nfc
+
+from .blocks import returned_event
+from .layout import BOOK_SPEC, build_pdf, grid, styles_for, title
+from .wording import compact_moment, return_method, short_date, text
+
+TITLE = "Sổ theo dõi hồ sơ"
+COLUMNS: tuple[tuple[str, float], ...] = (  # heading, share of the table width
+    ("STT", 0.035),
+    ("Mã hồ sơ", 0.115),
+    ("Thủ tục hành chính", 0.14),
+    ("Tên tổ chức, cá nhân", 0.10),
+    ("Địa chỉ, số điện thoại", 0.13),
+    ("Cơ quan chủ trì giải quyết", 0.10),
+    ("Ngày, giờ nhận hồ sơ", 0.065),
+    ("Ngày, giờ hẹn trả kết quả", 0.065),
+    ("Ngày, giờ trả kết quả", 0.065),
+    ("Phương thức nhận kết quả", 0.095),
+    ("Ký nhận", 0.09),
+)
+
+
+@dataclass(frozen=True)
+class BookLine:
+    """One line of the book, in printable values."""
+
+    number: int
+    code: str
+    procedure: str
+    applicant: str
+    address_phone: str
+    lead_agency: str
+    received: datetime
+    appointment: datetime | None
+    returned: datetime | None
+    how_returned: str
+
+
+def book_lines(
+    dossiers: Sequence[Dossier], date_from: date, date_to: date, field: str | None = None
+) -> list[BookLine]:
+    """Dossiers received in [date_from, date_to] (and of `field` when given), oldest first.
+
+    The number is the dossier's book entry when it has one, else its position in this listing.
+    """
+    wanted = nfc(field).casefold() if field else None
+    chosen = [
+        d
+        for d in dossiers
+        if date_from <= d.received_at.date() <= date_to
+        and (wanted is None or nfc(d.procedure.field).casefold() == wanted)
+    ]
+    chosen.sort(key=lambda d: (d.received_at, d.code or ""))
+    lines = []
+    for position, d in enumerate(chosen, start=1):
+        back = returned_event(d)
+        contact = "; ".join(nfc(p) for p in (d.applicant.address, d.applicant.phone) if p)
+        lines.append(
+            BookLine(
+                number=d.book_entry if d.book_entry is not None else position,
+                code=d.code or "",
+                procedure=nfc(d.procedure.name),
+                applicant=nfc(d.applicant.name),
+                address_phone=contact,
+                lead_agency=nfc(d.procedure.resolving_agency),
+                received=d.received_at,
+                appointment=d.new_appointment or d.appointment,
+                returned=back.at if back is not None else None,
+                how_returned=return_method(back.data.get("return_method")) if back is not None else "",
+            )
+        )
+    return lines
+
+
+def _period(date_from: date, date_to: date) -> str:
+    return f"Từ ngày {short_date(date_from)} đến ngày {short_date(date_to)}"
+
+
+def render_tracking_book(
+    dossiers: Sequence[Dossier],
+    unit: UnitConfig,
+    date_from: date,
+    date_to: date,
+    field: str | None = None,
+    names: Mapping[str, str] | None = None,
+) -> bytes:
+    """Form 07 as an A4 landscape PDF; the column headings repeat on every page."""
+    spec = BOOK_SPEC
+    st = styles_for(spec)
+    rows: list[list[object]] = [[Paragraph(h, st.cell_head) for h, _ in COLUMNS]]
+    for line in book_lines(dossiers, date_from, date_to, field):
+        values = [
+            str(line.number),
+            line.code,
+            line.procedure,
+            line.applicant,
+            line.address_phone,
+            line.lead_agency,
+            compact_moment(line.received),
+            compact_moment(line.appointment),
+            compact_moment(line.returned),
+            line.how_returned,
+            "",
+        ]
+        rows.append([Paragraph(text(v), st.cell) for v in values])
+    story: list[Flowable] = [
+        Paragraph(text(unit.parent_body.upper()), st.header),
+        Paragraph(text(unit.agency_name.upper()), st.header_bold),
+        title(TITLE, spec),
+        Paragraph(text(f"Lĩnh vực: {field}" if field else "Tất cả lĩnh vực"), st.centre),
+        Paragraph(text(_period(date_from, date_to)), st.centre),
+        Spacer(1, 8),
+        grid(rows, [spec.frame_width * share for _, share in COLUMNS]),
+    ]
+    return build_pdf(
+        story,
+        spec,
+        title_text=f"{TITLE} {_period(date_from, date_to).lower()}",
+        unit=unit,
+        subject=field or "",
+        footer=TITLE,
+    )
+
+
+def write_tracking_book_xlsx(
+    path: Path,
+    dossiers: Sequence[Dossier],
+    unit: UnitConfig,
+    date_from: date,
+    date_to: date,
+    field: str | None = None,
+    names: Mapping[str, str] | None = None,
+) -> None:
+    """Form 07 as a workbook: title rows, a bold ruled heading row, real date-times, wrapped text."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Sổ theo dõi"
+    font = "Times New Roman"
+    last = get_column_letter(len(COLUMNS))
+    heading_rows = [
+        (nfc(unit.agency_name).upper(), True),
+        (TITLE.upper(), True),
+        (nfc(f"Lĩnh vực: {field}") if field else "Tất cả lĩnh vực", False),
+        (_period(date_from, date_to), False),
+    ]
+    for row, (value, bold) in enumerate(heading_rows, start=1):
+        sheet.merge_cells(f"A{row}:{last}{row}")
+        cell = sheet.cell(row=row, column=1, value=value)
+        cell.font = Font(name=font, size=13 if bold else 12, bold=bold)
+        cell.alignment = Alignment(horizontal="center")
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    head_row = len(heading_rows) + 2
+    for column, (heading, share) in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row=head_row, column=column, value=heading)
+        cell.font = Font(name=font, size=11, bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+        sheet.column_dimensions[get_column_letter(column)].width = max(6, share * 220)
+    for offset, line in enumerate(book_lines(dossiers, date_from, date_to, field), start=1):
+        values: list[object] = [
+            line.number,
+            line.code,
+            line.procedure,
+            line.applicant,
+            line.address_phone,
+            line.lead_agency,
+            line.received,
+            line.appointment,
+            line.returned,
+            line.how_returned,
+            "",
+        ]
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=head_row + offset, column=column, value=value)
+            cell.font = Font(name=font, size=11)
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            cell.border = border
+            if isinstance(value, datetime):
+                cell.number_format = "dd/mm/yyyy hh:mm"
+    sheet.freeze_panes = sheet.cell(row=head_row + 1, column=1)
+    sheet.print_title_rows = f"{head_row}:{head_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    book.properties.title = f"{TITLE} {_period(date_from, date_to).lower()}"
+    book.properties.creator = nfc(unit.agency_name)
+    book.save(path)

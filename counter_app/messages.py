@@ -1,0 +1,171 @@
+"""The one place where error codes from the domain become sentences, in Vietnamese (default) or English."""
+
+from __future__ import annotations
+
+from .core.errors import DomainError, ValidationError, ValidationErrors
+
+#: Field names as the officer knows them.
+FIELDS: dict[str, tuple[str, str]] = {
+    "name": ("Họ và tên", "Full name"),
+    "identifier": ("Số giấy tờ tùy thân", "Identifier"),
+    "phone": ("Số điện thoại", "Phone"),
+    "email": ("Email", "Email"),
+    "address": ("Địa chỉ", "Address"),
+    "birth_date": ("Ngày sinh", "Date of birth"),
+    "authorisation_paper": ("Giấy ủy quyền", "Authorisation paper"),
+    "agency_id": ("Mã định danh cơ quan", "Agency ID"),
+    "agency_name": ("Tên đơn vị", "Unit name"),
+    "parent_body": ("Cơ quan chủ quản", "Governing body"),
+    "place": ("Địa danh", "Place"),
+    "counter": ("Số quầy", "Counter number"),
+    "reason": ("Lý do", "Reason"),
+    "missing": ("Giấy tờ cần bổ sung", "Missing papers"),
+    "username": ("Tên đăng nhập", "Username"),
+    "full_name": ("Họ và tên", "Full name"),
+    "password": ("Mật khẩu", "Password"),
+    "components": ("Thành phần hồ sơ", "Dossier components"),
+    "code": ("Mã hồ sơ", "Dossier code"),
+    "office_hours": ("Giờ làm việc", "Office hours"),
+}
+
+#: code → (Vietnamese, English); `{field}` is the field's name, other braces are the error's params.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "required": ("{field} không được để trống.", "{field} is required."),
+    "too_long": ("{field} dài quá {max} ký tự.", "{field} is longer than {max} characters."),
+    "invalid_chars": ("{field} chứa ký tự không hợp lệ.", "{field} contains invalid characters."),
+    "id.personal_format": (
+        "Số định danh cá nhân phải gồm đúng 12 chữ số.",
+        "A personal identification number has exactly 12 digits.",
+    ),
+    "id.province": (
+        "Mã tỉnh trong số định danh không hợp lệ.",
+        "The province code in the identifier is invalid.",
+    ),
+    "id.birth_year_mismatch": (
+        "Năm sinh trong số định danh không khớp với ngày sinh.",
+        "The birth year inside the identifier does not match the date of birth.",
+    ),
+    "id.future_birth_year": (
+        "Năm sinh trong số định danh nằm ở tương lai.",
+        "The birth year in the identifier is in the future.",
+    ),
+    "id.old_format": ("Số CMND cũ phải gồm đúng 9 chữ số.", "An old ID card number has exactly 9 digits."),
+    "id.passport_format": (
+        "Số hộ chiếu gồm 1 chữ cái và 7 chữ số.",
+        "A passport number is one letter followed by 7 digits.",
+    ),
+    "id.tax_format": ("Mã số thuế gồm 10 hoặc 13 chữ số.", "A tax code has 10 or 13 digits."),
+    "phone.format": (
+        "Số điện thoại không hợp lệ (di động 10 số bắt đầu 03, 05, 07, 08, 09; cố định 02x + 8 số).",
+        "Invalid phone number (mobile: 10 digits starting 03, 05, 07, 08, 09; landline: 02x + 8 digits).",
+    ),
+    "email.format": ("Địa chỉ email không hợp lệ.", "Invalid email address."),
+    "birth_date.future": ("Ngày sinh không được ở tương lai.", "The date of birth cannot be in the future."),
+    "id.type_for_business": (
+        "Doanh nghiệp phải dùng mã số thuế hoặc loại giấy tờ khác.",
+        "A business must use its tax code or another document type.",
+    ),
+    "agency_id.format": (
+        "Mã định danh cơ quan gồm các nhóm chữ, số ngăn cách bằng dấu chấm (ví dụ 000.00.06.H56).",
+        "An agency ID is dot-separated groups of letters and digits (e.g. 000.00.06.H56).",
+    ),
+    "config.agency_id_missing": (
+        "Đơn vị chưa được cấu hình mã định danh: chưa thể cấp giấy tiếp nhận. Hãy chạy `counter-app setup`.",
+        "The unit has no agency ID configured, so no receipt can be issued. Run `counter-app setup`.",
+    ),
+    "counter.range": ("Số quầy phải từ 1 đến 99.", "The counter number must be between 1 and 99."),
+    "code.format": ("Mã hồ sơ không đúng định dạng.", "This is not a valid dossier code."),
+    "code.date": ("Ngày trong mã hồ sơ không hợp lệ.", "The date inside the dossier code is invalid."),
+    "components.missing": ("Hồ sơ còn thiếu thành phần.", "Required components are missing."),
+    "transition.forbidden": (
+        "Không thể chuyển hồ sơ từ trạng thái {current_name} sang {target_name}.",
+        "A dossier cannot move from {current_name} to {target_name}.",
+    ),
+    "not_found": ("Không tìm thấy {kind_name} «{key}».", "No {kind_name} «{key}» was found."),
+    "dossier.stale": (
+        "Hồ sơ vừa được cập nhật ở nơi khác; hãy mở lại và thử lần nữa.",
+        "The dossier was changed elsewhere; reopen it and try again.",
+    ),
+    "username.format": (
+        "Tên đăng nhập chỉ gồm chữ, số, dấu chấm và gạch dưới.",
+        "Usernames use letters, digits, dots and underscores.",
+    ),
+    "username.taken": ("Tên đăng nhập đã tồn tại.", "That username is already taken."),
+    "password.too_short": (
+        "Mật khẩu phải có ít nhất {min} ký tự.",
+        "The password needs at least {min} characters.",
+    ),
+    "office_hours.invalid": (
+        "Giờ làm việc không hợp lệ (ví dụ 07:00-11:30,13:30-17:00).",
+        "Invalid office hours (e.g. 07:00-11:30,13:30-17:00).",
+    ),
+    "duration.invalid": ("Thời hạn giải quyết không hợp lệ.", "Invalid processing time."),
+    "calendar.no_working_day": (
+        "Lịch làm việc không còn ngày làm việc nào trong khoảng tính hạn.",
+        "The calendar has no working day in the period.",
+    ),
+    "calendar.kind": (
+        "Loại ngày phải là 'off' (nghỉ) hoặc 'work' (làm bù).",
+        "The day kind must be 'off' or 'work'.",
+    ),
+    "catalogue.invalid": (
+        "Danh mục thủ tục có lỗi; không nhập gì cả.",
+        "The catalogue has errors; nothing was imported.",
+    ),
+}
+
+KIND_NAMES = {
+    "dossier": ("hồ sơ", "dossier"),
+    "procedure": ("thủ tục", "procedure"),
+    "account": ("tài khoản", "account"),
+}
+
+STATUS_NAMES: dict[int, tuple[str, str]] = {
+    1: ("Mới đăng ký", "Submitted"),
+    2: ("Được tiếp nhận", "Received"),
+    3: ("Không được tiếp nhận", "Refused"),
+    4: ("Đang xử lý", "Processing"),
+    5: ("Yêu cầu bổ sung giấy tờ", "Supplement requested"),
+    6: ("Yêu cầu thực hiện nghĩa vụ tài chính", "Fees due"),
+    7: ("Công dân yêu cầu rút hồ sơ", "Withdrawal requested"),
+    8: ("Dừng xử lý", "Stopped"),
+    9: ("Đã xử lý xong", "Result ready"),
+    10: ("Đã trả kết quả", "Returned"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def status_name(status: int, lang: str = "vi") -> str:
+    return _pick(STATUS_NAMES[int(status)], lang)
+
+
+def field_name(field: str, lang: str = "vi") -> str:
+    last = field.rsplit(".", 1)[-1]
+    return _pick(FIELDS[last], lang) if last in FIELDS else field
+
+
+def describe(exc: DomainError | ValidationErrors, lang: str = "vi") -> str:
+    """One clear sentence (or one per field) for a domain error."""
+    if isinstance(exc, ValidationErrors):
+        return " ".join(describe(e, lang) for e in exc.errors)
+    params: dict[str, object] = dict(exc.params)
+    params["field"] = field_name(exc.field, lang) if isinstance(exc, ValidationError) else ""
+    if "current" in params:
+        params["current_name"] = status_name(int(params["current"]), lang)  # type: ignore[call-overload]
+        params["target_name"] = status_name(int(params["target"]), lang)  # type: ignore[call-overload]
+    if "kind" in params:
+        params["kind_name"] = _pick(KIND_NAMES.get(str(params["kind"]), (str(params["kind"]),) * 2), lang)
+    template = MESSAGES.get(exc.code)
+    if template is None:
+        generic = ("Dữ liệu không hợp lệ ({code}).", "Invalid input ({code}).")
+        template = (generic[0], generic[1])
+        params["code"] = exc.code
+    text = _pick(template, lang)
+    try:
+        sentence = text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        sentence = text
+    return sentence[:1].upper() + sentence[1:]

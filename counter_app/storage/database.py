@@ -1,0 +1,118 @@
+"""Opening the local SQLite file: WAL, foreign keys, synchronous writes, and numbered migrations after a backup."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from .paths import migrations_dir
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": 2,  # FULL: a committed intake survives a power cut
+    "busy_timeout": 5000,
+    "cache_size": -32000,
+}
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    number: int
+    path: Path
+
+
+class MigrationError(Exception):
+    """A migration failed; the database is left as it was before it (each runs in one transaction)."""
+
+
+def available_migrations(folder: Path | None = None) -> list[Migration]:
+    folder = folder or migrations_dir()
+    found = []
+    for path in sorted(folder.glob("*.sql")):
+        m = _MIGRATION_NAME.match(path.name)
+        if m:
+            found.append(Migration(int(m.group(1)), path))
+    return found
+
+
+def schema_version(path: Path) -> int:
+    """The database's `user_version` (0 for a new file)."""
+    if not path.exists():
+        return 0
+    con = sqlite3.connect(path)
+    try:
+        return int(con.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        con.close()
+
+
+def backup_file(path: Path, backup_dir: Path, label: str) -> Path:
+    """Copy a live database consistently (SQLite backup API) into `backup_dir`; returns the copy's path."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    target = backup_dir / f"{path.stem}-{label}-{datetime.now():%Y%m%d-%H%M%S-%f}.sqlite"
+    src = sqlite3.connect(path)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def migrate(path: Path, backup_dir: Path | None = None, folder: Path | None = None) -> list[int]:
+    """Apply pending migrations, each in its own transaction, after backing the file up. Returns applied numbers."""
+    current = schema_version(path)
+    pending = [m for m in available_migrations(folder) if m.number > current]
+    if not pending:
+        return []
+    if current > 0 and backup_dir is not None:
+        backup_file(path, backup_dir, f"v{current}-before-migration")
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode=wal")
+        for m in pending:
+            sql = m.path.read_text(encoding="utf-8")
+            try:
+                con.execute("BEGIN IMMEDIATE")
+                for statement in _statements(sql):
+                    con.execute(statement)
+                con.execute(f"PRAGMA user_version = {m.number}")
+                con.execute("COMMIT")
+            except sqlite3.Error as exc:
+                con.execute("ROLLBACK")
+                raise MigrationError(f"{m.path.name}: {exc}") from exc
+    finally:
+        con.close()
+    return [m.number for m in pending]
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration file into statements (complete_statement keeps semicolons inside strings intact)."""
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def open_database(path: Path, backup_dir: Path | None = None) -> SqliteDatabase:
+    """Migrate (with a backup) and open the counter's database with the durability pragmas."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    migrate(path, backup_dir)
+    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db.connect(reuse_if_open=True)
+    return db

@@ -1,0 +1,311 @@
+"""Dossier repository: codes allocated, dossiers, history, search index and outbox written in one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from types import SimpleNamespace
+from typing import Any
+
+from peewee import SqliteDatabase
+
+from ..core.codes import format_code
+from ..core.errors import DomainError, NotFoundError
+from ..core.ids import new_id
+from ..core.model import Dossier, DossierEvent
+from ..core.serial import dossier_from_dict, dossier_to_dict, dt_text, event_to_dict
+from ..core.statuses import deadline, finished_at
+from ..core.text import fold
+
+CodeAllocator = Callable[[date], str]
+
+
+class StaleDossierError(DomainError):
+    """The dossier changed since it was read (another window, or a sync); reload and try again."""
+
+    code = "dossier.stale"
+
+
+def search_body(d: Dossier) -> str:
+    """What the full-text index holds for a dossier: code, applicant and representative name, ID, phone, folded."""
+    parts = [d.code or "", d.applicant.name, d.applicant.identifier, d.applicant.phone]
+    if d.representative:
+        parts += [d.representative.person.name, d.representative.person.identifier]
+    return fold(" ".join(p for p in parts if p))
+
+
+def fts_query(text: str) -> str:
+    """Turn typed text into an FTS5 query: every folded token must match as a prefix."""
+    tokens = [t for t in "".join(c if c.isalnum() else " " for c in fold(text)).split() if t]
+    return " ".join(f'"{t}"*' for t in tokens)
+
+
+class DossierRepository:
+    """Reads and writes dossiers; every write also appends to the outbox in the same transaction."""
+
+    def __init__(self, db: SqliteDatabase, models: SimpleNamespace, counter: Callable[[], int]) -> None:
+        self._db = db
+        self._m = models
+        self._counter = counter
+
+    # ---- reading -------------------------------------------------------------------------------------------
+    def _load(self, row: Any) -> Dossier:
+        data = json.loads(row.data)
+        events = self._m.Event.select().where(self._m.Event.dossier_id == row.id).order_by(self._m.Event.seq)
+        data["history"] = [{**event_to_dict_row(e)} for e in events]
+        data["version"] = row.version
+        return dossier_from_dict(data)
+
+    def get(self, key: str) -> Dossier:
+        """By dossier code or by ID; raises `NotFoundError`."""
+        key = key.strip()
+        D = self._m.Dossier
+        row = D.get_or_none((D.code == key) | (D.id == key))
+        if row is None:
+            raise NotFoundError(kind="dossier", key=key)
+        return self._load(row)
+
+    def find(self, key: str) -> Dossier | None:
+        try:
+            return self.get(key)
+        except NotFoundError:
+            return None
+
+    def search(self, text: str, limit: int = 50) -> list[Dossier]:
+        """Newest first; tone marks ignored, `đ` = `d`, NFD accepted; an exact code comes first."""
+        query = fts_query(text)
+        if not query:
+            return []
+        rows = self._db.execute_sql(
+            "SELECT d.id FROM dossier_search s JOIN dossier d ON d.rowid = s.rowid "
+            "WHERE dossier_search MATCH ? ORDER BY s.rowid DESC LIMIT ?",
+            (query, limit),
+        ).fetchall()
+        ids = [r[0] for r in rows]
+        return [self.get(i) for i in ids]
+
+    def search_ids(self, text: str, limit: int = 50) -> list[str]:
+        query = fts_query(text)
+        if not query:
+            return []
+        rows = self._db.execute_sql(
+            "SELECT d.id FROM dossier_search s JOIN dossier d ON d.rowid = s.rowid "
+            "WHERE dossier_search MATCH ? ORDER BY s.rowid DESC LIMIT ?",
+            (query, limit),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def received_between(self, start: date, end: date) -> list[Dossier]:
+        D = self._m.Dossier
+        rows = (
+            D.select()
+            .where(
+                (D.received_at >= start.isoformat())
+                & (D.received_at < _next_day(end))
+                & D.code.is_null(False)
+            )
+            .order_by(D.received_at)
+        )
+        return [self._load(r) for r in rows]
+
+    def all(self) -> list[Dossier]:
+        return [self._load(r) for r in self._m.Dossier.select().order_by(self._m.Dossier.received_at)]
+
+    def count(self) -> int:
+        return int(self._m.Dossier.select().count())
+
+    # ---- writing -------------------------------------------------------------------------------------------
+    def next_code(self, agency_id: str, day: date, slot: int) -> str:
+        """Allocate the next code of this counter's slot for `day`; call inside the caller's transaction."""
+        yymmdd = f"{day:%y%m%d}"
+        cur = self._db.execute_sql(
+            "INSERT INTO code_sequence (agency_id, day, slot, last_number) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (agency_id, day, slot) DO UPDATE SET last_number = last_number + 1 "
+            "RETURNING last_number",
+            (agency_id, yymmdd, slot),
+        )
+        number = int(cur.fetchone()[0])
+        return format_code(agency_id, day, slot, number)
+
+    def next_book_entry(self, volume: str) -> int:
+        cur = self._db.execute_sql(
+            "INSERT INTO book_sequence (volume, last_entry) VALUES (?, 1) "
+            "ON CONFLICT (volume) DO UPDATE SET last_entry = last_entry + 1 RETURNING last_entry",
+            (volume,),
+        )
+        return int(cur.fetchone()[0])
+
+    def create(self, decide: Callable[[CodeAllocator], Dossier], officer: str) -> Dossier:
+        """Create a dossier in one transaction; `decide` may call the allocator to get a code for the receipt day."""
+        with self._db.atomic("IMMEDIATE"):
+            allocated: list[str] = []
+
+            def allocate(day: date) -> str:
+                dossier_agency = self._agency_for_allocation()
+                code = self.next_code(dossier_agency, day, self._counter())
+                allocated.append(code)
+                return code
+
+            dossier = decide(allocate)
+            if dossier.code is not None:
+                volume = str(dossier.received_at.year)
+                dossier = replace(dossier, book_volume=volume, book_entry=self.next_book_entry(volume))
+            self._insert(dossier)
+            self._outbox("dossier.create", dossier, dossier_to_dict(dossier), officer)
+        return dossier
+
+    def _agency_for_allocation(self) -> str:
+        row = self._m.Unit.get_or_none(self._m.Unit.id == 1)
+        return row.agency_id if row else ""
+
+    def update(self, before: Dossier, after: Dossier, officer: str) -> Dossier:
+        """Persist the events `after` added to `before`; refuses if the stored version moved meanwhile."""
+        new_events = after.history[len(before.history) :]
+        if after.history[: len(before.history)] != before.history:
+            raise ValueError("history is append-only")
+        with self._db.atomic("IMMEDIATE"):
+            D = self._m.Dossier
+            changed = (
+                D.update(**self._row_fields(after), updated_at=_now())
+                .where((D.id == after.id) & (D.version == before.version))
+                .execute()
+            )
+            if changed != 1:
+                raise StaleDossierError()
+            for offset, event in enumerate(new_events):
+                self._insert_event(after.id, len(before.history) + offset, event)
+                self._outbox(
+                    "dossier.event",
+                    after,
+                    {
+                        "dossier_id": after.id,
+                        "code": after.code,
+                        "base_version": before.version + offset,
+                        "event": event_to_dict(event),
+                        "state": _state_dict(after),
+                    },
+                    officer,
+                )
+            self._index(after)
+        return after
+
+    def replace_from_server(self, dossier: Dossier) -> None:
+        """Store a dossier as the server knows it (download); the caller checks for unsent local changes."""
+        with self._db.atomic("IMMEDIATE"):
+            D = self._m.Dossier
+            existing = D.get_or_none(D.id == dossier.id)
+            if existing is None:
+                self._insert(dossier)
+                return
+            D.update(**self._row_fields(dossier), updated_at=_now()).where(D.id == dossier.id).execute()
+            self._m.Event.delete().where(self._m.Event.dossier_id == dossier.id).execute()
+            for seq, event in enumerate(dossier.history):
+                self._insert_event(dossier.id, seq, event)
+            self._index(dossier)
+
+    # ---- internals ------------------------------------------------------------------------------------------
+    def _row_fields(self, d: Dossier) -> dict[str, Any]:
+        data = dossier_to_dict(d)
+        data.pop("history")
+        dl = deadline(d)
+        end = finished_at(d)
+        return {
+            "code": d.code,
+            "agency_id": d.agency_id,
+            "procedure_code": d.procedure.code,
+            "field": d.procedure.field,
+            "applicant_name": d.applicant.name,
+            "applicant_id": d.applicant.identifier,
+            "applicant_phone": d.applicant.phone,
+            "status": int(d.status),
+            "channel": int(d.channel),
+            "received_at": dt_text(d.received_at),
+            "appointment": dt_text(d.appointment),
+            "due_at": dt_text(dl.due) if dl else None,
+            "finished_at": dt_text(end),
+            "officer": d.officer,
+            "counter": d.counter,
+            "unit": d.unit,
+            "version": d.version,
+            "data": json.dumps(data, ensure_ascii=False),
+        }
+
+    def _insert(self, d: Dossier) -> None:
+        self._m.Dossier.insert(id=d.id, updated_at=_now(), **self._row_fields(d)).execute()
+        for seq, event in enumerate(d.history):
+            self._insert_event(d.id, seq, event)
+        self._index(d)
+
+    def _insert_event(self, dossier_id: str, seq: int, e: DossierEvent) -> None:
+        self._m.Event.insert(
+            id=e.id,
+            dossier_id=dossier_id,
+            seq=seq,
+            at=dt_text(e.at),
+            officer=e.officer,
+            action=e.action,
+            from_status=int(e.from_status) if e.from_status is not None else None,
+            to_status=int(e.to_status),
+            unit=e.unit,
+            receiver=e.receiver,
+            note=e.note,
+            data=json.dumps(e.data, ensure_ascii=False),
+            device_time=_now(),
+        ).execute()
+
+    def _index(self, d: Dossier) -> None:
+        rowid = self._db.execute_sql("SELECT rowid FROM dossier WHERE id = ?", (d.id,)).fetchone()[0]
+        self._db.execute_sql("DELETE FROM dossier_search WHERE rowid = ?", (rowid,))
+        self._db.execute_sql(
+            "INSERT INTO dossier_search (rowid, body) VALUES (?, ?)", (rowid, search_body(d))
+        )
+
+    def _outbox(self, kind: str, d: Dossier, payload: dict[str, Any], officer: str) -> None:
+        self._m.Outbox.insert(
+            change_id=new_id(),
+            dossier_id=d.id,
+            kind=kind,
+            payload=json.dumps(payload, ensure_ascii=False),
+            officer=officer,
+            counter=self._counter(),
+            created_at=_now(),
+        ).execute()
+
+
+def event_to_dict_row(e: Any) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "at": e.at,
+        "officer": e.officer,
+        "action": e.action,
+        "from_status": e.from_status,
+        "to_status": e.to_status,
+        "unit": e.unit,
+        "receiver": e.receiver,
+        "note": e.note,
+        "data": json.loads(e.data),
+    }
+
+
+def _state_dict(d: Dossier) -> dict[str, Any]:
+    return {
+        "status": int(d.status),
+        "unit": d.unit,
+        "appointment": dt_text(d.appointment),
+        "new_appointment": dt_text(d.new_appointment),
+        "missing": list(d.missing),
+        "reason": d.reason,
+        "version": d.version,
+    }
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _next_day(day: date) -> str:
+    from datetime import timedelta
+
+    return (day + timedelta(days=1)).isoformat()

@@ -1,0 +1,214 @@
+"""The admin CLI as written in the foundation issue: names, flags, JSON and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SETUP = (
+    "setup",
+    "--agency-id",
+    "000.00.06.H56",
+    "--agency-name",
+    "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG MẪU",
+    "--parent-body",
+    "UBND PHƯỜNG MẪU",
+    "--place",
+    "Phường Mẫu",
+    "--counter",
+    "2",
+)
+RECEIVE = (
+    "dossier",
+    "receive",
+    "--procedure",
+    "1.001193",
+    "--applicant-name",
+    "Nguyễn Văn Đức",
+    "--applicant-id",
+    "001090012345",
+    "--phone",
+    "0912345678",
+    "--received",
+    "2026-11-27T16:00",
+    "--json",
+)
+
+
+@pytest.fixture
+def configured(cli):
+    result = cli(*SETUP)
+    assert result.code == 0, result.err
+    return cli
+
+
+def test_setup_then_catalog_list_json(configured) -> None:
+    result = configured("catalog", "list", "--json")
+    procedures = json.loads(result.out)
+    assert len(procedures) >= 25
+    first = procedures[0]
+    for key in ("code", "name", "duration", "duration_unit", "components"):
+        assert key in first
+    assert {"name", "originals", "certified_copies", "photocopies"} <= set(first["components"][0])
+
+
+def test_calendar_due_prints_one_iso_line(cli) -> None:
+    # Friday 27/11/2026 16:00 + 1 working day = Monday 30/11 16:00
+    result = cli(
+        "calendar", "due", "--received", "2026-11-27T16:00", "--duration", "1", "--unit", "working-days"
+    )
+    assert result.code == 0 and result.out.strip() == "2026-11-30T16:00"
+    cut = cli(
+        "calendar",
+        "due",
+        "--received",
+        "2026-11-27T15:30",
+        "--duration",
+        "0",
+        "--unit",
+        "working-days",
+        "--cutoff",
+        "15:00",
+    )
+    assert cut.out.strip() == "2026-11-30T17:00"
+
+
+def test_calendar_holidays_lists_tet(cli) -> None:
+    result = cli("calendar", "holidays", "2026")
+    days = [line.split("\t")[0] for line in result.out.splitlines()]
+    assert {"2026-02-16", "2026-02-17", "2026-09-02"} <= set(days)
+
+
+def test_receive_show_search_advance(configured) -> None:
+    received = configured(*RECEIVE)
+    assert received.code == 0, received.err
+    data = json.loads(received.out)
+    assert data["code"] == "000.00.06.H56-261127-0201"
+    assert data["status"] == 2 and data["appointment"] and data["received"] == "2026-11-27T16:00:00"
+    shown = json.loads(configured("dossier", "show", data["code"], "--json").out)
+    for key in ("code", "status", "status_name", "received", "appointment", "late", "applicant", "history"):
+        assert key in shown
+    assert shown["status_name"] == "Được tiếp nhận" and shown["late"] is False
+    found = json.loads(configured("dossier", "search", "nguyen van duc", "--json").out)
+    assert [d["code"] for d in found] == [data["code"]]
+    moved = configured("dossier", "advance", data["code"], "--status", "processing", "--unit", "Tư pháp")
+    assert moved.code == 0
+    by_number = configured("dossier", "advance", data["code"], "--status", "9")
+    assert by_number.code == 0
+    shown = json.loads(configured("dossier", "show", data["code"], "--json").out)
+    assert shown["status"] == 9 and len(shown["history"]) == 3
+
+
+def test_forbidden_transition_is_refused_with_one_sentence(configured) -> None:
+    code = json.loads(configured(*RECEIVE).out)["code"]
+    result = configured("dossier", "advance", code, "--status", "returned")
+    assert result.code == 2
+    assert "Không thể chuyển hồ sơ" in result.err and "Traceback" not in result.err
+    assert json.loads(configured("dossier", "show", code, "--json").out)["status"] == 2
+
+
+def test_missing_components_are_not_received(configured) -> None:
+    result = configured(*RECEIVE, "--missing", "1")
+    assert result.code == 1
+    data = json.loads(result.out)
+    assert data["code"] is None and data["status"] == 5 and data["missing"]
+    assert "thiếu" in result.err
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (
+            (
+                "dossier",
+                "receive",
+                "--procedure",
+                "1.001193",
+                "--applicant-name",
+                "A",
+                "--applicant-id",
+                "12345",
+            ),
+            "12 chữ số",
+        ),
+        (
+            (
+                "dossier",
+                "receive",
+                "--procedure",
+                "9.999999",
+                "--applicant-name",
+                "A",
+                "--applicant-id",
+                "001090012345",
+            ),
+            "Không tìm thấy thủ tục",
+        ),
+        (("dossier", "show", "000.00.06.H56-261127-9999"), "Không tìm thấy hồ sơ"),
+        (("calendar", "due", "--received", "hôm qua", "--duration", "1", "--unit", "days"), "ISO 8601"),
+        (("dossier", "advance", "X", "--status", "flying"), "Trạng thái"),
+        (
+            (
+                "setup",
+                "--agency-id",
+                "bad id",
+                "--agency-name",
+                "A",
+                "--parent-body",
+                "B",
+                "--place",
+                "C",
+                "--counter",
+                "1",
+            ),
+            "Mã định danh cơ quan",
+        ),
+        (
+            (
+                "setup",
+                "--agency-id",
+                "000.00.06.H56",
+                "--agency-name",
+                "A",
+                "--parent-body",
+                "B",
+                "--place",
+                "C",
+                "--counter",
+                "100",
+            ),
+            "Số quầy",
+        ),
+    ],
+)
+def test_bad_input_exits_2_with_a_vietnamese_sentence(configured, args, fragment) -> None:
+    result = configured(*args)
+    assert result.code == 2
+    assert fragment in result.err and "Traceback" not in result.err
+
+
+def test_english_messages(configured) -> None:
+    result = configured("dossier", "show", "nope", lang="en")
+    assert result.code == 2 and "No dossier" in result.err
+
+
+def test_receipt_needs_an_agency_id(cli) -> None:
+    result = cli(*RECEIVE)
+    assert result.code == 2 and "mã định danh" in result.err
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    env = dict(os.environ, COUNTER_APP_DATA_DIR=str(tmp_path), LANG="en_US.UTF-8")
+    env.pop("COUNTER_APP_LANG", None)
+    script = Path(sys.executable).parent / "counter-app"
+    proc = subprocess.run(
+        [str(script), "dossier", "show", "X"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.strip() and "Traceback" not in proc.stderr
+    assert "No dossier" in proc.stderr or "agency" in proc.stderr

@@ -1,0 +1,91 @@
+"""Status transitions and the national on-time rule (supplement waiting excluded, two requests = late)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from counter_app.core.errors import TransitionError
+from counter_app.core.intake import advance, full_set, new_dossier, receive
+from counter_app.core.model import Component, Person, Procedure, Status
+from counter_app.core.statuses import TERMINAL, TRANSITIONS, Timeliness, check_move, deadline, timeliness
+
+PROC = Procedure(
+    "1.000001", "Thủ tục thử", "Hộ tịch", components=(Component(1, "Tờ khai", originals=1),), duration=3
+)
+T0 = datetime(2026, 11, 23, 8, 0)
+DUE = datetime(2026, 11, 26, 8, 0)
+
+
+def _received():
+    draft = new_dossier(
+        agency_id="000.00.06.H56",
+        procedure=PROC,
+        applicant=Person("Lê Văn A", "001090012345"),
+        at=T0,
+        officer="canbo",
+        counter=1,
+        components=full_set(PROC),
+    )
+    return receive(draft, "000.00.06.H56-261123-0101", DUE)
+
+
+def test_terminal_statuses_lead_nowhere_except_result_ready_to_returned() -> None:
+    for status in TERMINAL - {Status.RESULT_READY}:
+        assert TRANSITIONS[status] == frozenset()
+    assert TRANSITIONS[Status.RESULT_READY] == {Status.RETURNED}
+
+
+def test_forbidden_move_raises() -> None:
+    with pytest.raises(TransitionError):
+        check_move(Status.RECEIVED, Status.RETURNED)
+    d = _received()
+    with pytest.raises(TransitionError):
+        advance(d, Status.RETURNED, officer="x", at=T0)
+
+
+def test_finished_before_the_appointment_day_is_early_and_after_is_late() -> None:
+    d = advance(_received(), Status.PROCESSING, officer="x", at=T0 + timedelta(hours=1))
+    early = advance(d, Status.RESULT_READY, officer="x", at=datetime(2026, 11, 25, 9))
+    assert timeliness(early, datetime(2026, 12, 1)) is Timeliness.EARLY
+    same_day = advance(d, Status.RESULT_READY, officer="x", at=datetime(2026, 11, 26, 7, 59))
+    assert timeliness(same_day, datetime(2026, 12, 1)) is Timeliness.ON_TIME
+    late = advance(d, Status.RESULT_READY, officer="x", at=datetime(2026, 11, 26, 8, 1))
+    assert timeliness(late, datetime(2026, 12, 1)) is Timeliness.LATE
+
+
+def test_open_dossier_is_in_time_then_overdue() -> None:
+    d = _received()
+    assert timeliness(d, DUE - timedelta(minutes=1)) is Timeliness.IN_TIME
+    assert timeliness(d, DUE + timedelta(minutes=1)) is Timeliness.OVERDUE
+
+
+def test_supplement_waiting_time_is_excluded() -> None:
+    d = advance(_received(), Status.PROCESSING, officer="x", at=T0 + timedelta(hours=1))
+    d = advance(
+        d,
+        Status.SUPPLEMENT_REQUESTED,
+        officer="x",
+        at=datetime(2026, 11, 24, 9),
+        data={"missing": ["Bản sao"]},
+    )
+    d = advance(d, Status.PROCESSING, officer="x", at=datetime(2026, 11, 27, 9))  # 3 days waiting
+    assert deadline(d) is not None and deadline(d).due == DUE + timedelta(days=3)  # type: ignore[union-attr]
+    done = advance(d, Status.RESULT_READY, officer="x", at=datetime(2026, 11, 28, 10))
+    assert timeliness(done, datetime(2026, 12, 5)) is Timeliness.EARLY  # would be late without the pause
+
+
+def test_a_second_supplement_request_makes_the_dossier_late() -> None:
+    d = advance(_received(), Status.PROCESSING, officer="x", at=T0 + timedelta(hours=1))
+    for day in (24, 25):
+        d = advance(d, Status.SUPPLEMENT_REQUESTED, officer="x", at=datetime(2026, 11, day, 9))
+        d = advance(d, Status.PROCESSING, officer="x", at=datetime(2026, 11, day, 10))
+    done = advance(d, Status.RESULT_READY, officer="x", at=datetime(2026, 11, 25, 11))
+    assert timeliness(done, datetime(2026, 12, 1)) is Timeliness.LATE
+
+
+def test_stopped_dossiers_are_not_counted() -> None:
+    d = advance(_received(), Status.WITHDRAWAL_REQUESTED, officer="x", at=T0 + timedelta(hours=1))
+    d = advance(d, Status.STOPPED, officer="x", at=datetime(2026, 12, 10))
+    assert timeliness(d, datetime(2026, 12, 11)) is Timeliness.NOT_APPLICABLE
