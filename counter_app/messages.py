@@ -139,7 +139,8 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 
 
 def status_name(status: int, lang: str = "vi") -> str:
-    return _pick(STATUS_NAMES[int(status)], lang)
+    pair = STATUS_NAMES.get(int(status))
+    return _pick(pair, lang) if pair else ("(none)" if lang == "en" else "(chưa có)")
 
 
 def field_name(field: str, lang: str = "vi") -> str:
@@ -169,3 +170,44 @@ def describe(exc: DomainError | ValidationErrors, lang: str = "vi") -> str:
     except (KeyError, IndexError, ValueError):
         sentence = text
     return sentence[:1].upper() + sentence[1:]
+
+
+#: Catalogue import problems (core.catalogue.CatalogueIssue.code) → (Vietnamese, English).
+CATALOGUE_ISSUES: dict[str, tuple[str, str]] = {
+    "required": ("bắt buộc phải có giá trị", "a value is required"),
+    "text.invalid": ("văn bản không hợp lệ", "invalid text"),
+    "code.format": (
+        "mã thủ tục không đúng dạng (ví dụ 1.001193)",
+        "procedure code is malformed (e.g. 1.001193)",
+    ),
+    "number.invalid": ("phải là một số", "must be a number"),
+    "number.negative": ("không được âm", "cannot be negative"),
+    "number.range": ("số nằm ngoài khoảng cho phép", "number out of range"),
+    "bool.invalid": ("phải là có/không", "must be yes/no"),
+    "time.format": ("giờ phải có dạng HH:MM", "time must be HH:MM"),
+    "duration_unit.unknown": ("đơn vị thời hạn không hợp lệ", "unknown duration unit"),
+    "duration.range": ("thời hạn không hợp lệ", "invalid duration"),
+    "duplicate": ("bị trùng", "duplicated"),
+    "components.numbering": ("STT thành phần phải chạy 1, 2, 3…", "component numbers must run 1, 2, 3…"),
+    "list.invalid": ("phải là một danh sách", "must be a list"),
+    "object.invalid": ("cấu trúc không hợp lệ", "invalid structure"),
+    "format.unknown": ("không phải tệp danh mục", "not a catalogue file"),
+    "version.unsupported": ("phiên bản tệp không được hỗ trợ", "unsupported file version"),
+    "file.unsupported": ("chỉ hỗ trợ .json, .xlsx, .csv", "only .json, .xlsx and .csv are supported"),
+    "file.encoding": ("tệp không phải UTF-8", "the file is not UTF-8"),
+    "json.invalid": ("JSON không hợp lệ", "invalid JSON"),
+    "xlsx.invalid": ("không đọc được tệp Excel", "cannot read the workbook"),
+    "sheet.missing": ("thiếu trang tính", "sheet missing"),
+    "column.missing": ("thiếu cột", "column missing"),
+    "fee.total": ("tổng phí không khớp các khoản phí", "the fee total does not match the fees"),
+    "procedure.unknown": (
+        "thành phần thuộc thủ tục không có trong danh mục",
+        "component of an unknown procedure",
+    ),
+    "value.conflict": ("giá trị mâu thuẫn với dòng trước", "value conflicts with an earlier row"),
+}
+
+
+def describe_catalogue_issue(code: str, lang: str = "vi") -> str:
+    pair = CATALOGUE_ISSUES.get(code)
+    return _pick(pair, lang) if pair else code

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from ..core.catalogue import CatalogueError, procedure_to_dict
+from ..messages import describe_catalogue_issue
 from .context import CliContext, CliError
 
 
@@ -33,7 +34,7 @@ def _issue_text(issue: object, ctx: CliContext) -> str:
     if row is not None:
         where.append(ctx.say(f"dòng {row}", f"row {row}"))
     where.append(ctx.say(f"trường «{issue.field}»", f"field «{issue.field}»"))  # type: ignore[attr-defined]
-    return f"{', '.join(where)}: {issue.code}"  # type: ignore[attr-defined]
+    return f"{', '.join(where)}: {describe_catalogue_issue(issue.code, ctx.lang)}"  # type: ignore[attr-defined]
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -16,7 +16,9 @@ from .model import (
     HandedComponent,
     Person,
     Procedure,
+    Rating,
     Representative,
+    ReturnMethod,
     Status,
 )
 from .statuses import check_move
@@ -201,3 +203,65 @@ def apologise(
         },
     )
     return dossier.with_event(event, new_appointment=new_appointment)
+
+
+def annotate(
+    dossier: Dossier, *, action: str, officer: str, at: datetime, note: str = "", data: dict[str, object] | None = None
+) -> Dossier:
+    """Append an event that does not change the status (a rating, a note, a reprint)."""
+    event = _event(
+        at, officer, action, dossier.status, dossier.status, unit=dossier.unit, note=nfc(note), data=dict(data or {})
+    )
+    return dossier.with_event(event)
+
+
+def record_return(
+    dossier: Dossier,
+    *,
+    officer: str,
+    at: datetime,
+    recipient_name: str,
+    recipient_id: str,
+    method: ReturnMethod = ReturnMethod.COUNTER,
+    authorisation_paper: str = "",
+    note: str = "",
+) -> Dossier:
+    """Hand the result over (status 10): who collected it, with which identifier, how (counter or post)."""
+    name = nfc(recipient_name)
+    if not name:
+        raise ValidationError("recipient.name", "required")
+    if method is ReturnMethod.COUNTER and not nfc(recipient_id):
+        raise ValidationError("recipient.identifier", "required")
+    authorised = nfc(recipient_id) != dossier.applicant.identifier
+    if method is ReturnMethod.COUNTER and authorised and dossier.representative is None and not nfc(authorisation_paper):
+        raise ValidationError("recipient.authorisation_paper", "required")
+    return advance(
+        dossier,
+        Status.RETURNED,
+        officer=officer,
+        at=at,
+        unit=RECEPTION_UNIT,
+        receiver=name,
+        note=note,
+        action="return",
+        data={
+            "return_method": method.value,
+            "recipient_name": name,
+            "recipient_id": nfc(recipient_id),
+            "authorisation_paper": nfc(authorisation_paper),
+        },
+    )
+
+
+def rate(dossier: Dossier, *, rating: Rating, officer: str, at: datetime, comment: str = "") -> Dossier:
+    """Record the citizen's satisfaction for this dossier (the last rating counts)."""
+    return annotate(
+        dossier, action="rate", officer=officer, at=at, note=comment, data={"rating": int(rating), "comment": nfc(comment)}
+    )
+
+
+def rating_of(dossier: Dossier) -> Rating | None:
+    for event in reversed(dossier.history):
+        if event.action == "rate":
+            return Rating(int(event.data["rating"]))  # type: ignore[call-overload]
+    return None

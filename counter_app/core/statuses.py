@@ -45,6 +45,21 @@ def check_move(current: Status, target: Status) -> None:
         raise TransitionError(current=int(current), target=int(target))
 
 
+def check_event(from_status: Status | None, to_status: Status, action: str) -> None:
+    """Validate a history event: annotations (rating, apology, note) keep the status; everything else must be a move."""
+    if from_status is None:
+        if to_status not in (S.RECEIVED, S.REFUSED, S.SUPPLEMENT_REQUESTED, S.SUBMITTED):
+            raise TransitionError(current=0, target=int(to_status))
+        return
+    if from_status is to_status and action in ANNOTATIONS:
+        return
+    check_move(from_status, to_status)
+
+
+#: Actions that record something about a dossier without moving it.
+ANNOTATIONS = frozenset({"rate", "apology", "note", "print", "digitise"})
+
+
 class Timeliness(str, Enum):
     """Where a dossier stands against its appointment."""
 

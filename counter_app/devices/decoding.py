@@ -66,9 +66,7 @@ def to_grey(image: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(image)
 
 
-def _zxing(
-    gray: np.ndarray, symbologies: Iterable[str], decoder: str, *, whole_frame: bool
-) -> list[Decoded]:
+def _zxing(gray: np.ndarray, symbologies: Iterable[str], decoder: str, *, whole_frame: bool) -> list[Decoded]:
     formats = zxingcpp.barcode_formats_from_str(",".join(_ZXING_FORMAT[s] for s in symbologies))
     results = zxingcpp.read_barcodes(
         gray,

@@ -79,9 +79,8 @@ def straighten_qr(gray: np.ndarray, corners: np.ndarray) -> np.ndarray:
     """Warp the QR quadrilateral to an upright square with a quiet-zone margin."""
     margin = QR_SIDE * 0.12
     inner = QR_SIDE - 2 * margin
-    square = np.float32(
-        [[margin, margin], [margin + inner, margin], [margin + inner, margin + inner], [margin, margin + inner]]
-    )
+    far = margin + inner
+    square = np.array([[margin, margin], [far, margin], [far, far], [margin, far]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), square)
     return cv2.warpPerspective(
         gray, matrix, (QR_SIDE, QR_SIDE), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE

@@ -138,15 +138,15 @@ def _place(
 ) -> np.ndarray:
     """Warp `paper` onto `desk` rotated by `angle` degrees, with corners pulled by `tilt` (perspective)."""
     h, w = paper.shape
-    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
-    corners = src - np.float32([w / 2, h / 2])
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
+    corners = src - np.array([w / 2, h / 2], dtype=np.float32)
     if tilt:
         # Shrink one side (as when the paper leans away from the camera).
         side = int(rng.integers(0, 4))
         for i in (side, (side + 1) % 4):
             corners[i] *= 1 - tilt
     theta = np.deg2rad(angle)
-    rot = np.float32([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]])
+    rot = np.array([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]], dtype=np.float32)
     rotated = corners @ rot.T
     span = rotated.max(axis=0) - rotated.min(axis=0)
     fw, fh = FRAME_SIZE
@@ -156,7 +156,7 @@ def _place(
         span *= fit
     cx = rng.uniform(span[0] / 2 + 4, max(span[0] / 2 + 5, fw - span[0] / 2 - 4))
     cy = rng.uniform(span[1] / 2 + 4, max(span[1] / 2 + 5, fh - span[1] / 2 - 4))
-    dst = rotated + np.float32([cx, cy])
+    dst = rotated + np.array([cx, cy], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(src, dst.astype(np.float32))
     warped = cv2.warpPerspective(paper, matrix, FRAME_SIZE, flags=cv2.INTER_LINEAR, borderValue=0)
     mask = cv2.warpPerspective(np.full_like(paper, 255), matrix, FRAME_SIZE, flags=cv2.INTER_LINEAR)
@@ -191,9 +191,7 @@ def make_scene(rng: np.random.Generator, degradation: str, kind: SymbolKind = "b
         tilt = float(rng.uniform(0.15, 0.25))
     frame = _place(_desk(rng), _receipt(rng, symbols), rng, angle, tilt)
     frame = _degrade(frame, degradation, rng)
-    return Scene(
-        cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR), {s: texts[s] for s in wanted}, degradation
-    )
+    return Scene(cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR), {s: texts[s] for s in wanted}, degradation)
 
 
 def _degrade(frame: np.ndarray, degradation: str, rng: np.random.Generator) -> np.ndarray:
@@ -204,8 +202,7 @@ def _degrade(frame: np.ndarray, degradation: str, rng: np.random.Generator) -> n
         return np.clip(noisy, 0, 255).astype(np.uint8)
     if degradation == "jpeg30":
         ok, data = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 30])
-        assert ok
-        return cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
+        return np.asarray(cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)) if ok else frame
     if degradation == "low-light":
         dark = frame.astype(np.float32) * rng.uniform(0.12, 0.18) + rng.uniform(8, 14)
         dark += rng.normal(0, 2.5, size=frame.shape).astype(np.float32)

@@ -55,6 +55,10 @@ def fonts() -> Fonts:
     names = Fonts(*(name for name, _ in _FACES.values()))
     # <b>/<i> markup inside paragraphs picks the matching face.
     pdfmetrics.registerFontFamily(
-        names.regular, normal=names.regular, bold=names.bold, italic=names.italic, boldItalic=names.bold_italic
+        names.regular,
+        normal=names.regular,
+        bold=names.bold,
+        italic=names.italic,
+        boldItalic=names.bold_italic,
     )
     return names

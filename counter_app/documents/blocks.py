@@ -44,7 +44,11 @@ def person_fields(
 ) -> list[Flowable]:
     """Name (bold); identifier, phone and email on one line; address (dotted blank when unknown and wanted)."""
     rows: list[Flowable] = [field(name_label or addressee(person), text(person.name), spec, bold=True)]
-    details = [(ID_LABELS[person.id_type], person.identifier), ("Số điện thoại", person.phone), ("Email", person.email)]
+    details = [
+        (ID_LABELS[person.id_type], person.identifier),
+        ("Số điện thoại", person.phone),
+        ("Email", person.email),
+    ]
     shown = [(label, value) for label, value in details if value]
     if shown:
         first_label, first_value = shown[0]

@@ -22,16 +22,16 @@ from .wording import compact_moment, return_method, short_date, text
 TITLE = "Sổ theo dõi hồ sơ"
 COLUMNS: tuple[tuple[str, float], ...] = (  # heading, share of the table width
     ("STT", 0.035),
-    ("Mã hồ sơ", 0.115),
-    ("Thủ tục hành chính", 0.14),
+    ("Mã hồ sơ", 0.15),
+    ("Thủ tục hành chính", 0.13),
     ("Tên tổ chức, cá nhân", 0.10),
     ("Địa chỉ, số điện thoại", 0.13),
     ("Cơ quan chủ trì giải quyết", 0.10),
     ("Ngày, giờ nhận hồ sơ", 0.065),
     ("Ngày, giờ hẹn trả kết quả", 0.065),
     ("Ngày, giờ trả kết quả", 0.065),
-    ("Phương thức nhận kết quả", 0.095),
-    ("Ký nhận", 0.09),
+    ("Phương thức nhận kết quả", 0.08),
+    ("Ký nhận", 0.08),
 )
 
 
@@ -158,9 +158,9 @@ def write_tracking_book_xlsx(
         (nfc(f"Lĩnh vực: {field}") if field else "Tất cả lĩnh vực", False),
         (_period(date_from, date_to), False),
     ]
-    for row, (value, bold) in enumerate(heading_rows, start=1):
+    for row, (heading_text, bold) in enumerate(heading_rows, start=1):
         sheet.merge_cells(f"A{row}:{last}{row}")
-        cell = sheet.cell(row=row, column=1, value=value)
+        cell = sheet.cell(row=row, column=1, value=heading_text)
         cell.font = Font(name=font, size=13 if bold else 12, bold=bold)
         cell.alignment = Alignment(horizontal="center")
     thin = Side(style="thin")

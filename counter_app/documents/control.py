@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from counter_app.core.model import Dossier, DossierEvent, UnitConfig
 from counter_app.core.statuses import Timeliness
@@ -14,7 +15,7 @@ from counter_app.core.steps import receipt_index, step_results
 from .blocks import document_number
 from .layout import PaperSpec, field, grid, header, styles_for, title
 from .receipt import receipt_code
-from .wording import STEP_RESULTS, full_name, moment_text, text
+from .wording import STEP_RESULTS, clock, full_name, moment_text, short_date, text
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,9 @@ def hand_overs(dossier: Dossier, names: Mapping[str, str] | None) -> list[HandOv
     if start is not None:
         receipt = dossier.history[start]
         rows.append(
-            HandOver(receipt, "", receipt.unit, dossier.applicant.name, full_name(receipt.officer, names), None)
+            HandOver(
+                receipt, "", receipt.unit, dossier.applicant.name, full_name(receipt.officer, names), None
+            )
         )
         unit, status = receipt.unit, receipt.to_status
     for event, result in step_results(dossier):
@@ -68,7 +71,7 @@ def control_story(
     rows: list[list[object]] = [[Paragraph(h.upper(), st.cell_head) for h in heads]]
     for row in hand_overs(dossier, names):
         units = (f"Giao: {text(row.from_unit)}<br/>" if row.from_unit else "") + f"Nhận: {text(row.to_unit)}"
-        people = [moment_text(row.event.at)]
+        people = [f"{clock(row.event.at)},<br/>ngày {short_date(row.event.at)}"]
         if row.giver:
             people.append(f"Người giao: {text(row.giver)}")
         if row.receiver:
@@ -95,5 +98,5 @@ def control_story(
     ]
     if dossier.new_appointment is not None:
         story.append(field("Thời gian hẹn trả kết quả mới", moment_text(dossier.new_appointment), spec))
-    story.append(grid(rows, [w * 0.27, w * 0.35, w * 0.17, w * 0.21]))
+    story += [Spacer(1, 2 * mm), grid(rows, [w * 0.27, w * 0.31, w * 0.2, w * 0.22])]
     return story

@@ -75,4 +75,6 @@ def render_form(
     else:
         spec = SPECS[paper]
         story = _STORIES[kind](dossier, unit, spec, names, printed)
-    return build_pdf(story, spec, title_text=title_text, unit=unit, subject=TITLES[kind], footer=dossier.code or "")
+    return build_pdf(
+        story, spec, title_text=title_text, unit=unit, subject=TITLES[kind], footer=dossier.code or ""
+    )

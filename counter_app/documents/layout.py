@@ -10,7 +10,6 @@ from enum import Enum
 from functools import cache
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -61,6 +60,7 @@ class PaperSpec:
     title: float
     header: float
     sign_space: float
+    bar_height: float = 8 * mm
 
     @property
     def frame_width(self) -> float:
@@ -70,11 +70,56 @@ class PaperSpec:
 #: Thermal rolls are 80 mm wide with 72 mm printable; the page height is computed per slip.
 THERMAL_WIDTH = 80 * mm
 SPECS: dict[Paper, PaperSpec] = {
-    Paper.A5: PaperSpec(*A5, 15 * mm, 10 * mm, 8 * mm, 8 * mm, 11, 12, 10, 13 * mm),
-    Paper.A4: PaperSpec(*A4, 30 * mm, 15 * mm, 20 * mm, 20 * mm, 13, 14, 12, 22 * mm),
-    Paper.THERMAL80: PaperSpec(THERMAL_WIDTH, 200 * mm, 4 * mm, 4 * mm, 4 * mm, 4 * mm, 9, 10, 8, 0),
+    Paper.A5: PaperSpec(
+        width=148 * mm,
+        height=210 * mm,
+        left=15 * mm,
+        right=10 * mm,
+        top=8 * mm,
+        bottom=8 * mm,
+        body=11,
+        title=12,
+        header=10,
+        sign_space=13 * mm,
+    ),
+    Paper.A4: PaperSpec(
+        width=210 * mm,
+        height=297 * mm,
+        left=30 * mm,
+        right=15 * mm,
+        top=20 * mm,
+        bottom=20 * mm,
+        body=13,
+        title=14,
+        header=12,
+        sign_space=22 * mm,
+        bar_height=10 * mm,
+    ),
+    Paper.THERMAL80: PaperSpec(
+        width=THERMAL_WIDTH,
+        height=200 * mm,
+        left=4 * mm,
+        right=4 * mm,
+        top=4 * mm,
+        bottom=4 * mm,
+        body=9,
+        title=10,
+        header=8,
+        sign_space=0,
+    ),
 }
-BOOK_SPEC = PaperSpec(*landscape(A4), 20 * mm, 12 * mm, 15 * mm, 15 * mm, 10, 14, 12, 0)
+BOOK_SPEC = PaperSpec(
+    width=297 * mm,
+    height=210 * mm,
+    left=20 * mm,
+    right=12 * mm,
+    top=15 * mm,
+    bottom=15 * mm,
+    body=10,
+    title=14,
+    header=12,
+    sign_space=0,
+)  # A4 landscape
 
 
 @dataclass(frozen=True)
@@ -121,17 +166,29 @@ def styles_for(spec: PaperSpec) -> Styles:
         ),
         header=style("header", fontSize=spec.header, leading=spec.header * 1.2, alignment=TA_CENTER),
         header_bold=style(
-            "header_bold", fontName=f.bold, fontSize=spec.header, leading=spec.header * 1.2, alignment=TA_CENTER
+            "header_bold",
+            fontName=f.bold,
+            fontSize=spec.header,
+            leading=spec.header * 1.2,
+            alignment=TA_CENTER,
         ),
         date_line=style(
-            "date_line", fontName=f.italic, fontSize=spec.header, leading=spec.header * 1.25, alignment=TA_CENTER
+            "date_line",
+            fontName=f.italic,
+            fontSize=spec.header,
+            leading=spec.header * 1.25,
+            alignment=TA_CENTER,
         ),
         cell=style("cell", fontSize=cell, leading=cell * 1.2),
         cell_centre=style("cell_centre", fontSize=cell, leading=cell * 1.2, alignment=TA_CENTER),
         cell_head=style("cell_head", fontName=f.bold, fontSize=cell, leading=cell * 1.2, alignment=TA_CENTER),
         sign_title=style("sign_title", fontName=f.bold, alignment=TA_CENTER),
-        sign_hint=style("sign_hint", fontName=f.italic, fontSize=size - 1, leading=(size - 1) * 1.2, alignment=TA_CENTER),
-        small=style("small", fontName=f.italic, fontSize=size - 2, leading=(size - 2) * 1.2, alignment=TA_CENTER),
+        sign_hint=style(
+            "sign_hint", fontName=f.italic, fontSize=size - 1, leading=(size - 1) * 1.2, alignment=TA_CENTER
+        ),
+        small=style(
+            "small", fontName=f.italic, fontSize=size - 2, leading=(size - 2) * 1.2, alignment=TA_CENTER
+        ),
     )
 
 
@@ -143,7 +200,9 @@ def fitted(value: str, font: str, size: float, width: float, smallest: float = 7
     return max(smallest, min(size, int(width / natural * 4) / 4))
 
 
-def within_lines(markup: str, style: ParagraphStyle, width: float, lines: int, shrink: float = 1.5) -> Paragraph:
+def within_lines(
+    markup: str, style: ParagraphStyle, width: float, lines: int, shrink: float = 1.5
+) -> Paragraph:
     """A paragraph shrunk by up to `shrink` points so that it wraps to at most `lines` lines, if it can."""
     size = style.fontSize
     while True:
@@ -181,13 +240,16 @@ def header(unit: UnitConfig, number: str, day: date, spec: PaperSpec, issuer: st
     left_w, right_w = width * 0.46, width * 0.54
     inner = right_w - 2
     motto_size = fitted(MOTTO_TITLE, f.bold, spec.header, inner)
-    motto_title = ParagraphStyle("motto_title", parent=st.header_bold, fontSize=motto_size, leading=motto_size * 1.2)
+    motto_title = ParagraphStyle(
+        "motto_title", parent=st.header_bold, fontSize=motto_size, leading=motto_size * 1.2
+    )
     motto = ParagraphStyle(
         "motto", parent=st.header_bold, fontSize=spec.header + 0.5, leading=(spec.header + 0.5) * 1.25
     )
     issuing = text(nfc(issuer or unit.agency_name).upper())
+    governing = text(nfc(unit.parent_body).upper())
     left = [
-        Paragraph(text(unit.parent_body.upper()), st.header),
+        *([Paragraph(governing, st.header)] if governing != issuing else []),
         within_lines(issuing, st.header_bold, left_w - 2, lines=2),
         Rule(left_w * 0.3),
         Paragraph(f"Số: {text(number)}", st.header),
@@ -322,7 +384,9 @@ def story_height(story: Sequence[Flowable], width: float) -> float:
         if isinstance(flowable, KeepTogether):
             total += story_height(flowable._content, width)
             continue
-        total += flowable.wrapOn(scratch, width, 1e6)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        total += (
+            flowable.wrapOn(scratch, width, 1e6)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        )
     return total
 
 

@@ -32,15 +32,29 @@ def _paragraph(markup: str, spec: PaperSpec) -> Paragraph:
     return Paragraph(markup, styles_for(spec).body)
 
 
-def supplement_story(dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Mapping[str, str] | None, printed: datetime) -> list[Flowable]:
+def supplement_story(
+    dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Mapping[str, str] | None, printed: datetime
+) -> list[Flowable]:
     """Form 02: what is missing, why, and whom to call."""
-    event = last_event(dossier, lambda e: e.to_status is Status.SUPPLEMENT_REQUESTED or e.action == "supplement")
+    event = last_event(
+        dossier, lambda e: e.to_status is Status.SUPPLEMENT_REQUESTED or e.action == "supplement"
+    )
     officer = full_name(_officer(event, dossier), names)
     st = styles_for(spec)
-    items = [ListItem(Paragraph(text(item), st.body), value=i) for i, item in enumerate(dossier.missing, start=1)]
+    items = [
+        ListItem(Paragraph(text(item), st.body), value=i) for i, item in enumerate(dossier.missing, start=1)
+    ]
     listing: list[Flowable] = (
-        [ListFlowable(items, bulletType="1", bulletFormat="%s.", bulletFontName=st.body.fontName,
-                      bulletFontSize=spec.body, leftIndent=6 * mm)]
+        [
+            ListFlowable(
+                items,
+                bulletType="1",
+                bulletFormat="%s.",
+                bulletFontName=st.body.fontName,
+                bulletFontSize=spec.body,
+                leftIndent=6 * mm,
+            )
+        ]
         if items
         else [_paragraph(DOTS, spec)]
     )
@@ -64,24 +78,28 @@ def supplement_story(dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names:
     ]
 
 
-def refusal_story(dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Mapping[str, str] | None, printed: datetime) -> list[Flowable]:
+def refusal_story(
+    dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Mapping[str, str] | None, printed: datetime
+) -> list[Flowable]:
     """Form 03: who applied for what, and the specific reason the dossier is refused."""
     event = last_event(dossier, lambda e: e.to_status is Status.REFUSED or e.action == "refuse")
     return [
         header(unit, document_number(dossier), (event.at if event else printed).date(), spec),
         title("Phiếu từ chối tiếp nhận giải quyết hồ sơ", spec),
         field("Đơn vị tiếp nhận", text(unit.agency_name), spec),
-        _paragraph("Tiếp nhận hồ sơ của:", spec),
-        *person_fields(dossier.applicant, spec),
+        *person_fields(
+            dossier.applicant, spec, name_label=f"Tiếp nhận hồ sơ của {addressee(dossier.applicant).lower()}"
+        ),
         *_code_field(dossier, spec),
         field("Nội dung yêu cầu giải quyết", procedure_text(dossier), spec),
         _paragraph(
             "Qua xem xét, đơn vị tiếp nhận thông báo từ chối tiếp nhận, giải quyết hồ sơ này "
-            "với lý do cụ thể như sau:",
+            f"với lý do cụ thể như sau: <b>{block(dossier.reason) or DOTS}</b>",
             spec,
         ),
-        _paragraph(block(dossier.reason) or DOTS, spec),
-        _paragraph(f"Xin thông báo để {addressee(dossier.applicant).lower()} được biết và thực hiện./.", spec),
+        _paragraph(
+            f"Xin thông báo để {addressee(dossier.applicant).lower()} được biết và thực hiện./.", spec
+        ),
         signatures(
             [
                 ("Người nộp hồ sơ", SIGN_HINT, submitter_name(dossier)),
@@ -92,7 +110,9 @@ def refusal_story(dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Ma
     ]
 
 
-def apology_story(dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Mapping[str, str] | None, printed: datetime) -> list[Flowable]:
+def apology_story(
+    dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Mapping[str, str] | None, printed: datetime
+) -> list[Flowable]:
     """Form 04: the late agency apologises, says why, and gives the new date; signed by its head."""
     event = last_event(dossier, lambda e: e.action == "apology")
     data = event.data if event is not None else {}
@@ -129,7 +149,9 @@ def apology_story(dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Ma
     ]
 
 
-def stop_story(dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Mapping[str, str] | None, printed: datetime) -> list[Flowable]:
+def stop_story(
+    dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Mapping[str, str] | None, printed: datetime
+) -> list[Flowable]:
     """Form 05: processing stops at the applicant's request."""
     event = last_event(dossier, lambda e: e.action == "stop" or e.to_status is Status.STOPPED)
     data = event.data if event is not None else {}

@@ -26,8 +26,8 @@ from .wording import (
     compact_moment,
     duration,
     full_name,
-    money,
     moment_text,
+    money,
     text,
 )
 
@@ -93,7 +93,9 @@ def receipt_story(
     qr = QrSymbol(code)
     beside_qr: list[Flowable] = [
         field("Mã hồ sơ", text(code), spec, bold=True),
-        *person_fields(dossier.applicant, spec, name_label=f"Tiếp nhận hồ sơ của {addressee(dossier.applicant).lower()}"),
+        *person_fields(
+            dossier.applicant, spec, name_label=f"Tiếp nhận hồ sơ của {addressee(dossier.applicant).lower()}"
+        ),
     ]
     top = Table([[beside_qr, qr]], colWidths=[spec.frame_width - qr.size - 2 * mm, qr.size + 2 * mm])
     top.setStyle(
@@ -109,7 +111,7 @@ def receipt_story(
     story: list[Flowable] = [
         header(unit, document_number(dossier), dossier.received_at.date(), spec),
         title(TITLE, spec),
-        LinearCode(code, font=f.regular, font_size=spec.body - 1, bar_height=8 * mm),
+        LinearCode(code, font=f.regular, font_size=spec.body - 1, bar_height=spec.bar_height),
         Spacer(1, 1 * mm),
         top,
         field("Đơn vị tiếp nhận", text(unit.agency_name), spec),
@@ -117,7 +119,11 @@ def receipt_story(
         field("Nội dung yêu cầu giải quyết", procedure_text(dossier), spec),
     ]
     if dossier.components:
-        story += [Paragraph("Thành phần hồ sơ nộp gồm:", st.body), components_table(dossier, spec), Spacer(1, 2 * mm)]
+        story += [
+            Paragraph("Thành phần hồ sơ nộp gồm:", st.body),
+            components_table(dossier, spec),
+            Spacer(1, 2 * mm),
+        ]
     else:
         story.append(field("Thành phần hồ sơ", "không có giấy tờ kèm theo", spec))
     fees = f"; Phí, lệ phí: {money(dossier.procedure.total_fee)}" if dossier.procedure.fees else ""

@@ -155,6 +155,16 @@ def specimen_stopped(at: datetime | None = None) -> Dossier:
         "stop",
         Status.STOPPED,
         Status.PROCESSING,
-        data={"requested_at": (d.received_at + timedelta(hours=2)).isoformat(), "reason": "Công dân rút hồ sơ"},
+        data={
+            "requested_at": (d.received_at + timedelta(hours=2)).isoformat(),
+            "reason": "Công dân rút hồ sơ",
+        },
     )
-    return replace(d, history=(*d.history[:2], event), status=Status.STOPPED)
+    return replace(
+        d,
+        id="0192f0d2-0000-7000-8000-000000000002",
+        code=f"{UNIT.agency_id}-{d.received_at:%y%m%d}-0362",
+        book_entry=362,
+        history=(*d.history[:2], event),
+        status=Status.STOPPED,
+    )

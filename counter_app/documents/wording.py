@@ -33,7 +33,7 @@ STEP_RESULTS: dict[Timeliness, str] = {
 }
 
 RETURN_METHODS: dict[str, str] = {
-    "counter": "Trực tiếp tại Bộ phận tiếp nhận và trả kết quả",
+    "counter": "Trực tiếp",
     "post": "Qua dịch vụ bưu chính công ích",
 }
 

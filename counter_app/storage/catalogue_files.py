@@ -18,7 +18,9 @@ commas (so Excel opens Vietnamese text correctly); semicolon-separated files are
 Cells: the duration unit is "ngày làm việc" / "ngày" / "giờ làm việc" (or "working-days" / "days" / "hours");
 yes/no columns take "có" / "không"; the cut-off is HH:MM. "Phí, lệ phí (đồng)" is the total of the fees and
 "Tên phí" the fee's name; several fees are written "Lệ phí: 8000; Phí: 2000" (their names contain no ";").
-An amount without a name is read as one fee called "Lệ phí". Header cells may be written without tone marks.
+An amount without a name is read as one fee called "Lệ phí". Header cells may be written without tone marks
+and columns may come in any order; only Mã thủ tục, Tên thủ tục, Lĩnh vực, STT and Tên thành phần are
+mandatory. In CSV, further rows of a procedure may leave its columns empty.
 
 Reading is all or nothing: every problem becomes a `CatalogueIssue` naming the sheet (None for CSV and JSON),
 the row as the spreadsheet shows it (header = row 1) and the field key; `COLUMN_TITLES` gives each key's
@@ -110,6 +112,8 @@ _WIDTHS = {
     "component.required": 10,
     "component.note": 50,
 }
+#: Columns a file must have; the others may be left out (their values take the catalogue defaults).
+_REQUIRED_COLUMNS = frozenset({"code", "name", "field", "component.number", "component.name"})
 _UNIT_WORDS = {
     DurationUnit.WORKING_DAYS: "ngày làm việc",
     DurationUnit.DAYS: "ngày",
@@ -133,7 +137,10 @@ def load_seed_catalogue() -> list[Procedure]:
 
 
 def read_catalogue_file(path: Path) -> list[Procedure]:
-    """Read and validate a .json, .xlsx or .csv catalogue; raises `CatalogueError` listing every problem."""
+    """Read and validate a .json, .xlsx or .csv catalogue.
+
+    Raises `CatalogueError` listing every problem (nothing is returned then), `OSError` if the file cannot be read.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".json":
@@ -283,7 +290,7 @@ def _table(
         i: lookup[fold(str(v))] for i, v in enumerate(header) if v is not None and fold(str(v)) in lookup
     }
     for key in keys:
-        if key not in columns.values():
+        if key in _REQUIRED_COLUMNS and key not in columns.values():
             issues.append(CatalogueIssue(1, key, "column.missing", sheet))
     table = []
     for number, cells in enumerate(it, start=2):
@@ -303,6 +310,8 @@ def _read_xlsx(path: Path) -> list[Procedure]:
     issues: list[CatalogueIssue] = []
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except OSError:  # missing or unreadable: the same as for the other formats
+        raise
     except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
         raise CatalogueError([CatalogueIssue(None, "file", "xlsx.invalid")]) from exc
     try:

@@ -110,6 +110,17 @@ class DossierRepository:
         )
         return [self._load(r) for r in rows]
 
+    def relevant_for_period(self, start: date, end: date) -> list[Dossier]:
+        """Dossiers that can count in a report for [start, end]: received, finished, returned or open then."""
+        D = self._m.Dossier
+        lo, hi = start.isoformat(), _next_day(end)
+        rows = D.select().where(
+            D.code.is_null(False)
+            & (D.received_at < hi)
+            & ((D.received_at >= lo) | D.finished_at.is_null() | (D.finished_at >= lo) | (D.updated_at >= lo))
+        )
+        return [self._load(r) for r in rows]
+
     def all(self) -> list[Dossier]:
         return [self._load(r) for r in self._m.Dossier.select().order_by(self._m.Dossier.received_at)]
 

@@ -212,3 +212,22 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.strip() and "Traceback" not in proc.stderr
     assert "No dossier" in proc.stderr or "agency" in proc.stderr
+
+
+def test_catalog_import_names_every_bad_row_and_imports_nothing(configured, tmp_path: Path) -> None:
+    exported = tmp_path / "danh-muc.json"
+    assert configured("catalog", "export", str(exported)).code == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["procedures"][0]["code"] = "abc"
+    data["procedures"][2]["components"][0]["originals"] = -1
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = configured("catalog", "list", "--json").out
+    result = configured("catalog", "import", str(broken))
+    assert result.code == 2
+    assert "dòng 1" in result.err and "mã thủ tục không đúng dạng" in result.err
+    assert "dòng 3" in result.err and "không được âm" in result.err
+    assert configured("catalog", "list", "--json").out == before
+    xlsx = tmp_path / "danh-muc.xlsx"
+    assert configured("catalog", "export", str(xlsx)).code == 0
+    assert configured("catalog", "import", str(xlsx)).code == 0

@@ -75,7 +75,10 @@ def test_to_dict_and_back_is_identity() -> None:
         name="Chứng thực bản sao",
         field="Chứng thực",
         resolving_agency="UBND cấp xã",
-        components=(Component(1, "Bản chính", originals=1, shown_only=True), Component(2, "Bản sao", photocopies=1)),
+        components=(
+            Component(1, "Bản chính", originals=1, shown_only=True),
+            Component(2, "Bản sao", photocopies=1),
+        ),
         duration=1.5,
         duration_unit=DurationUnit.HOURS,
         same_day_cutoff=time(15, 0),
@@ -143,8 +146,17 @@ def test_same_day_procedures_may_have_zero_duration() -> None:
 
 @pytest.mark.parametrize(
     ("code", "valid"),
-    [("1.001193", True), ("2.000908", True), ("2.000815.H19", True), ("1.004873.000.00.12.H56", True),
-     ("1.00119", False), ("11.001193", False), ("1,001193", False), ("1.001193-", False), ("", False)],
+    [
+        ("1.001193", True),
+        ("2.000908", True),
+        ("2.000815.H19", True),
+        ("1.004873.000.00.12.H56", True),
+        ("1.00119", False),
+        ("11.001193", False),
+        ("1,001193", False),
+        ("1.001193-", False),
+        ("", False),
+    ],
 )
 def test_code_format(code: str, valid: bool) -> None:
     if valid:
@@ -183,7 +195,15 @@ def test_vietnamese_duration_words_and_flags() -> None:
     assert parse_duration_unit("hours") is DurationUnit.HOURS
     assert parse_duration_unit("tuần") is None
     assert procedure_from_dict(record(duration_unit="ngày")).duration_unit is DurationUnit.DAYS
-    assert [parse_flag(v) for v in ("có", "Không", "x", True, 0, "maybe", 7)] == [True, False, True, True, False, None, None]
+    assert [parse_flag(v) for v in ("có", "Không", "x", True, 0, "maybe", 7)] == [
+        True,
+        False,
+        True,
+        True,
+        False,
+        None,
+        None,
+    ]
 
 
 def test_whole_file_shape() -> None:

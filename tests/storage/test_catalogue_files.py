@@ -64,8 +64,21 @@ def test_seed_is_a_valid_catalogue_of_real_commune_procedures(seed: list[Procedu
         for text in (p.name, p.field, *(c.name for c in p.components), *(c.note for c in p.components)):
             assert unicodedata.is_normalized("NFC", text)
     by_code = {p.code: p for p in seed}
-    for code in ("1.001193", "1.000656", "1.000894", "1.004873", "1.004884", "1.004859", "1.001022",
-                 "1.004837", "2.000815", "2.000884", "2.001035", "2.000992", "1.001776"):
+    for code in (
+        "1.001193",
+        "1.000656",
+        "1.000894",
+        "1.004873",
+        "1.004884",
+        "1.004859",
+        "1.001022",
+        "1.004837",
+        "2.000815",
+        "2.000884",
+        "2.001035",
+        "2.000992",
+        "1.001776",
+    ):
         assert code in by_code
     assert "khai sinh" in by_code["1.001193"].name and by_code["1.001193"].same_day_cutoff == time(15, 0)
     assert by_code["2.000815"].fees == (Fee(by_code["2.000815"].fees[0].name, 2000),)
@@ -78,8 +91,18 @@ def test_seed_file_is_the_documented_json_shape() -> None:
     obj = json.loads(seed_catalogue_path().read_text(encoding="utf-8"))
     assert obj["format"] == "quay-mot-cua/catalogue" and obj["version"] == 1
     assert set(obj["procedures"][0]) == {
-        "code", "name", "field", "level", "resolving_agency", "duration", "duration_unit", "same_day_cutoff",
-        "fees", "fully_online", "legal_basis", "components",
+        "code",
+        "name",
+        "field",
+        "level",
+        "resolving_agency",
+        "duration",
+        "duration_unit",
+        "same_day_cutoff",
+        "fees",
+        "fully_online",
+        "legal_basis",
+        "components",
     }
 
 
@@ -95,11 +118,15 @@ def test_seed_is_found_inside_a_frozen_bundle(tmp_path: Path, monkeypatch: pytes
 
 
 @pytest.mark.parametrize("middle", ["xlsx", "csv"])
-def test_json_through_a_spreadsheet_and_back_is_unchanged(seed: list[Procedure], tmp_path: Path, middle: str) -> None:
+def test_json_through_a_spreadsheet_and_back_is_unchanged(
+    seed: list[Procedure], tmp_path: Path, middle: str
+) -> None:
     write_catalogue_file(tmp_path / "a.json", seed)
     write_catalogue_file(tmp_path / f"b.{middle}", read_catalogue_file(tmp_path / "a.json"))
     write_catalogue_file(tmp_path / "c.json", read_catalogue_file(tmp_path / f"b.{middle}"))
-    assert (tmp_path / "c.json").read_text(encoding="utf-8") == (tmp_path / "a.json").read_text(encoding="utf-8")
+    assert (tmp_path / "c.json").read_text(encoding="utf-8") == (tmp_path / "a.json").read_text(
+        encoding="utf-8"
+    )
     assert json.loads((tmp_path / "c.json").read_text(encoding="utf-8")) == catalogue_to_json_obj(seed)
 
 
@@ -164,11 +191,28 @@ def test_a_spreadsheet_with_three_mistakes_reports_all_three_and_imports_nothing
 def test_cell_level_mistakes_are_reported_once_with_their_place(tmp_path: Path) -> None:
     path = workbook(
         tmp_path / "o.xlsx",
-        [["1.001193", "Khai sinh", "Hộ tịch", "xã", "UBND cấp xã", "một", "ngày", "3pm", "abc", None, "có", ""],
-         ["1.001193", "Trùng mã", "Hộ tịch", "xã", "", 1, "ngày", None, None, None, "không", ""]],
-        [["1.001193", "x", "Tờ khai", 1, 0, 0, "không", "có", ""],
-         ["9.999999", 1, "Mồ côi", 1, 0, 0, "không", "có", ""],
-         [None, 2, "Không mã", 1, 0, 0, "không", "có", ""]],
+        [
+            [
+                "1.001193",
+                "Khai sinh",
+                "Hộ tịch",
+                "xã",
+                "UBND cấp xã",
+                "một",
+                "ngày",
+                "3pm",
+                "abc",
+                None,
+                "có",
+                "",
+            ],
+            ["1.001193", "Trùng mã", "Hộ tịch", "xã", "", 1, "ngày", None, None, None, "không", ""],
+        ],
+        [
+            ["1.001193", "x", "Tờ khai", 1, 0, 0, "không", "có", ""],
+            ["9.999999", 1, "Mồ côi", 1, 0, 0, "không", "có", ""],
+            [None, 2, "Không mã", 1, 0, 0, "không", "có", ""],
+        ],
     )
     assert issues(path) == {
         (PROCEDURE_SHEET, 2, "duration", "number.invalid"),
@@ -185,8 +229,22 @@ def test_decomposed_text_in_a_spreadsheet_comes_back_composed(tmp_path: Path) ->
     nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
     path = workbook(
         tmp_path / "nfd.xlsx",
-        [["1.001193", nfd("Thủ tục đăng ký khai sinh"), nfd("Hộ tịch"), nfd("xã"), nfd("UBND cấp xã"), 1,
-          nfd("ngày làm việc"), "15:00", 0, nfd("Lệ phí"), nfd("có"), ""]],
+        [
+            [
+                "1.001193",
+                nfd("Thủ tục đăng ký khai sinh"),
+                nfd("Hộ tịch"),
+                nfd("xã"),
+                nfd("UBND cấp xã"),
+                1,
+                nfd("ngày làm việc"),
+                "15:00",
+                0,
+                nfd("Lệ phí"),
+                nfd("có"),
+                "",
+            ]
+        ],
         [["1.001193", 1, nfd("Tờ khai đăng ký khai sinh"), 1, 0, 0, nfd("không"), nfd("có"), nfd("Ghi chú")]],
     )
     (p,) = read_catalogue_file(path)
@@ -198,20 +256,44 @@ def test_decomposed_text_in_a_spreadsheet_comes_back_composed(tmp_path: Path) ->
 
 @pytest.mark.parametrize(
     ("word", "unit"),
-    [("ngày làm việc", DurationUnit.WORKING_DAYS), ("Ngày", DurationUnit.DAYS), ("giờ làm việc", DurationUnit.HOURS),
-     ("working-days", DurationUnit.WORKING_DAYS), ("hours", DurationUnit.HOURS)],
+    [
+        ("ngày làm việc", DurationUnit.WORKING_DAYS),
+        ("Ngày", DurationUnit.DAYS),
+        ("giờ làm việc", DurationUnit.HOURS),
+        ("working-days", DurationUnit.WORKING_DAYS),
+        ("hours", DurationUnit.HOURS),
+    ],
 )
 def test_duration_units_in_words(tmp_path: Path, word: str, unit: DurationUnit) -> None:
     path = workbook(
         tmp_path / "u.xlsx",
-        [["1.004873", "Xác nhận tình trạng hôn nhân", "Hộ tịch", "xã", "UBND cấp xã", 3, word, None, None, None, "không", ""]],
+        [
+            [
+                "1.004873",
+                "Xác nhận tình trạng hôn nhân",
+                "Hộ tịch",
+                "xã",
+                "UBND cấp xã",
+                3,
+                word,
+                None,
+                None,
+                None,
+                "không",
+                "",
+            ]
+        ],
         [["1.004873", 1, "Tờ khai", 1, 0, 0, "không", "có", ""]],
     )
     (p,) = read_catalogue_file(path)
     assert p.duration_unit is unit and p.duration == 3 and p.fees == ()
     csv_path = tmp_path / "u.csv"
-    header = ",".join([*PROCEDURE_COLUMNS.values(), *COMPONENT_COLUMNS.values()]).replace("Phí, lệ phí (đồng)", '"Phí, lệ phí (đồng)"')
-    csv_path.write_text(f"{header}\n1.004873,XN,Hộ tịch,xã,,3,{word},,,,không,,1,Tờ khai,1,0,0,không,có,\n", encoding="utf-8")
+    header = ",".join([*PROCEDURE_COLUMNS.values(), *COMPONENT_COLUMNS.values()]).replace(
+        "Phí, lệ phí (đồng)", '"Phí, lệ phí (đồng)"'
+    )
+    csv_path.write_text(
+        f"{header}\n1.004873,XN,Hộ tịch,xã,,3,{word},,,,không,,1,Tờ khai,1,0,0,không,có,\n", encoding="utf-8"
+    )
     assert read_catalogue_file(csv_path)[0].duration_unit is unit
 
 
@@ -220,8 +302,22 @@ def test_excel_typed_cells_are_understood(tmp_path: Path) -> None:
     path = tmp_path / "excel.xlsx"
     workbook(
         path,
-        [[2.0009, "Cấp bản sao từ sổ gốc", "Chứng thực", "xã", "UBND cấp xã", 1, "ngày làm việc", time(15, 0),
-          "8.000", "Phí: 6.000; Lệ phí: 2000", "x", ""]],
+        [
+            [
+                2.0009,
+                "Cấp bản sao từ sổ gốc",
+                "Chứng thực",
+                "xã",
+                "UBND cấp xã",
+                1,
+                "ngày làm việc",
+                time(15, 0),
+                "8.000",
+                "Phí: 6.000; Lệ phí: 2000",
+                "x",
+                "",
+            ]
+        ],
         [[2.0009, 1.0, "Giấy tờ tùy thân", 1, 0, 0, "có", "có", ""]],
     )
     wb = openpyxl.load_workbook(path)
@@ -236,7 +332,22 @@ def test_excel_typed_cells_are_understood(tmp_path: Path) -> None:
 def test_fee_total_must_match_the_listed_fees(tmp_path: Path) -> None:
     path = workbook(
         tmp_path / "fee.xlsx",
-        [["1.001193", "Khai sinh", "Hộ tịch", "xã", "", 1, "ngày", None, 9000, "Lệ phí: 8000; Phí: 2000", "có", ""]],
+        [
+            [
+                "1.001193",
+                "Khai sinh",
+                "Hộ tịch",
+                "xã",
+                "",
+                1,
+                "ngày",
+                None,
+                9000,
+                "Lệ phí: 8000; Phí: 2000",
+                "có",
+                "",
+            ]
+        ],
         [["1.001193", 1, "Tờ khai", 1, 0, 0, "không", "có", ""]],
     )
     assert issues(path) == {(PROCEDURE_SHEET, 2, "fee_amount", "fee.total")}
@@ -244,8 +355,20 @@ def test_fee_total_must_match_the_listed_fees(tmp_path: Path) -> None:
 
 def test_csv_rows_of_one_procedure_must_agree(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
-    write_catalogue_file(path, [Procedure("1.001193", "Khai sinh", "Hộ tịch", components=(
-        Component(1, "Tờ khai", originals=1), Component(2, "Giấy chứng sinh", originals=1)))])
+    write_catalogue_file(
+        path,
+        [
+            Procedure(
+                "1.001193",
+                "Khai sinh",
+                "Hộ tịch",
+                components=(
+                    Component(1, "Tờ khai", originals=1),
+                    Component(2, "Giấy chứng sinh", originals=1),
+                ),
+            )
+        ],
+    )
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     lines[2] = lines[2].replace("Khai sinh", "Khai tử", 1)
     path.write_text("\n".join(lines), encoding="utf-8-sig")
@@ -256,17 +379,28 @@ def test_csv_rows_of_one_procedure_must_agree(tmp_path: Path) -> None:
         "1.001193;Khai sinh;Hộ tịch;1;1;Tờ khai;1\n1.001193;;;;2;Giấy chứng sinh;1\n",
         encoding="utf-8",
     )
-    with pytest.raises(CatalogueError) as info:
-        read_catalogue_file(semicolons)
-    assert {i.code for i in info.value.issues} == {"column.missing"}
+    assert read_catalogue_file(semicolons) == [
+        Procedure(
+            "1.001193",
+            "Khai sinh",
+            "Hộ tịch",
+            components=(Component(1, "Tờ khai", originals=1), Component(2, "Giấy chứng sinh", originals=1)),
+        )
+    ]
+    (tmp_path / "n.csv").write_text("Mã thủ tục,Lĩnh vực,STT\n1.001193,Hộ tịch,1\n", encoding="utf-8")
+    assert issues(tmp_path / "n.csv") == {
+        (None, 1, "name", "column.missing"),
+        (None, 1, "component.name", "column.missing"),
+    }
 
 
 def test_damaged_and_unknown_files_are_refused(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("?")
     (tmp_path / "x.json").write_text("{not json")
     (tmp_path / "x.xlsx").write_bytes(b"not a zip")
-    (tmp_path / "old.json").write_text(json.dumps({"format": "quay-mot-cua/catalogue", "version": 1,
-                                                   "procedures": [{"code": "1.001193"}]}))
+    (tmp_path / "old.json").write_text(
+        json.dumps({"format": "quay-mot-cua/catalogue", "version": 1, "procedures": [{"code": "1.001193"}]})
+    )
     assert issues(tmp_path / "x.txt") == {(None, None, "file", "file.unsupported")}
     assert issues(tmp_path / "x.json") == {(None, None, "file", "json.invalid")}
     assert issues(tmp_path / "x.xlsx") == {(None, None, "file", "xlsx.invalid")}
@@ -282,5 +416,13 @@ def test_a_bare_procedure_list_is_accepted(seed: list[Procedure], tmp_path: Path
     from counter_app.core.catalogue import procedure_to_dict
 
     path = tmp_path / "list.json"
-    path.write_text(json.dumps([procedure_to_dict(p) for p in seed[:3]], ensure_ascii=False), encoding="utf-8")
+    path.write_text(
+        json.dumps([procedure_to_dict(p) for p in seed[:3]], ensure_ascii=False), encoding="utf-8"
+    )
     assert read_catalogue_file(path) == seed[:3]
+
+
+@pytest.mark.parametrize("ext", ["json", "xlsx", "csv"])
+def test_a_missing_file_is_an_os_error_not_a_catalogue_error(tmp_path: Path, ext: str) -> None:
+    with pytest.raises(FileNotFoundError):
+        read_catalogue_file(tmp_path / f"none.{ext}")

@@ -1,0 +1,63 @@
+"""`counter-app report`: the leaders' figures for a period, as JSON, text or a spreadsheet."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+from ..core.report import build_report
+from ..messages import status_name
+from .context import CliContext, CliError
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="figures for a period (national on-time rule)")
+    p.add_argument("--from", dest="date_from", required=True)
+    p.add_argument("--to", dest="date_to", required=True)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("-o", "--output", type=Path, default=None, help="also write an .xlsx workbook")
+    p.set_defaults(handler=run)
+
+
+def _date(text: str, ctx: CliContext) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise CliError(
+            ctx.say(f"Ngày «{text}» phải có dạng YYYY-MM-DD.", f"«{text}» must be YYYY-MM-DD.")
+        ) from exc
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    start, end = _date(args.date_from, ctx), _date(args.date_to, ctx)
+    if end < start:
+        raise CliError(ctx.say("Ngày kết thúc trước ngày bắt đầu.", "The end date is before the start date."))
+    if args.output is not None and args.output.suffix.lower() != ".xlsx":
+        raise CliError(ctx.say("Tệp báo cáo phải là .xlsx.", "The report file must be .xlsx."))
+    store = ctx.store()
+    report = build_report(store.dossiers.relevant_for_period(start, end), start, end)
+    if args.output is not None:
+        from ..documents.report_xlsx import write_report_xlsx
+
+        write_report_xlsx(args.output, report, store.require_unit(), ctx.lang)
+    if args.json:
+        json.dump(report.to_dict(), ctx.out, ensure_ascii=False, indent=2)
+        ctx.out.write("\n")
+        return 0
+    rate = "—" if report.on_time_rate is None else f"{report.on_time_rate:.1f}%"
+    lines = [
+        ctx.say(f"Từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}", f"From {start:%d/%m/%Y} to {end:%d/%m/%Y}"),
+        ctx.say(f"Tiếp nhận: {report.received}", f"Received: {report.received}"),
+        ctx.say(f"Đã giải quyết: {report.resolved}", f"Resolved: {report.resolved}"),
+        ctx.say(f"Đã trả kết quả: {report.returned}", f"Returned: {report.returned}"),
+        ctx.say(
+            f"Đúng hạn: {report.on_time} · Quá hạn: {report.late} · Tỷ lệ đúng hạn: {rate}",
+            f"On time: {report.on_time} · Late: {report.late} · On-time rate: {rate}",
+        ),
+    ]
+    for status, count in sorted(report.by_status.items()):
+        lines.append(f"  {status_name(status, ctx.lang)}: {count}")
+    print("\n".join(lines), file=ctx.out)
+    return 0

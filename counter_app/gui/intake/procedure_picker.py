@@ -1,0 +1,186 @@
+"""Procedure picker: a search box and a table filtered live, ignoring tone marks, with code, field, time and fees."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from ...core.model import Procedure
+from ...core.text import fold
+from ..formats import format_duration, format_money
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def matches(folded_haystack: str, query: str) -> bool:
+    """Every folded word of `query` appears in the folded text (the store's catalogue search rule)."""
+    return all(word in folded_haystack for word in fold(query).split())
+
+
+class ProcedureTableModel(QAbstractTableModel):
+    """The catalogue as a table; `set_filter` keeps the procedures whose code, name or field match."""
+
+    CODE, NAME, FIELD, DURATION, FEES = range(5)
+
+    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._all: list[tuple[Procedure, str]] = []
+        self._shown: list[Procedure] = []
+        self._headers = (self.tr("Mã"), self.tr("Tên thủ tục"), self.tr("Lĩnh vực"), self.tr("Thời hạn"), self.tr("Phí, lệ phí"))
+
+    def set_procedures(self, procedures: Sequence[Procedure]) -> None:
+        self.beginResetModel()
+        self._all = [(p, fold(f"{p.code} {p.name} {p.field}")) for p in procedures]
+        self._shown = [p for p, _ in self._all]
+        self.endResetModel()
+
+    def set_filter(self, query: str) -> None:
+        self.beginResetModel()
+        self._shown = [p for p, folded in self._all if matches(folded, query)]
+        self.endResetModel()
+
+    def procedure_at(self, row: int) -> Procedure:
+        return self._shown[row]
+
+    def row_of(self, code: str) -> int:
+        return next((i for i, p in enumerate(self._shown) if p.code == code), -1)
+
+    def find(self, code: str) -> Procedure | None:
+        return next((p for p, _ in self._all if p.code == code), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        p = self._shown[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.CODE:
+                return p.code
+            if column == self.NAME:
+                return p.name
+            if column == self.FIELD:
+                return p.field
+            if column == self.DURATION:
+                return format_duration(p)
+            return format_money(p.total_fee, self._lang)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            fees = "; ".join(f"{f.name}: {format_money(f.amount, self._lang)}" for f in p.fees)
+            return f"{p.code} — {p.name}\n{p.field} · {format_duration(p)}\n{fees}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.FEES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ProcedurePicker(QWidget):
+    """Type to filter (tone marks optional), arrows to move, Enter to choose; emits `procedure_chosen`."""
+
+    procedure_chosen = Signal(object)
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("procedureSearch")
+        self.search.setPlaceholderText(self.tr("Tìm thủ tục: gõ tên, mã hoặc lĩnh vực (không cần dấu), ví dụ «khai sinh»"))
+        self.search.setClearButtonEnabled(True)
+        self.model = ProcedureTableModel(lang, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("procedureTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ProcedureTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (ProcedureTableModel.CODE, ProcedureTableModel.FIELD, ProcedureTableModel.DURATION, ProcedureTableModel.FEES):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.count_label = QLabel(self)
+        self.count_label.setProperty("role", "hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self._connect()
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.returnPressed.connect(self._on_search_return)
+        self.search.installEventFilter(self)
+        self.table.activated.connect(self._on_table_activated)
+        self.table.doubleClicked.connect(self._on_table_activated)
+
+    def set_procedures(self, procedures: Sequence[Procedure]) -> None:
+        self.model.set_procedures(procedures)
+        self._on_search_text_changed(self.search.text())
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def current(self) -> Procedure | None:
+        index = self.table.currentIndex()
+        if not index.isValid() and self.model.rowCount() == 1:
+            return self.model.procedure_at(0)
+        return self.model.procedure_at(index.row()) if index.isValid() else None
+
+    def choose(self, code: str) -> Procedure | None:
+        """Choose a procedure by code (restoring a draft); returns it, or None if it left the catalogue."""
+        procedure = self.model.find(code)
+        if procedure is not None:
+            self.procedure_chosen.emit(procedure)
+        return procedure
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                self._move_selection(event.key())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move_selection(self, key: int) -> None:
+        rows = self.model.rowCount()
+        if rows == 0:
+            return
+        row = self.table.currentIndex().row()
+        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}[Qt.Key(key)]
+        row = min(max(row + step if row >= 0 else 0, 0), rows - 1)
+        self.table.selectRow(row)
+
+    def _on_search_text_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+        rows = self.model.rowCount()
+        if rows:
+            self.table.selectRow(0)
+        self.count_label.setText(
+            self.tr("%1 thủ tục phù hợp — ↑↓ để chọn, Enter để dùng").replace("%1", str(rows))
+            if rows
+            else self.tr("Không có thủ tục nào phù hợp.")
+        )
+
+    def _on_search_return(self) -> None:
+        procedure = self.current()
+        if procedure is not None:
+            self.procedure_chosen.emit(procedure)
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.procedure_chosen.emit(self.model.procedure_at(index.row()))

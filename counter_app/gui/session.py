@@ -1,0 +1,50 @@
+"""What every window and panel receives: the store, the task runner, the device settings and the signed-in officer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from ..core.model import UnitConfig
+from ..settings import CounterSettings
+from ..storage.accounts import Account, Role
+from ..storage.store import CounterStore
+from .tasks import TaskRunner
+
+
+@dataclass
+class Session:
+    """One officer's working session at the counter (replaced on every sign-in)."""
+
+    store: CounterStore
+    runner: TaskRunner
+    settings: CounterSettings
+    account: Account
+    unit: UnitConfig | None
+    lang: str = "vi"
+
+    @property
+    def officer(self) -> str:
+        """Username recorded on every action (history events, outbox)."""
+        return self.account.username
+
+    @property
+    def is_admin(self) -> bool:
+        return self.account.role is Role.ADMIN
+
+    @property
+    def draft_key(self) -> str:
+        return f"intake:{self.account.username}"
+
+
+@dataclass
+class PanelEntry:
+    """A panel as the main window shows it: a stack page, a title, an optional shortcut, a menu of actions."""
+
+    key: str
+    widget: QWidget
+    title: str
+    shortcut: str = ""
+    actions: list[QAction] = field(default_factory=list)

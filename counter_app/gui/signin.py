@@ -1,0 +1,181 @@
+"""The sign-in screen: username and password checked off the GUI thread; the demo profile shows its credentials."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import UnitConfig
+from ..settings import CounterSettings
+from ..storage.accounts import Account, AccountRepository
+from .tasks import TaskRunner
+from .widgets import ErrorLabel, heading
+
+#: (username, full name, role label, password) rows shown on the demo sign-in screen.
+DemoCredentials = Sequence[tuple[str, str, str, str]]
+
+
+class SignInWindow(QWidget):
+    """Asks for an officer's credentials and emits `signed_in(Account)` when they are right."""
+
+    signed_in = Signal(object)
+    sign_in_failed = Signal()
+
+    def __init__(
+        self,
+        accounts: AccountRepository,
+        runner: TaskRunner,
+        settings: CounterSettings,
+        unit: UnitConfig | None,
+        demo_credentials: DemoCredentials = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._accounts = accounts
+        self._runner = runner
+        self._settings = settings
+        self.setObjectName("signIn")
+        self.setWindowTitle(self.tr("Đăng nhập — Quầy Một cửa"))
+        self._build(unit, demo_credentials)
+        self._connect()
+        self.reset()
+
+    def _build(self, unit: UnitConfig | None, demo: DemoCredentials) -> None:
+        card = QFrame(self)
+        card.setObjectName("signInCard")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setFixedWidth(460)
+        title = heading(self.tr("Quầy Một cửa"), 18, card)
+        subtitle = QLabel(self.tr("Bộ phận tiếp nhận và trả kết quả"), card)
+        subtitle.setProperty("role", "hint")
+        unit_label = QLabel(card)
+        unit_label.setWordWrap(True)
+        if unit is not None:
+            unit_label.setText(f"<b>{unit.agency_name}</b><br>{self.tr('Quầy số %1').replace('%1', str(unit.counter))}")
+        self.username = QLineEdit(card)
+        self.username.setObjectName("username")
+        self.username.setPlaceholderText(self.tr("ví dụ: canbo"))
+        self.password = QLineEdit(card)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = ErrorLabel("signin", card)
+        self.sign_in_button = QPushButton(self.tr("Đăng nhập"), card)
+        self.sign_in_button.setObjectName("signInButton")
+        self.sign_in_button.setProperty("role", "primary")
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.setToolTip(self.tr("Đăng nhập (Enter)"))
+
+        form = QFormLayout()
+        form.setSpacing(10)
+        form.addRow(self.tr("Tên đăng nhập:"), self.username)
+        form.addRow(self.tr("Mật khẩu:"), self.password)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(10)
+        inner.addWidget(title)
+        inner.addWidget(subtitle)
+        if unit is not None:
+            inner.addWidget(unit_label)
+        inner.addSpacing(8)
+        inner.addLayout(form)
+        inner.addWidget(self.error)
+        inner.addWidget(self.sign_in_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.demo_box = self._demo_box(demo) if demo else None
+        if self.demo_box is not None:
+            inner.addSpacing(6)
+            inner.addWidget(self.demo_box)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    def _demo_box(self, demo: DemoCredentials) -> QFrame:
+        box = QFrame(self)
+        box.setObjectName("demoCredentials")
+        box.setProperty("role", "banner")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(12, 10, 12, 10)
+        grid.setHorizontalSpacing(14)
+        note = QLabel(self.tr("<b>Bản trình diễn</b> — dữ liệu mẫu, có thể dùng các tài khoản sau:"), box)
+        note.setWordWrap(True)
+        grid.addWidget(note, 0, 0, 1, 3)
+        for row, (username, full_name, role, password) in enumerate(demo, start=1):
+            grid.addWidget(QLabel(f"<b>{username}</b>", box), row, 0)
+            grid.addWidget(QLabel(password, box), row, 1)
+            grid.addWidget(QLabel(f"{role} — {full_name}", box), row, 2)
+        return box
+
+    def _connect(self) -> None:
+        self.sign_in_button.clicked.connect(self._on_sign_in_clicked)
+        self.username.returnPressed.connect(self._on_username_return)
+        self.password.returnPressed.connect(self._on_sign_in_clicked)
+        self.username.textEdited.connect(self._on_credentials_edited)
+        self.password.textEdited.connect(self._on_credentials_edited)
+
+    # ---- behaviour ---------------------------------------------------------------------------------------------
+    def reset(self) -> None:
+        """Empty password, last username remembered, focus where the officer types next."""
+        self.password.clear()
+        self.error.show_error(None, "")
+        self._set_busy(False)
+        last = self._settings.last_username
+        if last and not self.username.text():
+            self.username.setText(last)
+        (self.password if self.username.text() else self.username).setFocus()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.sign_in_button.setEnabled(not busy)
+        self.sign_in_button.setText(self.tr("Đang kiểm tra…") if busy else self.tr("Đăng nhập"))
+
+    def _on_username_return(self) -> None:
+        self.password.setFocus()
+
+    def _on_credentials_edited(self, _text: str) -> None:
+        self.error.show_error(None, "")
+
+    def _on_sign_in_clicked(self) -> None:
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.error.show_error(None, self.tr("Hãy nhập tên đăng nhập và mật khẩu."))
+            (self.username if not username else self.password).setFocus()
+            return
+        self._set_busy(True)
+        self._runner.run(
+            self._accounts.verify, username, password, on_done=self._on_verify_done, on_error=self._on_verify_error
+        )
+
+    def _on_verify_done(self, account: Account | None) -> None:
+        self._set_busy(False)
+        if account is None:
+            self.password.clear()
+            self.password.setFocus()
+            self.error.show_error(
+                self.password, self.tr("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")
+            )
+            self.sign_in_failed.emit()
+            return
+        self._settings.last_username = account.username
+        self.password.clear()
+        self.signed_in.emit(account)
+
+    def _on_verify_error(self, exc: object) -> None:
+        self._set_busy(False)
+        self.error.show_error(None, self.tr("Không kiểm tra được tài khoản: %1").replace("%1", str(exc)))
+        self.sign_in_failed.emit()

@@ -1,0 +1,44 @@
+"""The status bar: signed-in officer, counter number, and the place reserved for the sync state."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from ..core.model import UnitConfig
+from ..storage.accounts import Account
+
+
+class CounterStatusBar(QStatusBar):
+    """Permanent labels on the right; transient messages (`showMessage`) on the left.
+
+    The sync engineer updates the sync state through `set_sync_state` (the label's objectName is
+    "syncState").
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.officer_label = QLabel(self)
+        self.officer_label.setObjectName("officer")
+        self.counter_label = QLabel(self)
+        self.counter_label.setObjectName("counter")
+        self.sync_label = QLabel(self.tr("Chưa kết nối máy chủ"), self)
+        self.sync_label.setObjectName("syncState")
+        self.sync_label.setToolTip(self.tr("Trạng thái đồng bộ với máy chủ trung tâm"))
+        for label in (self.officer_label, self.counter_label, self.sync_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.addPermanentWidget(label)
+
+    def set_officer(self, account: Account) -> None:
+        self.officer_label.setText(self.tr("Cán bộ: %1 (%2)").replace("%1", account.full_name).replace("%2", account.username))
+
+    def set_unit(self, unit: UnitConfig | None) -> None:
+        if unit is None:
+            self.counter_label.setText(self.tr("Chưa cấu hình đơn vị"))
+        else:
+            self.counter_label.setText(self.tr("Quầy số %1").replace("%1", str(unit.counter)))
+            self.counter_label.setToolTip(f"{unit.agency_name} · {unit.agency_id}")
+
+    def set_sync_state(self, text: str, tooltip: str = "") -> None:
+        self.sync_label.setText(text)
+        if tooltip:
+            self.sync_label.setToolTip(tooltip)

@@ -1,0 +1,136 @@
+"""The one background mechanism: a single writer thread for database writes, a thread pool for the rest.
+
+Work runs off the GUI thread; its result (or exception) comes back to the GUI thread through a queued
+signal and is handed to the callbacks given when the work was submitted. Workers never touch a widget.
+
+    runner.write(store.receive, draft, on_done=self._on_store_received, on_error=self._on_store_failed)
+    runner.run(store.accounts.verify, username, password, on_done=self._on_verify_done)
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+Callback = Callable[[Any], None]
+
+
+@dataclass
+class _Pending:
+    on_done: Callback | None
+    on_error: Callback | None
+
+
+class _Job(QRunnable):
+    """Runs one function in a worker thread and reports through the runner's queued signal."""
+
+    def __init__(self, runner: TaskRunner, job_id: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        super().__init__()
+        self._runner = runner
+        self._job_id = job_id
+        self._fn = fn
+        self._args = args
+
+    def run(self) -> None:
+        try:
+            result = self._fn(*self._args)
+        except BaseException as exc:  # reported to the GUI thread, never swallowed
+            self._runner.job_finished.emit(self._job_id, False, exc)
+        else:
+            self._runner.job_finished.emit(self._job_id, True, result)
+
+
+class TaskRunner(QObject):
+    """Submit work with `write` (serialised database writes) or `run` (reads, decoding, network)."""
+
+    #: (job id, succeeded, result or exception); emitted from worker threads, delivered queued.
+    job_finished = Signal(int, bool, object)
+    #: Emitted in the GUI thread when a job failed and nobody handled its error.
+    unhandled_error = Signal(object)
+    #: Number of jobs still running or queued, after every change.
+    busy_changed = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+        self._closed = False
+        self._connect()
+
+    def _connect(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.job_finished.connect(self._on_job_finished, Qt.ConnectionType.QueuedConnection)
+
+    # ---- submitting ------------------------------------------------------------------------------------------
+    def write(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
+    ) -> int:
+        """Run a database write on the single writer thread (writes keep their submission order)."""
+        return self._submit(self._writer, fn, args, on_done, on_error)
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
+    ) -> int:
+        """Run other work (reads, password checks, rendering) on the pool."""
+        return self._submit(self._pool, fn, args, on_done, on_error)
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    def wait_idle(self, timeout_ms: int = 30000) -> bool:
+        """Block until every submitted job has run (results are delivered when the event loop next runs)."""
+        return self._writer.waitForDone(timeout_ms) and self._pool.waitForDone(timeout_ms)
+
+    def shutdown(self, timeout_ms: int = 30000) -> None:
+        """Refuse new work and wait for what is queued (called when the window closes)."""
+        self._closed = True
+        self.wait_idle(timeout_ms)
+
+    # ---- internals -------------------------------------------------------------------------------------------
+    def _submit(
+        self,
+        pool: QThreadPool,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        on_done: Callback | None,
+        on_error: Callback | None,
+    ) -> int:
+        if self._closed:
+            raise RuntimeError("task runner is shut down")
+        job_id = next(self._ids)
+        self._pending[job_id] = _Pending(on_done, on_error)
+        self.busy_changed.emit(len(self._pending))
+        pool.start(_Job(self, job_id, fn, args))
+        return job_id
+
+    @Slot(int, bool, object)
+    def _on_job_finished(self, job_id: int, ok: bool, value: object) -> None:
+        pending = self._pending.pop(job_id, None)
+        self.busy_changed.emit(len(self._pending))
+        if pending is None:
+            return
+        if ok:
+            if pending.on_done is not None:
+                pending.on_done(value)
+        elif pending.on_error is not None:
+            pending.on_error(value)
+        else:
+            self.unhandled_error.emit(value)

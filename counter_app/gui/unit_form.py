@@ -1,0 +1,138 @@
+"""The unit's identity form (agency ID, names, place, counter, contacts, office hours), shared by the wizard and settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+
+from ..core.calendar import OfficeHours
+from ..core.codes import check_agency_id
+from ..core.errors import DomainError, ValidationError, ValidationErrors
+from ..core.model import UnitConfig
+from ..core.text import nfc
+from ..core.validation import check_email, check_phone
+from ..messages import describe
+from ..storage.store import DEFAULT_HOURS
+from .widgets import ErrorLabel
+
+
+class UnitForm(QWidget):
+    """Edits a `UnitConfig` and the office hours; `validated()` shows every error beside its field."""
+
+    changed = Signal()
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self.agency_id = QLineEdit(self)
+        self.agency_id.setPlaceholderText("000.00.06.H56")
+        self.agency_id.setToolTip(self.tr("Mã định danh điện tử của cơ quan (in trong mã hồ sơ)"))
+        self.agency_name = QLineEdit(self)
+        self.agency_name.setPlaceholderText(self.tr("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG …"))
+        self.parent_body = QLineEdit(self)
+        self.parent_body.setPlaceholderText(self.tr("UBND PHƯỜNG …"))
+        self.place = QLineEdit(self)
+        self.place.setPlaceholderText(self.tr("Phường …"))
+        self.counter = QSpinBox(self)
+        self.counter.setRange(1, 99)
+        self.phone = QLineEdit(self)
+        self.email = QLineEdit(self)
+        self.office_hours = QLineEdit(DEFAULT_HOURS, self)
+        self.office_hours.setToolTip(self.tr("Các buổi làm việc, ví dụ 07:00-11:30,13:30-17:00"))
+        self._editors: dict[str, QWidget] = {
+            "agency_id": self.agency_id,
+            "agency_name": self.agency_name,
+            "parent_body": self.parent_body,
+            "place": self.place,
+            "counter": self.counter,
+            "phone": self.phone,
+            "email": self.email,
+            "office_hours": self.office_hours,
+        }
+        self.errors = {name: ErrorLabel(name, self) for name in self._editors}
+        form = QFormLayout()
+        form.setSpacing(8)
+        labels = {
+            "agency_id": self.tr("Mã định danh cơ quan:"),
+            "agency_name": self.tr("Tên đơn vị (in trên phiếu):"),
+            "parent_body": self.tr("Cơ quan chủ quản:"),
+            "place": self.tr("Địa danh (ghi ngày tháng):"),
+            "counter": self.tr("Số quầy:"),
+            "phone": self.tr("Điện thoại liên hệ:"),
+            "email": self.tr("Email:"),
+            "office_hours": self.tr("Giờ làm việc:"),
+        }
+        for name, editor in self._editors.items():
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(self.errors[name])
+            form.addRow(labels[name], column)
+        QVBoxLayout(self).addLayout(form)
+        self._connect()
+
+    def _connect(self) -> None:
+        for editor in self._editors.values():
+            if isinstance(editor, QLineEdit):
+                editor.textEdited.connect(self._on_editor_edited)
+        self.counter.valueChanged.connect(self._on_editor_edited)
+
+    def _on_editor_edited(self, _value: object) -> None:
+        self.changed.emit()
+
+    def set_unit(self, unit: UnitConfig | None, office_hours: str = DEFAULT_HOURS) -> None:
+        if unit is not None:
+            self.agency_id.setText(unit.agency_id)
+            self.agency_name.setText(unit.agency_name)
+            self.parent_body.setText(unit.parent_body)
+            self.place.setText(unit.place)
+            self.counter.setValue(unit.counter)
+            self.phone.setText(unit.phone)
+            self.email.setText(unit.email)
+        self.office_hours.setText(office_hours)
+
+    def validated(self) -> tuple[UnitConfig, OfficeHours]:
+        """The cleaned unit and office hours; raises `ValidationErrors` after showing each beside its field."""
+        errors: list[ValidationError] = []
+        values: dict[str, object] = {}
+
+        def run(name: str, check: Callable[[], object]) -> None:
+            try:
+                values[name] = check()
+            except ValidationError as exc:
+                errors.append(exc)
+            except DomainError as exc:  # agency ID missing is a configuration error with its own sentence
+                errors.append(ValidationError(name, exc.code, **exc.params))
+
+        run("agency_id", lambda: check_agency_id(self.agency_id.text()))
+        for name in ("agency_name", "parent_body", "place"):
+            run(name, lambda name=name: _required(name, self._editors[name]))  # type: ignore[misc]
+        run("phone", lambda: check_phone(self.phone.text(), "phone"))
+        run("email", lambda: check_email(self.email.text(), "email"))
+        run("office_hours", lambda: OfficeHours.parse(self.office_hours.text()))
+        for name, label in self.errors.items():
+            found = next((e for e in errors if e.field.rsplit(".", 1)[-1] == name), None)
+            label.show_error(self._editors[name], describe(found, self._lang) if found else "")
+        if errors:
+            raise ValidationErrors(errors)
+        unit = UnitConfig(
+            agency_id=str(values["agency_id"]),
+            agency_name=str(values["agency_name"]),
+            parent_body=str(values["parent_body"]),
+            place=str(values["place"]),
+            counter=self.counter.value(),
+            phone=str(values["phone"]),
+            email=str(values["email"]),
+        )
+        hours = values["office_hours"]
+        assert isinstance(hours, OfficeHours)
+        return unit, hours
+
+
+def _required(name: str, editor: QWidget) -> str:
+    text = nfc(editor.text()) if isinstance(editor, QLineEdit) else ""
+    if not text:
+        raise ValidationError(name, "required")
+    return text

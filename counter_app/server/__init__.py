@@ -1,0 +1,1 @@
+"""The central server that counters sync to: FastAPI over peewee, on SQLite or PostgreSQL."""

@@ -1,0 +1,130 @@
+"""Administration of the server's data: enrolling and revoking counters, and publishing catalogue and calendar."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from types import SimpleNamespace
+
+from ..core.catalogue import procedure_to_dict
+from ..core.codes import check_agency_id, check_slot
+from ..core.errors import DomainError, NotFoundError, ValidationError
+from ..core.model import Procedure
+from ..core.text import nfc
+from ..sync.wire import time_text, utc_now
+from .database import write_transaction
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The counter a request comes from, as its token proves."""
+
+    agency_id: str
+    counter: int
+
+
+class CounterExistsError(DomainError):
+    """The counter is already enrolled and active; revoke it first to issue a new token."""
+
+    code = "counter.exists"
+
+
+def new_token() -> str:
+    """A random 32-byte token, URL-safe text; shown once, stored only as its hash."""
+    return secrets.token_urlsafe(32)
+
+
+def hash_token(token: str) -> str:
+    """SHA-256 of the token: enough for 256 random bits, and lets a lookup use the index."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def ensure_agency(m: SimpleNamespace, agency_id: str) -> str:
+    agency_id = check_agency_id(agency_id)
+    if m.Agency.get_or_none(m.Agency.agency_id == agency_id) is None:
+        m.Agency.insert(agency_id=agency_id, created_at=time_text(utc_now())).on_conflict_ignore().execute()
+    return agency_id
+
+
+def add_counter(m: SimpleNamespace, agency_id: str, number: int) -> str:
+    """Enrol counter `number` of the agency (or re-enrol a revoked one); returns the one-time token."""
+    if not 1 <= number <= 99:
+        raise ValidationError("counter", "counter.range")
+    check_slot(number)
+    token = new_token()
+    now = time_text(utc_now())
+    with write_transaction(m.db):
+        agency_id = ensure_agency(m, agency_id)
+        C = m.Counter
+        row = C.get_or_none((C.agency_id == agency_id) & (C.number == number))
+        if row is not None and not row.revoked:
+            raise CounterExistsError(agency_id=agency_id, counter=number)
+        if row is None:
+            C.insert(agency_id=agency_id, number=number, token_hash=hash_token(token), created_at=now).execute()
+        else:
+            C.update(token_hash=hash_token(token), revoked=False, revoked_at=None, created_at=now).where(
+                C.id == row.id
+            ).execute()
+    return token
+
+
+def revoke_counter(m: SimpleNamespace, agency_id: str, number: int) -> None:
+    """Stop accepting the counter's token at once; its data stays."""
+    C = m.Counter
+    with write_transaction(m.db):
+        changed = (
+            C.update(revoked=True, revoked_at=time_text(utc_now()))
+            .where((C.agency_id == agency_id.strip()) & (C.number == number))
+            .execute()
+        )
+    if changed != 1:
+        raise NotFoundError(kind="counter", key=f"{agency_id}/{number}")
+
+
+def authenticate(m: SimpleNamespace, token: str) -> Caller | None:
+    """The active counter owning `token`, or None (unknown or revoked)."""
+    C = m.Counter
+    row = C.get_or_none((C.token_hash == hash_token(token)) & (C.revoked == False))  # noqa: E712
+    return Caller(row.agency_id, row.number) if row is not None else None
+
+
+def list_counters(m: SimpleNamespace) -> list[tuple[str, int, bool, str]]:
+    """(agency, number, revoked, enrolled at) for every counter ever enrolled."""
+    C = m.Counter
+    return [(r.agency_id, r.number, bool(r.revoked), r.created_at) for r in C.select().order_by(C.agency_id, C.number)]
+
+
+def log_change(m: SimpleNamespace, agency_id: str, kind: str, item_key: str) -> None:
+    """Append one entry to the download feed; call inside the writing transaction."""
+    m.ChangeLog.insert(agency_id=agency_id, kind=kind, item_key=item_key, logged_at=time_text(utc_now())).execute()
+
+
+def publish_catalogue(m: SimpleNamespace, agency_id: str, procedures: Sequence[Procedure]) -> None:
+    """Replace the agency's catalogue; counters download it whole on their next pull."""
+    data = json.dumps([procedure_to_dict(p) for p in procedures], ensure_ascii=False)
+    with write_transaction(m.db):
+        agency_id = ensure_agency(m, agency_id)
+        m.Catalogue.insert(agency_id=agency_id, data=data, updated_at=time_text(utc_now())).on_conflict(
+            conflict_target=[m.Catalogue.agency_id],
+            update={m.Catalogue.data: data, m.Catalogue.updated_at: time_text(utc_now())},
+        ).execute()
+        log_change(m, agency_id, "catalogue", "")
+
+
+def set_day(m: SimpleNamespace, agency_id: str, day: date, kind: str | None, name: str = "") -> None:
+    """Mark a day off or a working day for the agency; `kind=None` removes the override."""
+    if kind not in ("off", "work", None):
+        raise ValidationError("kind", "calendar.kind")
+    now = time_text(utc_now())
+    CO = m.CalendarOverride
+    with write_transaction(m.db):
+        agency_id = ensure_agency(m, agency_id)
+        CO.insert(agency_id=agency_id, day=day.isoformat(), kind=kind, name=nfc(name), updated_at=now).on_conflict(
+            conflict_target=[CO.agency_id, CO.day],
+            update={CO.kind: kind, CO.name: nfc(name), CO.updated_at: now},
+        ).execute()
+        log_change(m, agency_id, "calendar", day.isoformat())

@@ -1,0 +1,116 @@
+"""Peewee models of the server's tables (the migrations in `schema` create them; these read and write)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from peewee import AutoField, BigAutoField, BooleanField, CompositeKey, Database, IntegerField, Model, TextField
+
+
+def bind_models(db: Database) -> SimpleNamespace:
+    """Model classes bound to `db` alone, so tests and tools can open several server databases in one process."""
+
+    class Base(Model):
+        class Meta:
+            database = db
+
+    class Agency(Base):
+        agency_id = TextField(primary_key=True)
+        created_at = TextField()
+
+        class Meta:
+            table_name = "agencies"
+
+    class Counter(Base):
+        id = AutoField()
+        agency_id = TextField()
+        number = IntegerField()
+        token_hash = TextField(unique=True)
+        revoked = BooleanField(default=False)
+        created_at = TextField()
+        revoked_at = TextField(null=True)
+
+        class Meta:
+            table_name = "counters"
+
+    class Dossier(Base):
+        id = TextField(primary_key=True)
+        code = TextField(null=True, unique=True)
+        agency_id = TextField()
+        counter = IntegerField()
+        status = IntegerField()
+        version = IntegerField()
+        data = TextField()
+        created_at = TextField()
+        updated_at = TextField()
+
+        class Meta:
+            table_name = "dossiers"
+
+    class Event(Base):
+        id = TextField(primary_key=True)
+        dossier_id = TextField()
+        seq = IntegerField()
+        change_id = TextField()
+
+        class Meta:
+            table_name = "events"
+
+    class Change(Base):
+        change_id = TextField(primary_key=True)
+        agency_id = TextField()
+        counter = IntegerField()
+        kind = TextField()
+        dossier_id = TextField(null=True)
+        content_hash = TextField()
+        result = TextField()
+        reason = TextField(default="")
+        version = IntegerField(null=True)
+        attempts = IntegerField(default=1)
+        device_time = TextField()
+        received_at = TextField()
+        decided_at = TextField()
+
+        class Meta:
+            table_name = "changes"
+
+    class Catalogue(Base):
+        agency_id = TextField(primary_key=True)
+        data = TextField()
+        updated_at = TextField()
+
+        class Meta:
+            table_name = "catalogues"
+
+    class CalendarOverride(Base):
+        agency_id = TextField()
+        day = TextField()
+        kind = TextField(null=True)  # "off" | "work" | NULL once removed
+        name = TextField(default="")
+        updated_at = TextField()
+
+        class Meta:
+            table_name = "calendar_overrides"
+            primary_key = CompositeKey("agency_id", "day")
+
+    class ChangeLog(Base):
+        log_id = BigAutoField()
+        agency_id = TextField()
+        kind = TextField()  # "dossier" | "catalogue" | "calendar"
+        item_key = TextField()  # dossier ID, "" for the catalogue, YYYY-MM-DD for a calendar day
+        logged_at = TextField()
+
+        class Meta:
+            table_name = "change_log"
+
+    return SimpleNamespace(
+        db=db,
+        Agency=Agency,
+        Counter=Counter,
+        Dossier=Dossier,
+        Event=Event,
+        Change=Change,
+        Catalogue=Catalogue,
+        CalendarOverride=CalendarOverride,
+        ChangeLog=ChangeLog,
+    )

@@ -1,0 +1,148 @@
+"""The server's numbered migrations, written out as SQL, applied in order and recorded in `schema_version`.
+
+One SQL text serves both engines; `{id}` becomes an auto-numbered 64-bit key (SQLite
+`INTEGER PRIMARY KEY AUTOINCREMENT`, PostgreSQL `BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY`).
+A migration never changes once released: a new shape is a new number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from peewee import Database
+
+from ..sync.wire import time_text, utc_now
+from .database import is_postgres
+
+
+@dataclass(frozen=True)
+class Migration:
+    number: int
+    name: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "initial",
+        (
+            """CREATE TABLE agencies (
+                agency_id    TEXT PRIMARY KEY,
+                created_at   TEXT NOT NULL
+            )""",
+            """CREATE TABLE counters (
+                id           {id},
+                agency_id    TEXT NOT NULL REFERENCES agencies (agency_id),
+                number       INTEGER NOT NULL CHECK (number BETWEEN 1 AND 99),
+                token_hash   TEXT NOT NULL UNIQUE,
+                revoked      INTEGER NOT NULL DEFAULT 0,
+                created_at   TEXT NOT NULL,
+                revoked_at   TEXT,
+                UNIQUE (agency_id, number)
+            )""",
+            """CREATE TABLE dossiers (
+                id           TEXT PRIMARY KEY,
+                code         TEXT UNIQUE,
+                agency_id    TEXT NOT NULL REFERENCES agencies (agency_id),
+                counter      INTEGER NOT NULL,
+                status       INTEGER NOT NULL,
+                version      INTEGER NOT NULL,
+                data         TEXT NOT NULL,
+                created_at   TEXT NOT NULL,
+                updated_at   TEXT NOT NULL
+            )""",
+            "CREATE INDEX dossiers_agency ON dossiers (agency_id)",
+            """CREATE TABLE events (
+                id           TEXT PRIMARY KEY,
+                dossier_id   TEXT NOT NULL REFERENCES dossiers (id),
+                seq          INTEGER NOT NULL,
+                change_id    TEXT NOT NULL,
+                UNIQUE (dossier_id, seq)
+            )""",
+            """CREATE TABLE changes (
+                change_id    TEXT PRIMARY KEY,
+                agency_id    TEXT NOT NULL,
+                counter      INTEGER NOT NULL,
+                kind         TEXT NOT NULL,
+                dossier_id   TEXT,
+                content_hash TEXT NOT NULL,
+                result       TEXT NOT NULL,
+                reason       TEXT NOT NULL DEFAULT '',
+                version      INTEGER,
+                attempts     INTEGER NOT NULL DEFAULT 1,
+                device_time  TEXT NOT NULL,
+                received_at  TEXT NOT NULL,
+                decided_at   TEXT NOT NULL
+            )""",
+            "CREATE INDEX changes_result ON changes (agency_id, result)",
+            """CREATE TABLE catalogues (
+                agency_id    TEXT PRIMARY KEY REFERENCES agencies (agency_id),
+                data         TEXT NOT NULL,
+                updated_at   TEXT NOT NULL
+            )""",
+            """CREATE TABLE calendar_overrides (
+                agency_id    TEXT NOT NULL REFERENCES agencies (agency_id),
+                day          TEXT NOT NULL,
+                kind         TEXT,
+                name         TEXT NOT NULL DEFAULT '',
+                updated_at   TEXT NOT NULL,
+                PRIMARY KEY (agency_id, day)
+            )""",
+            """CREATE TABLE change_log (
+                log_id       {id},
+                agency_id    TEXT NOT NULL,
+                kind         TEXT NOT NULL,
+                item_key     TEXT NOT NULL,
+                logged_at    TEXT NOT NULL
+            )""",
+            "CREATE INDEX change_log_agency ON change_log (agency_id, log_id)",
+        ),
+    ),
+)
+
+_ID = {
+    False: "INTEGER PRIMARY KEY AUTOINCREMENT",
+    True: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+}
+
+
+def current_version(db: Database) -> int:
+    """The highest applied migration (0 on an empty database)."""
+    if not db.table_exists("schema_version"):
+        return 0
+    row = db.execute_sql("SELECT MAX(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(db: Database, now: datetime | None = None) -> list[int]:
+    """Apply every pending migration, each in one transaction with its `schema_version` row."""
+    postgres = is_postgres(db)
+    with db.atomic():
+        db.execute_sql(
+            "CREATE TABLE IF NOT EXISTS schema_version ("
+            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.number <= current_version(db):
+            continue
+        with db.atomic():
+            if postgres:
+                db.execute_sql("LOCK TABLE schema_version IN EXCLUSIVE MODE")
+                if migration.number <= current_version(db):
+                    continue
+            for statement in migration.statements:
+                db.execute_sql(statement.replace("{id}", _ID[postgres]))
+            p = db.param
+            db.execute_sql(
+                f"INSERT INTO schema_version (version, name, applied_at) VALUES ({p}, {p}, {p})",
+                (migration.number, migration.name, time_text(now or utc_now())),
+            )
+        applied.append(migration.number)
+    return applied
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1].number
