@@ -164,12 +164,17 @@ def _place(
     return (warped * alpha + desk * (1 - alpha)).astype(np.uint8)
 
 
-def make_scene(rng: np.random.Generator, degradation: str, kind: SymbolKind = "both") -> Scene:
-    """One 1280×720 BGR frame with a receipt degraded as named (see `DEGRADATIONS`)."""
+def make_scene(
+    rng: np.random.Generator, degradation: str, kind: SymbolKind = "both", text: str | None = None
+) -> Scene:
+    """One 1280×720 BGR frame with a receipt degraded as named (see `DEGRADATIONS`).
+
+    Each symbol carries its own random dossier code, or `text` when given (both then carry it).
+    """
     if degradation not in DEGRADATIONS:
         raise ValueError(degradation)
     small = degradation == "small"
-    texts = {"code128": random_dossier_code(rng), "qr": random_dossier_code(rng)}
+    texts = {"code128": text or random_dossier_code(rng), "qr": text or random_dossier_code(rng)}
     wanted = ("code128", "qr") if kind == "both" else (kind,)
     symbols = []
     for symbology in wanted:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
@@ -72,24 +70,39 @@ class LinearCode(Flowable):
 
 
 class QrSymbol(Flowable):
-    """A QR code (error correction M, 4-module quiet zone) whose dark symbol is at least `QR_SYMBOL` wide."""
+    """A QR code (error correction M, 4-module quiet zone) whose dark symbol is at least `QR_SYMBOL` wide.
+
+    Modules are drawn straight onto the canvas as filled rectangles (one per horizontal run).
+    """
 
     def __init__(self, value: str, *, symbol_size: float = QR_SYMBOL) -> None:
         super().__init__()
         self.value = value
-        probe = QrCodeWidget(value, barLevel="M", barBorder=QR_QUIET_MODULES)
-        probe.qr.make()
-        modules = probe.qr.getModuleCount()
-        self.size = symbol_size * (modules + 2 * QR_QUIET_MODULES) / modules
-        self.widget = QrCodeWidget(
-            value, barLevel="M", barBorder=QR_QUIET_MODULES, barWidth=self.size, barHeight=self.size
-        )
+        encoder = QrCodeWidget(value, barLevel="M", barBorder=QR_QUIET_MODULES).qr
+        encoder.make()
+        self.modules: list[list[bool]] = [[bool(m) for m in row] for row in encoder.modules]
+        count = len(self.modules)
+        self.module = symbol_size / count
+        self.size = self.module * (count + 2 * QR_QUIET_MODULES)
         self.hAlign = "CENTER"
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         return self.size, self.size
 
     def draw(self) -> None:
-        drawing = Drawing(self.size, self.size)
-        drawing.add(self.widget)
-        renderPDF.draw(drawing, self.canv, 0, 0)
+        canv, m = self.canv, self.module
+        canv.saveState()
+        canv.setFillColorRGB(0, 0, 0)
+        top = self.size - QR_QUIET_MODULES * m
+        for r, row in enumerate(self.modules):
+            y = top - (r + 1) * m
+            c = 0
+            while c < len(row):
+                if not row[c]:
+                    c += 1
+                    continue
+                start = c
+                while c < len(row) and row[c]:
+                    c += 1
+                canv.rect((QR_QUIET_MODULES + start) * m, y, (c - start) * m, m, stroke=0, fill=1)
+        canv.restoreState()

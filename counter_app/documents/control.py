@@ -98,5 +98,5 @@ def control_story(
     ]
     if dossier.new_appointment is not None:
         story.append(field("Thời gian hẹn trả kết quả mới", moment_text(dossier.new_appointment), spec))
-    story += [Spacer(1, 2 * mm), grid(rows, [w * 0.27, w * 0.31, w * 0.2, w * 0.22])]
+    story += [Spacer(1, 2 * mm), grid(rows, [w * 0.25, w * 0.37, w * 0.16, w * 0.22])]
     return story

@@ -200,6 +200,15 @@ def fitted(value: str, font: str, size: float, width: float, smallest: float = 7
     return max(smallest, min(size, int(width / natural * 4) / 4))
 
 
+def table(
+    rows: list[list[object]], widths: Sequence[float], commands: list[tuple], repeat_rows: int = 0
+) -> Table:
+    """A platypus table whose own cell font is ours too (reportlab would otherwise select Helvetica)."""
+    built = Table(rows, colWidths=list(widths), repeatRows=repeat_rows)
+    built.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts().regular, 9), *commands]))
+    return built
+
+
 def within_lines(
     markup: str, style: ParagraphStyle, width: float, lines: int, shrink: float = 1.5
 ) -> Paragraph:
@@ -260,19 +269,17 @@ def header(unit: UnitConfig, number: str, day: date, spec: PaperSpec, issuer: st
         Rule(stringWidth(MOTTO, f.bold, motto.fontSize)),
         Paragraph(text(place_and_date(unit.place, day)), st.date_line),
     ]
-    table = Table([[left, right]], colWidths=[left_w, right_w])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 1),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 1),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+    return table(
+        [[left, right]],
+        [left_w, right_w],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 1),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ],
     )
-    return table
 
 
 def title(words: str, spec: PaperSpec) -> Paragraph:
@@ -299,35 +306,33 @@ def signatures(blocks: Sequence[tuple[str, str, str]], spec: PaperSpec) -> KeepT
         for heading, hint, name in blocks
     ]
     width = spec.frame_width / max(1, len(cells))
-    table = Table([cells], colWidths=[width] * len(cells))
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+    blocks_row = table(
+        [list(cells)],
+        [width] * len(cells),
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ],
     )
-    return KeepTogether([Spacer(1, spec.body * 0.4), table])
+    return KeepTogether([Spacer(1, spec.body * 0.4), blocks_row])
 
 
 def grid(rows: list[list[object]], widths: Sequence[float], *, header_rows: int = 1) -> Table:
     """A ruled table whose header rows repeat on every page it spans."""
-    table = Table(rows, colWidths=list(widths), repeatRows=header_rows)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, "#000000"),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-            ]
-        )
+    return table(
+        rows,
+        widths,
+        [
+            ("GRID", (0, 0), (-1, -1), 0.5, "#000000"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ],
+        repeat_rows=header_rows,
     )
-    return table
 
 
 def build_pdf(

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from counter_app.core.errors import NotConfiguredError, ValidationError
 from counter_app.core.model import ApplicantKind, Dossier, UnitConfig
@@ -17,7 +17,18 @@ from counter_app.core.model import ApplicantKind, Dossier, UnitConfig
 from .assets import fonts
 from .barcodes import LinearCode, QrSymbol
 from .blocks import chosen_return_method, document_number, person_fields, representative_fields
-from .layout import SIGN_HINT, PaperSpec, field, grid, header, signatures, story_height, styles_for, title
+from .layout import (
+    SIGN_HINT,
+    PaperSpec,
+    field,
+    grid,
+    header,
+    signatures,
+    story_height,
+    styles_for,
+    table,
+    title,
+)
 from .wording import (
     COLLECT_AT_COUNTER,
     COLLECT_BY_POST,
@@ -97,16 +108,15 @@ def receipt_story(
             dossier.applicant, spec, name_label=f"Tiếp nhận hồ sơ của {addressee(dossier.applicant).lower()}"
         ),
     ]
-    top = Table([[beside_qr, qr]], colWidths=[spec.frame_width - qr.size - 2 * mm, qr.size + 2 * mm])
-    top.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+    top = table(
+        [[beside_qr, qr]],
+        [spec.frame_width - qr.size - 2 * mm, qr.size + 2 * mm],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ],
     )
     story: list[Flowable] = [
         header(unit, document_number(dossier), dossier.received_at.date(), spec),
@@ -167,16 +177,15 @@ def thermal_story(
         QrSymbol(code),
     ]
     gap = 2 * mm
-    body = Table([[linear, facts]], colWidths=[linear.depth + gap, spec.frame_width - linear.depth - gap])
-    body.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+    body = table(
+        [[linear, facts]],
+        [linear.depth + gap, spec.frame_width - linear.depth - gap],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ],
     )
     story: list[Flowable] = [
         Paragraph(text(unit.agency_name.upper()), st.header_bold),
@@ -192,5 +201,5 @@ def thermal_story(
 
 def thermal_spec(story: list[Flowable], spec: PaperSpec) -> PaperSpec:
     """`spec` with the page as tall as the slip's content (plus a little slack)."""
-    height = story_height(story, spec.frame_width) + spec.top + spec.bottom + 4 * mm
+    height = story_height(story, spec.frame_width) + spec.top + spec.bottom + 2 * mm
     return replace(spec, height=height)

@@ -81,3 +81,14 @@ def format_duration(procedure: Procedure) -> str:
     else:
         text = _tr("%n ngày làm việc", n)
     return text if n >= 0 else text.replace("%n", f"{amount:g}")
+
+
+def role_name(role: str) -> str:
+    """An account role (`officer`, `processor`, `leader`, `admin`) as the officer reads it."""
+    labels = {
+        "officer": QCoreApplication.translate("Roles", "Cán bộ tiếp nhận"),
+        "processor": QCoreApplication.translate("Roles", "Cán bộ xử lý"),
+        "leader": QCoreApplication.translate("Roles", "Lãnh đạo"),
+        "admin": QCoreApplication.translate("Roles", "Quản trị"),
+    }
+    return labels.get(role, role)

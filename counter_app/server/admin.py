@@ -16,7 +16,7 @@ from ..core.errors import DomainError, NotFoundError, ValidationError
 from ..core.model import Procedure
 from ..core.text import nfc
 from ..sync.wire import time_text, utc_now
-from .database import write_transaction
+from .database import is_postgres, write_transaction
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,9 @@ def add_counter(m: SimpleNamespace, agency_id: str, number: int) -> str:
         if row is not None and not row.revoked:
             raise CounterExistsError(agency_id=agency_id, counter=number)
         if row is None:
-            C.insert(agency_id=agency_id, number=number, token_hash=hash_token(token), created_at=now).execute()
+            C.insert(
+                agency_id=agency_id, number=number, token_hash=hash_token(token), created_at=now
+            ).execute()
         else:
             C.update(token_hash=hash_token(token), revoked=False, revoked_at=None, created_at=now).where(
                 C.id == row.id
@@ -85,22 +87,46 @@ def revoke_counter(m: SimpleNamespace, agency_id: str, number: int) -> None:
         raise NotFoundError(kind="counter", key=f"{agency_id}/{number}")
 
 
-def authenticate(m: SimpleNamespace, token: str) -> Caller | None:
-    """The active counter owning `token`, or None (unknown or revoked)."""
+class AuthError(DomainError):
+    """The request's token is missing, unknown (`auth.invalid`) or revoked (`auth.revoked`)."""
+
+    code = "auth.invalid"
+
+
+def authenticate(m: SimpleNamespace, token: str) -> Caller:
+    """The counter owning `token`; raises `AuthError` for an unknown or revoked token."""
     C = m.Counter
-    row = C.get_or_none((C.token_hash == hash_token(token)) & (C.revoked == False))  # noqa: E712
-    return Caller(row.agency_id, row.number) if row is not None else None
+    row = C.get_or_none(C.token_hash == hash_token(token))
+    if row is None:
+        raise AuthError("auth.invalid")
+    if row.revoked:
+        raise AuthError("auth.revoked")
+    return Caller(row.agency_id, row.number)
 
 
 def list_counters(m: SimpleNamespace) -> list[tuple[str, int, bool, str]]:
     """(agency, number, revoked, enrolled at) for every counter ever enrolled."""
     C = m.Counter
-    return [(r.agency_id, r.number, bool(r.revoked), r.created_at) for r in C.select().order_by(C.agency_id, C.number)]
+    return [
+        (r.agency_id, r.number, bool(r.revoked), r.created_at)
+        for r in C.select().order_by(C.agency_id, C.number)
+    ]
+
+
+def lock_agency(m: SimpleNamespace, agency_id: str) -> None:
+    """Hold the agency's row until commit (PostgreSQL), so feed cursors of one agency commit in order.
+
+    SQLite needs nothing: its write transactions already run one at a time.
+    """
+    if is_postgres(m.db):
+        m.db.execute_sql("SELECT agency_id FROM agencies WHERE agency_id = %s FOR UPDATE", (agency_id,))
 
 
 def log_change(m: SimpleNamespace, agency_id: str, kind: str, item_key: str) -> None:
     """Append one entry to the download feed; call inside the writing transaction."""
-    m.ChangeLog.insert(agency_id=agency_id, kind=kind, item_key=item_key, logged_at=time_text(utc_now())).execute()
+    m.ChangeLog.insert(
+        agency_id=agency_id, kind=kind, item_key=item_key, logged_at=time_text(utc_now())
+    ).execute()
 
 
 def publish_catalogue(m: SimpleNamespace, agency_id: str, procedures: Sequence[Procedure]) -> None:
@@ -108,6 +134,7 @@ def publish_catalogue(m: SimpleNamespace, agency_id: str, procedures: Sequence[P
     data = json.dumps([procedure_to_dict(p) for p in procedures], ensure_ascii=False)
     with write_transaction(m.db):
         agency_id = ensure_agency(m, agency_id)
+        lock_agency(m, agency_id)
         m.Catalogue.insert(agency_id=agency_id, data=data, updated_at=time_text(utc_now())).on_conflict(
             conflict_target=[m.Catalogue.agency_id],
             update={m.Catalogue.data: data, m.Catalogue.updated_at: time_text(utc_now())},
@@ -123,7 +150,10 @@ def set_day(m: SimpleNamespace, agency_id: str, day: date, kind: str | None, nam
     CO = m.CalendarOverride
     with write_transaction(m.db):
         agency_id = ensure_agency(m, agency_id)
-        CO.insert(agency_id=agency_id, day=day.isoformat(), kind=kind, name=nfc(name), updated_at=now).on_conflict(
+        lock_agency(m, agency_id)
+        CO.insert(
+            agency_id=agency_id, day=day.isoformat(), kind=kind, name=nfc(name), updated_at=now
+        ).on_conflict(
             conflict_target=[CO.agency_id, CO.day],
             update={CO.kind: kind, CO.name: nfc(name), CO.updated_at: now},
         ).execute()

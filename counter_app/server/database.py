@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from peewee import Database, PostgresqlDatabase
@@ -41,8 +42,8 @@ class DatabaseUrl:
     def is_postgres(self) -> bool:
         return self.engine == "postgresql"
 
-    def connect_kwargs(self) -> dict[str, object]:
-        kwargs: dict[str, object] = {}
+    def connect_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {}
         for key in ("user", "password", "host", "port"):
             value = getattr(self, key)
             if value is not None:
@@ -83,7 +84,11 @@ def open_database(url: str, *, pool_size: int = POOL_SIZE) -> Database:
         )
     Path(parsed.name).parent.mkdir(parents=True, exist_ok=True)
     return PooledSqliteDatabase(
-        parsed.name, pragmas=SQLITE_PRAGMAS, max_connections=pool_size, stale_timeout=300, timeout=30,
+        parsed.name,
+        pragmas=SQLITE_PRAGMAS,
+        max_connections=pool_size,
+        stale_timeout=300,
+        timeout=30,
         check_same_thread=False,
     )
 
@@ -111,7 +116,7 @@ def create_postgres_database(url: str) -> None:
     parsed = parse_url(url)
     db = _maintenance(parsed)
     try:
-        db.execute_sql(f'CREATE DATABASE "{_identifier(parsed.name)}" ENCODING \'UTF8\' TEMPLATE template0')
+        db.execute_sql(f"CREATE DATABASE \"{_identifier(parsed.name)}\" ENCODING 'UTF8' TEMPLATE template0")
     finally:
         db.close()
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from peewee import AutoField, BigAutoField, BooleanField, CompositeKey, Database, IntegerField, Model, TextField
+from peewee import (
+    AutoField,
+    BigAutoField,
+    BooleanField,
+    CompositeKey,
+    Database,
+    IntegerField,
+    Model,
+    TextField,
+)
 
 
 def bind_models(db: Database) -> SimpleNamespace:

@@ -52,11 +52,31 @@ class DossierRepository:
 
     # ---- reading -------------------------------------------------------------------------------------------
     def _load(self, row: Any) -> Dossier:
-        data = json.loads(row.data)
-        events = self._m.Event.select().where(self._m.Event.dossier_id == row.id).order_by(self._m.Event.seq)
-        data["history"] = [{**event_to_dict_row(e)} for e in events]
-        data["version"] = row.version
-        return dossier_from_dict(data)
+        return self._load_many([row])[0]
+
+    def _load_many(self, rows: list[Any]) -> list[Dossier]:
+        """Rows to dossiers with their history, in two queries whatever the number of rows."""
+        if not rows:
+            return []
+        E = self._m.Event
+        history: dict[str, list[dict[str, Any]]] = {r.id: [] for r in rows}
+        ids = list(history)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for e in E.select().where(E.dossier_id.in_(chunk)).order_by(E.dossier_id, E.seq):
+                history[e.dossier_id].append(event_to_dict_row(e))
+        out = []
+        for row in rows:
+            data = json.loads(row.data)
+            data["history"] = history[row.id]
+            data["version"] = row.version
+            out.append(dossier_from_dict(data))
+        return out
+
+    def _by_ids(self, ids: list[str]) -> list[Dossier]:
+        D = self._m.Dossier
+        rows = {r.id: r for r in D.select().where(D.id.in_(ids))} if ids else {}
+        return self._load_many([rows[i] for i in ids if i in rows])
 
     def get(self, key: str) -> Dossier:
         """By dossier code or by ID; raises `NotFoundError`."""
@@ -75,6 +95,11 @@ class DossierRepository:
 
     def search(self, text: str, limit: int = 50) -> list[Dossier]:
         """Newest first; tone marks ignored, `đ` = `d`, NFD accepted; an exact code comes first."""
+        return self._by_ids(self.search_ids(text, limit))
+
+    def search_ids(self, text: str, limit: int = 50) -> list[str]:
+        """IDs of matching dossiers, newest first, an exact code first."""
+        exact = self._m.Dossier.get_or_none(self._m.Dossier.code == text.strip())
         query = fts_query(text)
         if not query:
             return []
@@ -84,18 +109,9 @@ class DossierRepository:
             (query, limit),
         ).fetchall()
         ids = [r[0] for r in rows]
-        return [self.get(i) for i in ids]
-
-    def search_ids(self, text: str, limit: int = 50) -> list[str]:
-        query = fts_query(text)
-        if not query:
-            return []
-        rows = self._db.execute_sql(
-            "SELECT d.id FROM dossier_search s JOIN dossier d ON d.rowid = s.rowid "
-            "WHERE dossier_search MATCH ? ORDER BY s.rowid DESC LIMIT ?",
-            (query, limit),
-        ).fetchall()
-        return [r[0] for r in rows]
+        if exact is not None:
+            ids = [exact.id, *(i for i in ids if i != exact.id)][:limit]
+        return ids
 
     def received_between(self, start: date, end: date) -> list[Dossier]:
         D = self._m.Dossier
@@ -108,7 +124,7 @@ class DossierRepository:
             )
             .order_by(D.received_at)
         )
-        return [self._load(r) for r in rows]
+        return self._load_many(list(rows))
 
     def relevant_for_period(self, start: date, end: date) -> list[Dossier]:
         """Dossiers that can count in a report for [start, end]: received, finished, returned or open then."""
@@ -119,10 +135,10 @@ class DossierRepository:
             & (D.received_at < hi)
             & ((D.received_at >= lo) | D.finished_at.is_null() | (D.finished_at >= lo) | (D.updated_at >= lo))
         )
-        return [self._load(r) for r in rows]
+        return self._load_many(list(rows))
 
     def all(self) -> list[Dossier]:
-        return [self._load(r) for r in self._m.Dossier.select().order_by(self._m.Dossier.received_at)]
+        return self._load_many(list(self._m.Dossier.select().order_by(self._m.Dossier.received_at)))
 
     def count(self) -> int:
         return int(self._m.Dossier.select().count())

@@ -132,8 +132,14 @@ def canonical_json(obj: Any) -> bytes:
 
 def content_hash(change: Mapping[str, Any]) -> str:
     """SHA-256 of everything a change says except its ID: equal hashes mean the same change."""
+    return hash_and_size(change)[0]
+
+
+def hash_and_size(change: Mapping[str, Any]) -> tuple[str, int]:
+    """The content hash and the size in bytes of the change's canonical JSON (one serialisation for both)."""
     body = {k: change.get(k) for k in ("kind", "dossier_id", "counter", "officer", "created_at", "payload")}
-    return hashlib.sha256(canonical_json(body)).hexdigest()
+    raw = canonical_json(body)
+    return hashlib.sha256(raw).hexdigest(), len(raw)
 
 
 def utc_now() -> datetime:

@@ -1,0 +1,447 @@
+"""The intake panel: procedure, applicant, checklist and the three outcomes, with the draft kept safe across crashes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import DomainError, ValidationErrors
+from ...core.intake import new_dossier
+from ...core.model import Dossier, Procedure
+from ...messages import describe
+from ..formats import format_duration, format_money
+from ..printing import FormPrinter
+from ..session import PanelEntry, Session
+from .applicant_form import ApplicantForm
+from .checklist import Checklist
+from .outcome import (
+    PRINT_SHORTCUT,
+    REFUSE_SHORTCUT,
+    SUPPLEMENT_SHORTCUT,
+    LastDossierSummary,
+    OutcomeBar,
+    RefuseDialog,
+    SupplementDialog,
+)
+
+AUTOSAVE_MS = 1000
+
+
+class IntakePanel(QWidget):
+    """Takes one citizen's dossier at a time; emits one signal per outcome with the stored `Dossier`."""
+
+    dossier_received = Signal(object)
+    supplement_recorded = Signal(object)
+    dossier_refused = Signal(object)
+    outcome_failed = Signal(str)
+    draft_saved = Signal()
+    draft_offered = Signal(object)
+    procedures_loaded = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("intakePanel")
+        self.setWindowTitle(self.tr("Tiếp nhận hồ sơ"))
+        self.procedure: Procedure | None = None
+        self._busy = False
+        self._autosave_enabled = True
+        self._pending_draft: dict[str, Any] | None = None
+        self._restore_when_loaded: dict[str, Any] | None = None
+        self._procedures_ready = False
+        self.printer = FormPrinter(session, self)
+        self._build()
+        self._build_actions()
+        self._connect()
+        self._update_state()
+        self.load_procedures()
+
+    # ---- construction ------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        lang = self.session.lang
+        from .procedure_picker import ProcedurePicker
+
+        self.picker = ProcedurePicker(lang, self)
+        self.chosen = QLabel(self.tr("Chưa chọn thủ tục."), self)
+        self.chosen.setObjectName("chosenProcedure")
+        self.chosen.setWordWrap(True)
+        self.applicant = ApplicantForm(lang, self)
+        self.checklist = Checklist(self)
+        self.outcome = OutcomeBar(self)
+        self.summary = LastDossierSummary(lang, self)
+        self.banner = self._draft_banner()
+
+        procedure_box = QGroupBox(self.tr("1. Thủ tục hành chính"), self)
+        box = QVBoxLayout(procedure_box)
+        box.addWidget(self.picker, 1)
+        box.addWidget(self.chosen)
+        applicant_box = QGroupBox(self.tr("2. Người nộp hồ sơ"), self)
+        QVBoxLayout(applicant_box).addWidget(self.applicant)
+        checklist_box = QGroupBox(self.tr("3. Thành phần hồ sơ"), self)
+        QVBoxLayout(checklist_box).addWidget(self.checklist)
+        outcome_box = QGroupBox(self.tr("4. Kết quả tiếp nhận"), self)
+        outcome_layout = QVBoxLayout(outcome_box)
+        outcome_layout.addWidget(self.outcome)
+        outcome_layout.addWidget(self.summary)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 4, 0)
+        left_layout.addWidget(procedure_box, 3)
+        left_layout.addWidget(applicant_box, 0)
+        left_layout.addStretch(0)
+        scroll = QScrollArea(self)
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(4, 0, 0, 0)
+        right_layout.addWidget(checklist_box, 1)
+        right_layout.addWidget(outcome_box, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 11)
+        splitter.setStretchFactor(1, 9)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        self.splitter = splitter
+
+    def _draft_banner(self) -> QFrame:
+        banner = QFrame(self)
+        banner.setObjectName("draftBanner")
+        banner.setProperty("role", "banner")
+        self.banner_text = QLabel(self.tr("Khôi phục hồ sơ đang nhập dở?"), banner)
+        self.restore_button = QPushButton(self.tr("Khôi phục"), banner)
+        self.restore_button.setObjectName("restoreDraft")
+        self.discard_button = QPushButton(self.tr("Bỏ qua"), banner)
+        self.discard_button.setObjectName("discardDraft")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.discard_button)
+        banner.hide()
+        return banner
+
+    def _action(self, text: str, shortcuts: list[str], handler: Any, name: str, window_wide: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcutContext(
+            Qt.ShortcutContext.WindowShortcut if window_wide else Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        action.setToolTip(f"{text} ({shortcuts[0].replace('Return', 'Enter')})")
+        action.triggered.connect(handler)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(self.tr("Tiếp nhận mới"), ["Ctrl+N"], self._on_new_triggered, "newIntake", True)
+        self.search_action = self._action(self.tr("Tìm thủ tục"), ["Ctrl+F"], self._on_search_triggered, "searchProcedure")
+        self.receive_action = self._action(
+            self.tr("Tiếp nhận hồ sơ"), ["Ctrl+Return", "Ctrl+Enter"], self._on_receive_triggered, "receive"
+        )
+        self.supplement_action = self._action(
+            self.tr("Yêu cầu bổ sung…"), [SUPPLEMENT_SHORTCUT], self._on_supplement_triggered, "supplement"
+        )
+        self.refuse_action = self._action(self.tr("Từ chối tiếp nhận…"), [REFUSE_SHORTCUT], self._on_refuse_triggered, "refuse")
+        self.print_action = self._action(self.tr("In phiếu của hồ sơ vừa xử lý"), [PRINT_SHORTCUT], self._on_print_triggered, "printLast")
+
+    def _connect(self) -> None:
+        self.picker.procedure_chosen.connect(self._on_picker_procedure_chosen)
+        self.applicant.changed.connect(self._on_form_changed)
+        self.applicant.errors_changed.connect(self._on_applicant_errors_changed)
+        self.checklist.changed.connect(self._on_form_changed)
+        self.outcome.receive_clicked.connect(self._on_receive_triggered)
+        self.outcome.supplement_clicked.connect(self._on_supplement_triggered)
+        self.outcome.refuse_clicked.connect(self._on_refuse_triggered)
+        self.summary.print_clicked.connect(self._on_print_triggered)
+        self.summary.save_pdf_clicked.connect(self._on_summary_save_pdf_clicked)
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.discard_button.clicked.connect(self._on_discard_clicked)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self._on_autosave_timeout)
+
+    def entry(self) -> PanelEntry:
+        """How the main window shows this panel."""
+        actions = [self.new_action, self.search_action, self.receive_action, self.supplement_action,
+                   self.refuse_action, self.print_action]
+        return PanelEntry("intake", self, self.tr("Tiếp nhận hồ sơ"), "", actions)
+
+    # ---- catalogue ---------------------------------------------------------------------------------------------
+    def load_procedures(self) -> None:
+        self.session.runner.run(self.session.store.procedures, on_done=self._on_procedures_loaded)
+
+    def _on_procedures_loaded(self, procedures: list[Procedure]) -> None:
+        self.picker.set_procedures(procedures)
+        self._procedures_ready = True
+        if self._restore_when_loaded is not None:
+            data, self._restore_when_loaded = self._restore_when_loaded, None
+            self.restore_draft(data)
+        self.procedures_loaded.emit(len(procedures))
+
+    def _on_picker_procedure_chosen(self, procedure: Procedure) -> None:
+        self.procedure = procedure
+        self.chosen.setText(
+            self.tr("<b>Đã chọn:</b> %1 — %2").replace("%1", procedure.code).replace("%2", procedure.name)
+            + f"<br>{procedure.field} · {format_duration(procedure)} · "
+            + format_money(procedure.total_fee, self.session.lang)
+        )
+        self.checklist.set_procedure(procedure)
+        self.applicant.applicant.editors["name"].setFocus()
+        self._on_form_changed()
+
+    # ---- state -------------------------------------------------------------------------------------------------
+    def receive_blocker(self) -> str:
+        """Why receiving is not possible right now ("" when it is)."""
+        if self.procedure is None:
+            return self.tr("Chọn thủ tục trước.")
+        errors = len(self.applicant.shown_errors())
+        if errors:
+            return self.tr("Chưa thể tiếp nhận: còn %1 lỗi ở thông tin người nộp.").replace("%1", str(errors))
+        if not self.checklist.is_complete():
+            return self.tr("Chưa thể tiếp nhận: hồ sơ còn thiếu thành phần (có thể yêu cầu bổ sung).")
+        return ""
+
+    def _update_state(self) -> None:
+        blocker = self.receive_blocker()
+        self.outcome.set_state(self.procedure is not None, blocker, self._busy)
+        self.receive_action.setEnabled(self.procedure is not None and not blocker and not self._busy)
+        self.supplement_action.setEnabled(self.procedure is not None and not self._busy)
+        self.refuse_action.setEnabled(self.procedure is not None and not self._busy)
+        self.print_action.setEnabled(self.summary.dossier is not None)
+
+    def _on_applicant_errors_changed(self, _count: int) -> None:
+        self._update_state()
+
+    def _on_form_changed(self) -> None:
+        self.outcome.message.show_error(None, "")
+        self._update_state()
+        if self._autosave_enabled:
+            self._autosave.start()
+
+    def is_blank(self) -> bool:
+        return self.procedure is None and self.applicant.is_blank()
+
+    def clear(self) -> None:
+        """Empty the form for the next citizen (the last dossier's summary stays)."""
+        self._autosave.stop()
+        self.procedure = None
+        self.picker.search.clear()
+        self.chosen.setText(self.tr("Chưa chọn thủ tục."))
+        self.checklist.set_procedure(None)
+        self.applicant.clear()
+        self.outcome.message.show_error(None, "")
+        self._update_state()
+        self.picker.focus_search()
+
+    # ---- outcomes ----------------------------------------------------------------------------------------------
+    def _draft_dossier(self) -> Dossier | None:
+        """Validate everything and build the undecided dossier; shows what is wrong and returns None."""
+        if self.procedure is None or self._busy:
+            return None
+        if self.applicant.validate(show_all=True):
+            self._fail(self.tr("Hãy sửa các lỗi được đánh dấu ở thông tin người nộp."))
+            editor = self.applicant.first_invalid_editor()
+            if editor is not None:
+                editor.setFocus()
+            return None
+        try:
+            applicant, representative = self.applicant.collect()
+        except ValidationErrors as exc:
+            self._fail(describe(exc, self.session.lang))
+            return None
+        unit = self.session.unit
+        return new_dossier(
+            agency_id=unit.agency_id if unit else "",
+            procedure=self.procedure,
+            applicant=applicant,
+            at=datetime.now().replace(microsecond=0),
+            officer=self.session.officer,
+            counter=unit.counter if unit else 0,
+            representative=representative,
+            components=self.checklist.handed(),
+        )
+
+    def _on_receive_triggered(self) -> None:
+        if not self.isVisible() or self._busy:
+            return
+        draft = self._draft_dossier()
+        if draft is None:
+            return
+        if not self.checklist.is_complete():
+            self._fail(self.receive_blocker())
+            return
+        self._start(self.session.store.receive, draft)
+
+    def _on_supplement_triggered(self) -> None:
+        if not self.isVisible() or self._busy or self.procedure is None:
+            return
+        draft = self._draft_dossier()
+        if draft is None:
+            return
+        missing = [f"{c.name}" for c in self.checklist.missing()]
+        self.supplement_dialog = SupplementDialog(missing, self)
+        self.supplement_dialog.accepted.connect(lambda: self._on_supplement_dialog_accepted(draft))
+        self.supplement_dialog.open()
+
+    def _on_supplement_dialog_accepted(self, draft: Dossier) -> None:
+        dialog = self.supplement_dialog
+        self._start(self.session.store.request_supplement, draft, dialog.missing_items(), dialog.reason_text())
+
+    def _on_refuse_triggered(self) -> None:
+        if not self.isVisible() or self._busy or self.procedure is None:
+            return
+        draft = self._draft_dossier()
+        if draft is None:
+            return
+        self.refuse_dialog = RefuseDialog(self)
+        self.refuse_dialog.accepted.connect(lambda: self._on_refuse_dialog_accepted(draft))
+        self.refuse_dialog.open()
+
+    def _on_refuse_dialog_accepted(self, draft: Dossier) -> None:
+        self._start(self.session.store.refuse, draft, self.refuse_dialog.reason_text())
+
+    def _start(self, use_case: Any, *args: Any) -> None:
+        self._busy = True
+        self._update_state()
+        self.session.runner.write(use_case, *args, on_done=self._on_store_decided, on_error=self._on_store_failed)
+
+    def _on_store_decided(self, dossier: Dossier) -> None:
+        self._busy = False
+        self.summary.show_dossier(dossier)
+        self.clear()
+        self.session.runner.write(self.session.store.clear_draft, self.session.draft_key)
+        signal = {
+            "receipt": self.dossier_received,
+            "supplement": self.supplement_recorded,
+            "refusal": self.dossier_refused,
+        }[self.summary.form_kind()]
+        signal.emit(dossier)
+
+    def _on_store_failed(self, exc: object) -> None:
+        self._busy = False
+        if isinstance(exc, DomainError | ValidationErrors):
+            self._fail(describe(exc, self.session.lang))
+        else:
+            self._fail(self.tr("Không lưu được hồ sơ: %1").replace("%1", str(exc)))
+
+    def _fail(self, message: str) -> None:
+        self._update_state()
+        self.outcome.message.show_error(None, message)
+        self.outcome_failed.emit(message)
+
+    # ---- printing ----------------------------------------------------------------------------------------------
+    def _on_print_triggered(self) -> None:
+        if self.summary.dossier is not None:
+            self.printer.preview(self.summary.form_kind(), self.summary.dossier)
+
+    def _on_summary_save_pdf_clicked(self) -> None:
+        if self.summary.dossier is not None:
+            self.printer.save_pdf(self.summary.form_kind(), self.summary.dossier)
+
+    # ---- other actions -----------------------------------------------------------------------------------------
+    def _on_new_triggered(self) -> None:
+        self.clear()
+        self.session.runner.write(self.session.store.clear_draft, self.session.draft_key)
+
+    def _on_search_triggered(self) -> None:
+        self.picker.focus_search()
+
+    # ---- drafts ------------------------------------------------------------------------------------------------
+    def draft_data(self) -> dict[str, Any]:
+        return {
+            "version": 1,
+            "procedure": self.procedure.code if self.procedure else "",
+            "form": self.applicant.to_dict(),
+            "components": self.checklist.to_list(),
+            "saved_at": datetime.now().isoformat(timespec="seconds"),
+        }
+
+    def _on_autosave_timeout(self) -> None:
+        self.save_draft_now()
+
+    def save_draft_now(self) -> None:
+        """Write the form to the draft slot now (blank form: the draft is removed)."""
+        self._autosave.stop()
+        store, key = self.session.store, self.session.draft_key
+        if self.is_blank():
+            self.session.runner.write(store.clear_draft, key, on_done=self._on_draft_written)
+        else:
+            self.session.runner.write(store.save_draft, key, self.draft_data(), on_done=self._on_draft_written)
+
+    def _on_draft_written(self, _result: object) -> None:
+        self.draft_saved.emit()
+
+    def offer_draft(self) -> None:
+        """Look for a draft left by this officer and, if any, offer it back in a banner."""
+        self.session.runner.run(self.session.store.load_draft, self.session.draft_key, on_done=self._on_draft_loaded)
+
+    def _on_draft_loaded(self, data: dict[str, Any] | None) -> None:
+        if not data:
+            return
+        self._pending_draft = data
+        self._autosave_enabled = False
+        saved = str(data.get("saved_at", "")).replace("T", " ")
+        self.banner_text.setText(
+            self.tr("Có hồ sơ đang nhập dở (lưu lúc %1). Khôi phục hồ sơ đang nhập dở?").replace("%1", saved)
+        )
+        self.banner.show()
+        self.restore_button.setFocus()
+        self.draft_offered.emit(data)
+
+    def _on_restore_clicked(self) -> None:
+        data = self._pending_draft or {}
+        self.banner.hide()
+        self._pending_draft = None
+        self.restore_draft(data)
+        self._autosave_enabled = True
+
+    def _on_discard_clicked(self) -> None:
+        self.banner.hide()
+        self._pending_draft = None
+        self._autosave_enabled = True
+        self.session.runner.write(self.session.store.clear_draft, self.session.draft_key)
+        self.picker.focus_search()
+
+    def restore_draft(self, data: dict[str, Any]) -> None:
+        """Put a saved draft back into the form (waits for the catalogue if it is still loading)."""
+        if not self._procedures_ready:
+            self._restore_when_loaded = data
+            return
+        code = str(data.get("procedure", ""))
+        if code and self.picker.choose(code) is None:
+            self._fail(self.tr("Thủ tục %1 của bản nháp không còn trong danh mục.").replace("%1", code))
+        components = data.get("components")
+        if isinstance(components, list) and self.procedure is not None:
+            self.checklist.from_list(components)
+        form = data.get("form")
+        if isinstance(form, dict):
+            self.applicant.from_dict(form)
+        self._update_state()
+
+
+def create_panel(session: Session, parent: QWidget | None = None) -> PanelEntry:
+    """Panel hook used by the main window (see `counter_app.gui`)."""
+    return IntakePanel(session, parent).entry()

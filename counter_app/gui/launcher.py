@@ -1,0 +1,71 @@
+"""Entry point of the GUI: `counter-app` without a sub-command opens the counter window (or the demo profile)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..cli.context import CliContext
+    from .controller import CounterController
+
+DEMO_FOLDER = "demo"
+
+
+def demo_data_dir(data_dir: Path, data_dir_given: bool) -> Path:
+    """The demo profile's folder: the folder given with --data-dir, else `demo` inside the default data folder."""
+    return data_dir if data_dir_given else data_dir / DEMO_FOLDER
+
+
+def prepare(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> CounterController | int:
+    """Create the application and show its first window; returns the controller, or an exit code."""
+    from ..settings import CounterSettings
+    from .app import ensure_application, install_translators
+
+    app = ensure_application()
+    data_dir = demo_data_dir(Path(ctx.data_dir), data_dir_given) if demo else Path(ctx.data_dir)
+    settings = CounterSettings.for_data_dir(data_dir)
+    lang = settings.language if settings.is_stored(CounterSettings.language) else ctx.lang
+    install_translators(app, lang)
+    if kiosk:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(
+            None,
+            QCoreApplication.translate("Launcher", "Quầy Một cửa"),
+            QCoreApplication.translate("Launcher", "Chế độ tra cứu cho người dân chưa có trong phiên bản này."),
+        )
+        return 1
+
+    from ..storage.store import CounterStore
+    from .controller import CounterController
+
+    store = CounterStore(data_dir)
+    credentials: list[tuple[str, str, str, str]] = []
+    if demo:
+        from ..storage.demo import DEMO_ACCOUNTS, ensure_demo_profile
+
+        ensure_demo_profile(store)
+        from .formats import role_name
+
+        credentials = [(u, name, role_name(role.value), pw) for u, name, role, pw in DEMO_ACCOUNTS]
+    controller = CounterController(store, settings, lang, credentials)
+    controller.start()
+    return controller
+
+
+def launch(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> int:
+    """Run the GUI until the last window closes; returns the process exit code."""
+    prepared = prepare(ctx, demo, kiosk, data_dir_given)
+    if isinstance(prepared, int):
+        return prepared
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert app is not None
+    try:
+        return int(app.exec())
+    finally:
+        prepared.shutdown()
+        prepared.store.close()

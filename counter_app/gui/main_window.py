@@ -1,0 +1,193 @@
+"""The main window: assembles the panels, their menus and shortcuts, and the status bar; it holds no business logic."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
+
+from ..storage.accounts import Role
+from .session import PanelEntry, Session
+from .statusbar import CounterStatusBar
+
+#: Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -> PanelEntry`,
+#: in menu order. A module that is not there yet is skipped.
+PANEL_MODULES: tuple[str, ...] = ("intake.panel", "handover.panel", "dossiers.panel")
+#: Roles that take dossiers at the counter.
+INTAKE_ROLES = frozenset({Role.OFFICER, Role.LEADER, Role.ADMIN})
+
+
+class MainWindow(QMainWindow):
+    """Stack of panels switched from the "Chức năng" menu or their shortcuts (F6, F7 …)."""
+
+    sign_out_requested = Signal()
+    panel_changed = Signal(str)
+
+    def __init__(self, session: Session, panel_modules: Sequence[str] = PANEL_MODULES) -> None:
+        super().__init__()
+        self.session = session
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Quầy Một cửa"))
+        self.panels: dict[str, PanelEntry] = {}
+        self._panel_menus: dict[str, QMenu] = {}
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.status = CounterStatusBar(self)
+        self.setStatusBar(self.status)
+        self.status.set_officer(session.account)
+        self.status.set_unit(session.unit)
+        self._build_menus()
+        self._connect()
+        self._load_panels(panel_modules)
+        self._restore_geometry()
+
+    # ---- menus -------------------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.system_menu = bar.addMenu(self.tr("&Hệ thống"))
+        self.settings_action = self._menu_action(self.system_menu, self.tr("Cài đặt…"), "Ctrl+,", "settings")
+        self.accounts_action = self._menu_action(self.system_menu, self.tr("Quản lý tài khoản…"), "", "accounts")
+        self.accounts_action.setEnabled(self.session.is_admin)
+        self.system_menu.addSeparator()
+        self.sign_out_action = self._menu_action(self.system_menu, self.tr("Đăng xuất"), "Ctrl+Shift+L", "signOut")
+        self.quit_action = self._menu_action(self.system_menu, self.tr("Thoát"), "Ctrl+Q", "quit")
+        self.panels_menu = bar.addMenu(self.tr("&Chức năng"))
+        self.help_menu = bar.addMenu(self.tr("&Trợ giúp"))
+        self.shortcuts_action = self._menu_action(self.help_menu, self.tr("Phím tắt"), "F1", "shortcutsHelp")
+        self.about_action = self._menu_action(self.help_menu, self.tr("Giới thiệu"), "", "about")
+
+    def _menu_action(self, menu: QMenu, text: str, shortcut: str, name: str) -> QAction:
+        action = menu.addAction(text)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text} ({shortcut})")
+        return action
+
+    def _connect(self) -> None:
+        self.settings_action.triggered.connect(self._on_settings_triggered)
+        self.accounts_action.triggered.connect(self._on_accounts_triggered)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.quit_action.triggered.connect(self.close)
+        self.shortcuts_action.triggered.connect(self._on_shortcuts_triggered)
+        self.about_action.triggered.connect(self._on_about_triggered)
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
+
+    # ---- panels ------------------------------------------------------------------------------------------------
+    def _load_panels(self, modules: Sequence[str]) -> None:
+        for name in modules:
+            if name == "intake.panel" and self.session.account.role not in INTAKE_ROLES:
+                continue
+            try:
+                module = importlib.import_module(f"{__package__}.{name}")
+            except ModuleNotFoundError as exc:
+                if exc.name and exc.name.startswith(f"{__package__}.{name.split('.')[0]}"):
+                    continue  # a panel another part of the project has not delivered yet
+                raise
+            entry = module.create_panel(self.session, self.stack)
+            self.add_panel(entry.key, entry.widget, entry.title, entry.shortcut, entry.actions)
+        if not self.panels:
+            placeholder = QLabel(self.tr("Vai trò của bạn chưa có chức năng nào trên máy quầy."), self)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.add_panel("empty", placeholder, self.tr("Trống"))
+
+    def add_panel(
+        self, key: str, widget: QWidget, title: str, shortcut: str = "", actions: Sequence[QAction] = ()
+    ) -> QAction:
+        """Add a page to the stack, an entry (with its shortcut) to "Chức năng", and a menu of its actions."""
+        self.panels[key] = PanelEntry(key, widget, title, shortcut, list(actions))
+        self.stack.addWidget(widget)
+        switch = self.panels_menu.addAction(title)
+        switch.setObjectName(f"show:{key}")
+        if shortcut:
+            switch.setShortcut(QKeySequence(shortcut))
+            switch.setToolTip(f"{title} ({shortcut})")
+        switch.triggered.connect(lambda: self.show_panel(key))
+        if actions:
+            menu = QMenu(title, self)
+            for action in actions:
+                menu.addAction(action)
+            self.menuBar().insertMenu(self.panels_menu.menuAction(), menu)
+            self._panel_menus[key] = menu
+        if len(self.panels) == 1:
+            self.show_panel(key)
+        else:
+            self._on_stack_current_changed(self.stack.currentIndex())
+        return switch
+
+    def panel(self, key: str) -> QWidget:
+        return self.panels[key].widget
+
+    def current_panel_key(self) -> str:
+        current = self.stack.currentWidget()
+        return next((k for k, e in self.panels.items() if e.widget is current), "")
+
+    def show_panel(self, key: str) -> None:
+        self.stack.setCurrentWidget(self.panels[key].widget)
+
+    def _on_stack_current_changed(self, _index: int) -> None:
+        key = self.current_panel_key()
+        for panel_key, menu in self._panel_menus.items():
+            menu.menuAction().setVisible(panel_key == key)
+        if key:
+            self.setWindowTitle(f"{self.panels[key].title} — {self.tr('Quầy Một cửa')}")
+            self.panel_changed.emit(key)
+
+    # ---- dialogs -----------------------------------------------------------------------------------------------
+    def _on_settings_triggered(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self.session, self)
+        self.settings_dialog.unit_changed.connect(self._on_settings_unit_changed)
+        self.settings_dialog.open()
+
+    def _on_settings_unit_changed(self, unit: object) -> None:
+        self.session.unit = self.session.store.unit()
+        self.status.set_unit(self.session.unit)
+
+    def _on_accounts_triggered(self) -> None:
+        if not self.session.is_admin:
+            return
+        from .accounts_dialog import AccountsDialog
+
+        self.accounts_dialog = AccountsDialog(self.session, self)
+        self.accounts_dialog.open()
+
+    def _on_shortcuts_triggered(self) -> None:
+        lines = [f"<tr><td><b>{self.tr('Chuyển chức năng')}</b></td><td></td></tr>"]
+        for entry in self.panels.values():
+            if entry.shortcut:
+                lines.append(f"<tr><td>{entry.title}</td><td>{entry.shortcut}</td></tr>")
+            for action in entry.actions:
+                keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+                lines.append(f"<tr><td>{action.text()}</td><td>{keys}</td></tr>")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Phím tắt"), "<table>" + "".join(lines) + "</table>", parent=self)
+        box.open()
+
+    def _on_about_triggered(self) -> None:
+        text = self.tr("Quầy Một cửa — phần mềm cho bộ phận tiếp nhận và trả kết quả.")
+        QMessageBox(QMessageBox.Icon.Information, self.tr("Giới thiệu"), text, parent=self).open()
+
+    # ---- lifetime ----------------------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.session.settings.window_geometry
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1366, 768)
+
+    def flush(self) -> None:
+        """Save what must survive: each panel's draft (if it keeps one) and the window geometry."""
+        for entry in self.panels.values():
+            save = getattr(entry.widget, "save_draft_now", None)
+            if callable(save):
+                save()
+        self.session.settings.window_geometry = bytes(self.saveGeometry().data())
+        self.session.runner.wait_idle()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        super().closeEvent(event)

@@ -1,0 +1,361 @@
+"""Applying a pushed batch of changes under the counters' domain rules, exactly once, in one transaction.
+
+Every change is judged in the order sent. A change ID seen before with the same content is a duplicate and
+is answered with the original result (an applied change is never applied twice); with other content it is
+a conflict. A create must carry a code in the caller's own slot; an event must name the version it was
+made on: behind the server's version is a conflict, ahead of it means an earlier change is missing (retry).
+Once one change of a dossier does not apply, later changes of that dossier in the same batch wait (retry).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from types import SimpleNamespace
+from typing import Any
+
+from ..core.codes import parse_code
+from ..core.errors import DomainError, TransitionError, ValidationError
+from ..core.model import Dossier, Status
+from ..core.serial import dossier_from_dict, dossier_to_dict, event_from_dict, parse_dt
+from ..core.statuses import check_move
+from ..sync.wire import MAX_CHANGE_BYTES, ChangeKind, ChangeResult, Reason, Result, hash_and_size
+from .admin import Caller, lock_agency
+from .database import write_transaction
+
+_CHUNK = 100
+_BAD_PAYLOAD = (KeyError, TypeError, ValueError, AttributeError, DomainError)
+
+
+@dataclass
+class _Known:
+    """A change the server has judged already (before this batch, or earlier in it)."""
+
+    content_hash: str
+    result: str
+    reason: str
+    version: int | None
+    stored: bool  # a row exists in `changes` (else it is pending insert in this batch)
+    attempts: int = 1
+
+
+def check_history(d: Dossier) -> None:
+    """The history must start with an intake event and then follow the national transitions."""
+    if not d.history:
+        raise ValueError("history.empty")
+    status: Status | None = None
+    for event in d.history:
+        if status is None:
+            if event.from_status is not None and event.from_status is not Status.SUBMITTED:
+                raise ValueError("history.start")
+            if event.to_status is not Status.SUBMITTED:
+                check_move(Status.SUBMITTED, event.to_status)
+        else:
+            if event.from_status is not None and event.from_status is not status:
+                raise ValueError("history.order")
+            if event.to_status is not status:
+                check_move(status, event.to_status)
+        status = event.to_status
+    if d.status is not status:
+        raise ValueError("history.status")
+
+
+class BatchApplier:
+    """Judges one batch for one caller; `run` does it all inside one write transaction."""
+
+    def __init__(self, m: SimpleNamespace, caller: Caller, now: str) -> None:
+        self._m = m
+        self._caller = caller
+        self._now = now
+        self._known: dict[str, _Known] = {}
+        self._rows: dict[str, Any] = {}  # stored dossier rows by id
+        self._dossiers: dict[str, Dossier] = {}  # parsed, possibly changed in this batch
+        self._created: set[str] = set()
+        self._changed: set[str] = set()
+        self._touched: list[str] = []
+        self._codes: set[str] = set()
+        self._event_ids: set[str] = set()
+        self._events: list[dict[str, Any]] = []
+        self._blocked: set[str] = set()
+        self._new_changes: dict[str, dict[str, Any]] = {}
+        self._updated_changes: dict[str, dict[str, Any]] = {}
+
+    def run(self, changes: Sequence[Mapping[str, Any]]) -> list[ChangeResult]:
+        with write_transaction(self._m.db):
+            lock_agency(
+                self._m, self._caller.agency_id
+            )  # feed cursors of one agency then follow commit order
+            self._prefetch(changes)
+            results = [self._one(c) for c in changes]
+            self._flush()
+        return results
+
+    # ---- reading what the batch needs in a few queries --------------------------------------------------
+    def _prefetch(self, changes: Sequence[Mapping[str, Any]]) -> None:
+        m = self._m
+        ids = [str(c["change_id"]) for c in changes]
+        for chunk in _chunks(ids):
+            for r in m.Change.select().where(m.Change.change_id.in_(chunk)):
+                self._known[r.change_id] = _Known(
+                    r.content_hash, r.result, r.reason, r.version, True, r.attempts
+                )
+        dossier_ids = sorted({str(c["dossier_id"]) for c in changes if c.get("dossier_id")})
+        for chunk in _chunks(dossier_ids):
+            for r in m.Dossier.select().where(m.Dossier.id.in_(chunk)):
+                self._rows[r.id] = r
+        codes, event_ids = set(), set()
+        for c in changes:
+            payload = c.get("payload") if isinstance(c.get("payload"), Mapping) else {}
+            assert isinstance(payload, Mapping)
+            if c.get("kind") == ChangeKind.DOSSIER_CREATE.value:
+                if isinstance(payload.get("code"), str):
+                    codes.add(payload["code"])
+                history = payload.get("history")
+                for e in history if isinstance(history, list) else []:
+                    if isinstance(e, Mapping) and isinstance(e.get("id"), str):
+                        event_ids.add(e["id"])
+            else:
+                event = payload.get("event")
+                if isinstance(event, Mapping) and isinstance(event.get("id"), str):
+                    event_ids.add(event["id"])
+        for chunk in _chunks(sorted(codes)):
+            self._codes.update(
+                r.code for r in m.Dossier.select(m.Dossier.code).where(m.Dossier.code.in_(chunk))
+            )
+        for chunk in _chunks(sorted(event_ids)):
+            self._event_ids.update(r.id for r in m.Event.select(m.Event.id).where(m.Event.id.in_(chunk)))
+
+    def _dossier(self, dossier_id: str) -> Dossier | None:
+        if dossier_id not in self._dossiers:
+            row = self._rows.get(dossier_id)
+            if row is None:
+                return None
+            self._dossiers[dossier_id] = dossier_from_dict(json.loads(row.data))
+        return self._dossiers[dossier_id]
+
+    # ---- judging ----------------------------------------------------------------------------------------
+    def _one(self, c: Mapping[str, Any]) -> ChangeResult:
+        change_id = str(c["change_id"])
+        dossier_id = str(c.get("dossier_id") or "")
+        digest, size = hash_and_size(c)
+        known = self._known.get(change_id)
+        if known is not None:
+            if known.content_hash != digest:
+                return ChangeResult(
+                    change_id, Result.CONFLICT, Reason.CONTENT_MISMATCH.value, version=known.version
+                )
+            if known.result == Result.APPLIED.value:
+                return ChangeResult(
+                    change_id, Result.DUPLICATE, known.reason, Result.APPLIED.value, known.version
+                )
+        if dossier_id and dossier_id in self._blocked:
+            return ChangeResult(change_id, Result.RETRY, Reason.DOSSIER_BLOCKED.value)
+        if size > MAX_CHANGE_BYTES:
+            answer = ChangeResult(change_id, Result.REJECTED, Reason.PAYLOAD_TOO_LARGE.value)
+        else:
+            answer = self._judge(c, change_id, dossier_id)
+        if answer.result is not Result.APPLIED and dossier_id:
+            self._blocked.add(dossier_id)
+        if answer.result is not Result.RETRY:
+            self._record(c, answer, digest, known)
+        return answer
+
+    def _judge(self, c: Mapping[str, Any], change_id: str, dossier_id: str) -> ChangeResult:
+        if c.get("counter") != self._caller.counter:
+            return ChangeResult(change_id, Result.REJECTED, Reason.COUNTER_MISMATCH.value)
+        payload = c.get("payload")
+        if not isinstance(payload, Mapping):
+            return ChangeResult(change_id, Result.REJECTED, Reason.PAYLOAD_INVALID.value)
+        if c.get("kind") == ChangeKind.DOSSIER_CREATE.value:
+            return self._create(change_id, dossier_id, payload)
+        if c.get("kind") == ChangeKind.DOSSIER_EVENT.value:
+            return self._event(change_id, dossier_id, payload)
+        return ChangeResult(change_id, Result.REJECTED, Reason.KIND_UNKNOWN.value)
+
+    def _create(self, change_id: str, dossier_id: str, payload: Mapping[str, Any]) -> ChangeResult:
+        def no(result: Result, reason: Reason, version: int | None = None) -> ChangeResult:
+            return ChangeResult(change_id, result, reason.value, version=version)
+
+        try:
+            d = dossier_from_dict(payload)
+        except _BAD_PAYLOAD:
+            return no(Result.REJECTED, Reason.PAYLOAD_INVALID)
+        if d.id != dossier_id or d.version < 1:
+            return no(Result.REJECTED, Reason.PAYLOAD_INVALID)
+        if d.agency_id != self._caller.agency_id:
+            return no(Result.REJECTED, Reason.AGENCY_MISMATCH)
+        if d.counter != self._caller.counter:
+            return no(Result.REJECTED, Reason.COUNTER_MISMATCH)
+        if d.code is not None:
+            try:
+                code = parse_code(d.code)
+            except ValidationError:
+                return no(Result.REJECTED, Reason.CODE_FORMAT)
+            if code.agency_id != self._caller.agency_id:
+                return no(Result.REJECTED, Reason.AGENCY_MISMATCH)
+            if code.slot != self._caller.counter:
+                return no(Result.REJECTED, Reason.CODE_SLOT)
+        try:
+            check_history(d)
+        except TransitionError:
+            return no(Result.REJECTED, Reason.TRANSITION)
+        except ValueError:
+            return no(Result.REJECTED, Reason.PAYLOAD_INVALID)
+        existing = self._dossier(dossier_id)
+        if existing is not None:
+            return no(Result.CONFLICT, Reason.DOSSIER_EXISTS, existing.version)
+        if d.code is not None and d.code in self._codes:
+            return no(Result.CONFLICT, Reason.CODE_TAKEN)
+        if any(e.id in self._event_ids for e in d.history) or len({e.id for e in d.history}) != len(
+            d.history
+        ):
+            return no(Result.CONFLICT, Reason.EVENT_EXISTS)
+        self._dossiers[dossier_id] = d
+        self._created.add(dossier_id)
+        if d.code is not None:
+            self._codes.add(d.code)
+        for seq, event in enumerate(d.history):
+            self._add_event(event.id, dossier_id, seq, change_id)
+        self._touch(dossier_id)
+        return ChangeResult(change_id, Result.APPLIED, version=d.version)
+
+    def _event(self, change_id: str, dossier_id: str, payload: Mapping[str, Any]) -> ChangeResult:
+        def no(result: Result, reason: Reason, version: int | None = None) -> ChangeResult:
+            return ChangeResult(change_id, result, reason.value, version=version)
+
+        try:
+            base = int(payload["base_version"])
+            event = event_from_dict(payload["event"])
+            state = payload["state"]
+            if str(payload["dossier_id"]) != dossier_id or not isinstance(state, Mapping):
+                raise ValueError("payload.dossier_id")
+        except _BAD_PAYLOAD:
+            return no(Result.REJECTED, Reason.PAYLOAD_INVALID)
+        current = self._dossier(dossier_id)
+        if current is None:
+            return no(Result.REJECTED, Reason.DOSSIER_UNKNOWN)
+        if current.agency_id != self._caller.agency_id:
+            return no(Result.REJECTED, Reason.AGENCY_MISMATCH)
+        if base < current.version:
+            return no(Result.CONFLICT, Reason.VERSION_CONFLICT, current.version)
+        if base > current.version:
+            return no(Result.RETRY, Reason.VERSION_AHEAD, current.version)
+        if event.id in self._event_ids:
+            return no(Result.CONFLICT, Reason.EVENT_EXISTS, current.version)
+        if event.from_status is not None and event.from_status is not current.status:
+            return no(Result.REJECTED, Reason.PAYLOAD_INVALID, current.version)
+        if event.to_status is not current.status:
+            try:
+                check_move(current.status, event.to_status)
+            except TransitionError:
+                return no(Result.REJECTED, Reason.TRANSITION, current.version)
+        try:
+            if (
+                int(state.get("status", event.to_status)) != event.to_status
+                or int(state.get("version", base + 1)) != base + 1
+            ):
+                raise ValueError("state")
+            updated = replace(
+                current.with_event(event),
+                unit=str(state.get("unit", current.unit) or ""),
+                appointment=parse_dt(state.get("appointment"))
+                if "appointment" in state
+                else current.appointment,
+                new_appointment=(
+                    parse_dt(state.get("new_appointment"))
+                    if "new_appointment" in state
+                    else current.new_appointment
+                ),
+                missing=tuple(str(x) for x in state.get("missing", current.missing) or ()),
+                reason=str(state.get("reason", current.reason) or ""),
+            )
+        except _BAD_PAYLOAD:
+            return no(Result.REJECTED, Reason.PAYLOAD_INVALID, current.version)
+        self._dossiers[dossier_id] = updated
+        if dossier_id not in self._created:
+            self._changed.add(dossier_id)
+        self._add_event(event.id, dossier_id, len(current.history), change_id)
+        self._touch(dossier_id)
+        return ChangeResult(change_id, Result.APPLIED, version=updated.version)
+
+    # ---- recording ----------------------------------------------------------------------------------------
+    def _add_event(self, event_id: str, dossier_id: str, seq: int, change_id: str) -> None:
+        self._event_ids.add(event_id)
+        self._events.append({"id": event_id, "dossier_id": dossier_id, "seq": seq, "change_id": change_id})
+
+    def _touch(self, dossier_id: str) -> None:
+        if dossier_id not in self._touched:
+            self._touched.append(dossier_id)
+
+    def _record(self, c: Mapping[str, Any], answer: ChangeResult, digest: str, known: _Known | None) -> None:
+        row = {
+            "result": answer.result.value,
+            "reason": answer.reason,
+            "version": answer.version,
+            "decided_at": self._now,
+        }
+        if known is not None and known.stored:
+            self._updated_changes[answer.change_id] = {**row, "attempts": known.attempts + 1}
+        elif known is not None:
+            self._new_changes[answer.change_id].update(row)
+        else:
+            self._new_changes[answer.change_id] = {
+                **row,
+                "change_id": answer.change_id,
+                "agency_id": self._caller.agency_id,
+                "counter": int(c.get("counter") or 0),
+                "kind": str(c.get("kind") or ""),
+                "dossier_id": c.get("dossier_id"),
+                "content_hash": digest,
+                "attempts": 1,
+                "device_time": str(c.get("created_at") or ""),
+                "received_at": self._now,
+            }
+        self._known[answer.change_id] = _Known(
+            digest, answer.result.value, answer.reason, answer.version, known.stored if known else False
+        )
+
+    def _flush(self) -> None:
+        m = self._m
+        for rows in _chunks(list(self._new_changes.values())):
+            m.Change.insert_many(rows).execute()
+        for change_id, fields in self._updated_changes.items():
+            m.Change.update(**fields).where(m.Change.change_id == change_id).execute()
+        created = [self._dossier_row(self._dossiers[i]) for i in self._touched if i in self._created]
+        for rows in _chunks(created):
+            m.Dossier.insert_many(rows).execute()
+        for dossier_id in self._changed:
+            d = self._dossiers[dossier_id]
+            m.Dossier.update(
+                status=int(d.status), version=d.version, data=_data(d), updated_at=self._now
+            ).where(m.Dossier.id == dossier_id).execute()
+        for rows in _chunks(self._events):
+            m.Event.insert_many(rows).execute()
+        log = [
+            {"agency_id": self._caller.agency_id, "kind": "dossier", "item_key": i, "logged_at": self._now}
+            for i in self._touched
+        ]
+        for rows in _chunks(log):
+            m.ChangeLog.insert_many(rows).execute()
+
+    def _dossier_row(self, d: Dossier) -> dict[str, Any]:
+        return {
+            "id": d.id,
+            "code": d.code,
+            "agency_id": d.agency_id,
+            "counter": d.counter,
+            "status": int(d.status),
+            "version": d.version,
+            "data": _data(d),
+            "created_at": self._now,
+            "updated_at": self._now,
+        }
+
+
+def _data(d: Dossier) -> str:
+    return json.dumps(dossier_to_dict(d), ensure_ascii=False)
+
+
+def _chunks(items: list[Any], size: int = _CHUNK) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,56 @@
+"""The download feed: what changed for an agency after a cursor, as current dossiers, catalogue and calendar days."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FeedPage:
+    """One page of the feed. `cursor` is where the next pull starts; `more` says a next page exists."""
+
+    cursor: int
+    more: bool
+    items: list[dict[str, Any]] = field(default_factory=list)
+
+
+def read_feed(m: SimpleNamespace, agency_id: str, after: int, limit: int) -> FeedPage:
+    """Log entries of the agency after `after`, newest state of each item once, in log order."""
+    L = m.ChangeLog
+    rows = list(
+        L.select(L.log_id, L.kind, L.item_key)
+        .where((L.agency_id == agency_id) & (L.log_id > after))
+        .order_by(L.log_id)
+        .limit(limit)
+    )
+    if not rows:
+        return FeedPage(after, False, [])
+    last: dict[tuple[str, str], int] = {}
+    for r in rows:
+        last[(r.kind, r.item_key)] = r.log_id
+    ordered = sorted(last.items(), key=lambda kv: kv[1])
+    dossier_ids = [key for (kind, key), _ in ordered if kind == "dossier"]
+    dossiers: dict[str, str] = {}
+    for i in range(0, len(dossier_ids), 200):
+        chunk = dossier_ids[i : i + 200]
+        for d in m.Dossier.select(m.Dossier.id, m.Dossier.data).where(m.Dossier.id.in_(chunk)):
+            dossiers[d.id] = d.data
+    items: list[dict[str, Any]] = []
+    for (kind, key), log_id in ordered:
+        if kind == "dossier" and key in dossiers:
+            items.append({"kind": "dossier", "cursor": log_id, "dossier": json.loads(dossiers[key])})
+        elif kind == "catalogue":
+            cat = m.Catalogue.get_or_none(m.Catalogue.agency_id == agency_id)
+            if cat is not None:
+                items.append({"kind": "catalogue", "cursor": log_id, "procedures": json.loads(cat.data)})
+        elif kind == "calendar":
+            CO = m.CalendarOverride
+            day = CO.get_or_none((CO.agency_id == agency_id) & (CO.day == key))
+            if day is not None:
+                items.append(
+                    {"kind": "calendar", "cursor": log_id, "day": key, "override": day.kind, "name": day.name}
+                )
+    return FeedPage(rows[-1].log_id, len(rows) == limit, items)

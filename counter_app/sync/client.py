@@ -1,0 +1,180 @@
+"""HTTP client of the sync server (httpx, with timeouts): enrol, push, pull, each answer carrying the server's clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import httpx
+
+from ..core.errors import DomainError
+from .wire import SERVER_TIME_HEADER, Change, ChangeResult, parse_time, utc_now
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+
+
+class SyncError(DomainError):
+    """Synchronisation could not complete; `code` says why (the caller decides: retry or ask a person)."""
+
+    code = "sync.failed"
+
+
+class ServerUnreachable(SyncError):
+    """No answer: network down, timeout, connection reset. Retry with backoff."""
+
+    code = "sync.unreachable"
+
+
+class ServerFailure(SyncError):
+    """The server answered 5xx. Retry with backoff."""
+
+    code = "sync.server_error"
+
+
+class RequestRefused(SyncError):
+    """The server refused the whole request (4xx); `params['status']` and `params['error']` say how."""
+
+    code = "sync.refused"
+
+    @property
+    def status(self) -> int:
+        return int(self.params.get("status", 0))  # type: ignore[call-overload]
+
+    @property
+    def error(self) -> str:
+        return str(self.params.get("error", ""))
+
+
+class AuthRefused(RequestRefused):
+    """The server does not accept this counter's token (unknown or revoked)."""
+
+    code = "sync.auth"
+
+
+@dataclass(frozen=True)
+class Timed:
+    """When a request left and its answer came back (local clock), and the server's clock in the answer."""
+
+    sent_at: datetime
+    received_at: datetime
+    server_time: datetime | None
+
+    @property
+    def skew_s(self) -> float | None:
+        """Server clock minus local clock at the middle of the round trip (positive: local clock is slow)."""
+        if self.server_time is None:
+            return None
+        middle = self.sent_at + (self.received_at - self.sent_at) / 2
+        return (self.server_time - middle).total_seconds()
+
+
+@dataclass(frozen=True)
+class Identity:
+    agency_id: str
+    counter: int
+    timed: Timed
+
+
+@dataclass(frozen=True)
+class PushAnswer:
+    results: list[ChangeResult]
+    timed: Timed
+
+
+@dataclass(frozen=True)
+class PullAnswer:
+    cursor: int
+    more: bool
+    items: list[dict[str, Any]] = field(default_factory=list)
+    timed: Timed | None = None
+
+
+class SyncClient:
+    """One server, one token. `clock` is the local clock (injectable for tests of skewed counters)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        verify: bool | str = True,
+        clock: Callable[[], datetime] = utc_now,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._clock = clock
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            headers={"Authorization": f"Bearer {token}", "User-Agent": "quay-mot-cua-sync/1"},
+            timeout=timeout,
+            verify=verify,
+            transport=transport,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> tuple[dict[str, Any], Timed]:
+        sent_at = self._clock()
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            raise ServerUnreachable(detail=type(exc).__name__) from exc
+        received_at = self._clock()
+        header = response.headers.get(SERVER_TIME_HEADER)
+        timed = Timed(sent_at, received_at, parse_time(header) if header else None)
+        if response.status_code >= 500:
+            raise ServerFailure(status=response.status_code)
+        try:
+            body = response.json()
+        except ValueError as exc:
+            if response.status_code >= 400:
+                raise RequestRefused(status=response.status_code, error="") from exc
+            raise ServerFailure(status=response.status_code, detail="not json") from exc
+        if response.status_code == 401 or response.status_code == 403:
+            raise AuthRefused(status=response.status_code, error=str(body.get("error", "")))
+        if response.status_code >= 400:
+            raise RequestRefused(status=response.status_code, error=str(body.get("error", "")))
+        if not isinstance(body, dict):
+            raise ServerFailure(status=response.status_code, detail="not an object")
+        return body, timed
+
+    def health(self) -> Timed:
+        return self._request("GET", "/health")[1]
+
+    def enrol(self) -> Identity:
+        body, timed = self._request("POST", "/v1/enrol")
+        return Identity(str(body["agency_id"]), int(body["counter"]), timed)
+
+    def push(self, changes: Sequence[Change], device_time: datetime | None = None) -> PushAnswer:
+        body, timed = self._request(
+            "POST",
+            "/v1/push",
+            json={
+                "changes": [c.to_dict() for c in changes],
+                "device_time": (device_time or self._clock()).isoformat(timespec="seconds"),
+            },
+        )
+        try:
+            results = [ChangeResult.from_dict(r) for r in body["results"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ServerFailure(status=200, detail="bad results") from exc
+        if [r.change_id for r in results] != [c.change_id for c in changes]:
+            raise ServerFailure(status=200, detail="results do not match")
+        return PushAnswer(results, timed)
+
+    def pull(self, cursor: int, limit: int) -> PullAnswer:
+        body, timed = self._request("GET", "/v1/pull", params={"cursor": cursor, "limit": limit})
+        try:
+            return PullAnswer(int(body["cursor"]), bool(body["more"]), list(body["items"]), timed)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ServerFailure(status=200, detail="bad page") from exc

@@ -1,0 +1,370 @@
+"""One sync cycle: push the outbox in order, pull the agency's feed by cursor, and record what happened.
+
+An entry leaves the queue only when the server answered for it (the server commits before answering).
+Refusals are parked with their reason and never stop the rest; later changes of the same dossier wait
+behind a parked one. Network errors and 5xx leave everything pending for the next cycle. A download
+never overwrites a dossier that still has an unsent local change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..core.catalogue import procedure_from_dict
+from ..core.serial import dossier_from_dict
+from ..storage.database import backup_file
+from ..storage.outbox import OutboxEntry, OutboxRepository, SyncStateRepository
+from ..storage.store import CounterStore
+from . import settings as keys
+from .client import (
+    AuthRefused,
+    RequestRefused,
+    ServerFailure,
+    ServerUnreachable,
+    SyncClient,
+    SyncError,
+    Timed,
+)
+from .status import ParkedItem, SyncState, SyncStatus
+from .wire import MAX_BATCH, Change, Reason, Result, utc_now
+
+DEFAULT_BATCH = 200
+DEFAULT_PULL_LIMIT = 500
+#: A change answered "retry, an earlier change is missing" this many times is parked for a person.
+MAX_AHEAD_ATTEMPTS = 20
+MAX_PULL_PAGES = 100_000
+KEEP_DAILY_BACKUPS = 14
+#: A cycle start older than this is a crashed cycle, not a running one.
+STALE_CYCLE_S = 600
+
+
+class NotJoined(SyncError):
+    """The counter has not joined a server (`counter-app setup --server URL --token TOKEN`)."""
+
+    code = "sync.not_configured"
+
+
+@dataclass
+class PushReport:
+    sent: int = 0
+    duplicates: int = 0
+    retried: int = 0
+    batches: int = 0
+    parked: list[ParkedItem] = field(default_factory=list)
+
+
+@dataclass
+class PullReport:
+    items: int = 0
+    dossiers: int = 0
+    unchanged: int = 0
+    kept_local: int = 0
+    catalogue: int = 0
+    calendar_days: int = 0
+    pages: int = 0
+
+
+@dataclass
+class CycleReport:
+    push: PushReport = field(default_factory=PushReport)
+    pull: PullReport = field(default_factory=PullReport)
+    outcome: str = "ok"  # ok | offline | auth | refused | identity | not_configured | error
+    error: str = ""
+    clock_skew_s: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == "ok"
+
+
+def _parked(entry: OutboxEntry, reason: str, attempts: int) -> ParkedItem:
+    return ParkedItem(
+        entry.change_id, entry.kind, entry.dossier_id, entry.dossier_code, reason, attempts, entry.created_at
+    )
+
+
+def _change(entry: OutboxEntry) -> Change:
+    return Change(
+        entry.change_id,
+        entry.kind,
+        entry.dossier_id,
+        entry.counter,
+        entry.officer,
+        entry.created_at,
+        entry.payload,
+    )
+
+
+def _local_now() -> datetime:
+    return datetime.now()
+
+
+class SyncEngine:
+    """Synchronises one `CounterStore` with the server it joined. Use from one thread at a time."""
+
+    def __init__(
+        self,
+        store: CounterStore,
+        client: SyncClient | None = None,
+        *,
+        batch_size: int = DEFAULT_BATCH,
+        pull_limit: int = DEFAULT_PULL_LIMIT,
+        clock: Callable[[], datetime] = utc_now,
+        local_clock: Callable[[], datetime] = _local_now,
+        client_factory: Callable[..., SyncClient] = SyncClient,
+    ) -> None:
+        self.store = store
+        self.outbox = OutboxRepository(store.db, store.models)
+        self.state = SyncStateRepository(store.db, store.models)
+        self.batch_size = max(1, min(batch_size, MAX_BATCH))
+        self.pull_limit = pull_limit
+        self._client = client
+        self._clock = clock
+        self._local_clock = local_clock
+        self._client_factory = client_factory
+        self._skew: float | None = None
+
+    # ---- connection --------------------------------------------------------------------------------------
+    def settings(self) -> keys.ServerSettings | None:
+        return keys.server_settings(self.state)
+
+    def client(self) -> SyncClient:
+        if self._client is None:
+            found = self.settings()
+            if found is None:
+                raise NotJoined()
+            self._client = self._client_factory(found.url, found.token, clock=self._clock)
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def _note(self, timed: Timed | None) -> None:
+        if timed is not None and timed.skew_s is not None:
+            self._skew = timed.skew_s
+
+    # ---- one cycle -----------------------------------------------------------------------------------------
+    def cycle(self) -> CycleReport:
+        """Push then pull; never raises for network, server or configuration trouble (see `outcome`)."""
+        report = CycleReport()
+        self.state.set(keys.CYCLE_STARTED, self._local_clock().isoformat(timespec="seconds"))
+        try:
+            found = self.settings()
+            unit = self.store.unit()
+            if found is None:
+                raise NotJoined()
+            if unit is not None and (unit.agency_id != found.agency_id or unit.counter != found.counter):
+                report.outcome, report.error = "identity", "sync.identity_mismatch"
+            else:
+                report.push = self.push()
+                report.pull = self.pull()
+        except NotJoined as exc:
+            report.outcome, report.error = "not_configured", exc.code
+        except AuthRefused as exc:
+            report.outcome, report.error = "auth", exc.error or exc.code
+        except RequestRefused as exc:
+            report.outcome, report.error = "refused", exc.error or exc.code
+        except (ServerUnreachable, ServerFailure) as exc:
+            report.outcome, report.error = "offline", exc.code
+        except Exception as exc:
+            report.outcome, report.error = "error", type(exc).__name__
+            raise
+        finally:
+            report.clock_skew_s = self._skew
+            self._finish(report)
+        return report
+
+    def _finish(self, report: CycleReport) -> None:
+        now = self._local_clock().isoformat(timespec="seconds")
+        values: dict[str, str | None] = {
+            keys.CYCLE_STARTED: None,
+            keys.LAST_ATTEMPT: now,
+            keys.LAST_OUTCOME: report.outcome,
+            keys.LAST_ERROR: report.error,
+        }
+        if report.ok:
+            values[keys.LAST_SUCCESS] = now
+        if self._skew is not None:
+            values[keys.CLOCK_SKEW] = f"{self._skew:.3f}"
+        self.state.set_many(values)
+
+    # ---- push ----------------------------------------------------------------------------------------------
+    def push(self) -> PushReport:
+        """Send pending changes in write order, in batches, until none can go now."""
+        client = self.client()
+        report = PushReport()
+        blocked = self.outbox.parked_dossier_ids()
+        after, size = 0, self.batch_size
+        for _ in range(self.outbox.counts().pending + 2 * MAX_BATCH.bit_length() + 2):
+            window = self.outbox.pending_after(after, size)
+            if not window:
+                break
+            batch = [e for e in window if not (e.dossier_id and e.dossier_id in blocked)]
+            if not batch:
+                after = window[-1].seq
+                continue
+            try:
+                answer = client.push([_change(e) for e in batch])
+            except AuthRefused:
+                raise
+            except RequestRefused as exc:
+                if exc.status not in (413, 422):
+                    raise
+                if len(batch) > 1:
+                    size = max(1, len(batch) // 2)
+                    continue
+                reason = (
+                    Reason.REQUEST_TOO_LARGE.value if exc.status == 413 else exc.error or "request.invalid"
+                )
+                self._settle(batch[:1], [], {batch[0].change_id: reason}, {}, report, blocked)
+                after = batch[0].seq
+                continue
+            except (ServerUnreachable, ServerFailure) as exc:
+                self.outbox.record_failure([e.change_id for e in batch], exc.code)
+                raise
+            self._note(answer.timed)
+            sent, parked, retry = [], {}, {}
+            for entry, result in zip(batch, answer.results, strict=True):
+                if result.landed:
+                    sent.append(entry.change_id)
+                    report.duplicates += result.result is Result.DUPLICATE
+                elif result.result is Result.RETRY and not (
+                    result.reason == Reason.VERSION_AHEAD.value and entry.attempts + 1 >= MAX_AHEAD_ATTEMPTS
+                ):
+                    retry[entry.change_id] = result.reason
+                else:
+                    parked[entry.change_id] = result.reason or result.original or result.result.value
+            self._settle(batch, sent, parked, retry, report, blocked)
+            report.batches += 1
+            after = window[-1].seq
+        return report
+
+    def _settle(
+        self,
+        batch: Sequence[OutboxEntry],
+        sent: list[str],
+        parked: dict[str, str],
+        retry: dict[str, str],
+        report: PushReport,
+        blocked: set[str],
+    ) -> None:
+        self.outbox.record_outcome(sent, parked, retry, self._local_clock().isoformat(timespec="seconds"))
+        report.sent += len(sent)
+        report.retried += len(retry)
+        for entry in batch:
+            if entry.change_id in parked:
+                report.parked.append(_parked(entry, parked[entry.change_id], entry.attempts + 1))
+            if entry.dossier_id and (entry.change_id in parked or entry.change_id in retry):
+                blocked.add(entry.dossier_id)
+
+    # ---- pull ----------------------------------------------------------------------------------------------
+    def pull(self) -> PullReport:
+        """Download the feed page by page; each page and the new cursor are saved in one transaction."""
+        client = self.client()
+        report = PullReport()
+        cursor = int(self.state.get(keys.PULL_CURSOR) or 0)
+        for _ in range(MAX_PULL_PAGES):
+            page = client.pull(cursor, self.pull_limit)
+            self._note(page.timed)
+            with self.store.db.atomic("IMMEDIATE"):
+                unsent = self.outbox.unsent_dossier_ids()
+                dossier_ids = [str(i["dossier"]["id"]) for i in page.items if i.get("kind") == "dossier"]
+                versions = self.outbox.dossier_versions(dossier_ids)
+                for item in page.items:
+                    self._apply(item, unsent, versions, report)
+                self.state.set(keys.PULL_CURSOR, str(page.cursor))
+            report.pages += 1
+            report.items += len(page.items)
+            cursor = page.cursor
+            if not page.more:
+                break
+        return report
+
+    def _apply(
+        self, item: dict[str, Any], unsent: set[str], versions: dict[str, int], report: PullReport
+    ) -> None:
+        kind = item.get("kind")
+        if kind == "dossier":
+            dossier = dossier_from_dict(item["dossier"])
+            if dossier.id in unsent:
+                report.kept_local += 1
+            elif versions.get(dossier.id) == dossier.version:
+                report.unchanged += 1
+            else:
+                self.store.dossiers.replace_from_server(dossier)
+                report.dossiers += 1
+        elif kind == "catalogue":
+            self.store.replace_catalogue([procedure_from_dict(p) for p in item["procedures"]])
+            report.catalogue += 1
+        elif kind == "calendar":
+            day = date.fromisoformat(str(item["day"]))
+            if item.get("override") in ("off", "work"):
+                self.store.set_override(day, str(item["override"]), str(item.get("name") or ""))
+            else:
+                self.store.remove_override(day)
+            report.calendar_days += 1
+
+    # ---- what a person sees and does -------------------------------------------------------------------------
+    def status(self, *, syncing: bool = False) -> SyncStatus:
+        values = self.state.values()
+        counts = self.outbox.counts()
+        parked = tuple(_parked(e, e.last_error, e.attempts) for e in self.outbox.parked())
+        now = self._local_clock()
+        oldest = self.outbox.oldest_pending_created_at()
+        age = max(0.0, (now - datetime.fromisoformat(oldest)).total_seconds()) if oldest else None
+        outcome = values.get(keys.LAST_OUTCOME)
+        started = values.get(keys.CYCLE_STARTED)
+        running = (
+            started is not None and (now - datetime.fromisoformat(started)).total_seconds() < STALE_CYCLE_S
+        )
+        if syncing or running:
+            state = SyncState.SYNCING
+        elif parked or outcome in ("auth", "refused", "identity", "error"):
+            state = SyncState.NEEDS_ATTENTION
+        elif outcome == "ok":
+            state = SyncState.ONLINE
+        else:
+            state = SyncState.OFFLINE
+        skew = values.get(keys.CLOCK_SKEW)
+        return SyncStatus(
+            state=state,
+            pending=counts.pending,
+            oldest_pending_age_s=round(age, 1) if age is not None else None,
+            last_success=values.get(keys.LAST_SUCCESS),
+            parked=parked,
+            clock_skew_s=float(skew) if skew is not None else None,
+            server=values.get(keys.SERVER_URL),
+            problem=values.get(keys.LAST_ERROR) or "",
+        )
+
+    def requeue(self, change_ids: Sequence[str] | None = None) -> int:
+        """Put parked changes back in the queue (an administrator's decision)."""
+        return self.outbox.requeue(change_ids)
+
+    def export(self, path: Path) -> int:
+        """Write every unsent change to a JSON file; returns how many."""
+        found = self.settings()
+        unit = self.store.unit()
+        meta = {
+            "agency_id": unit.agency_id if unit else (found.agency_id if found else None),
+            "counter": unit.counter if unit else (found.counter if found else None),
+            "server": found.url if found else None,
+        }
+        return self.outbox.export(path, meta, self._local_clock())
+
+    def backup_if_due(self, today: date) -> Path | None:
+        """The daily local backup (SQLite backup API), once per day; keeps the last two weeks of them."""
+        if self.state.get(keys.LAST_BACKUP_DAY) == today.isoformat():
+            return None
+        path = backup_file(self.store.path, self.store.backup_dir, "daily")
+        self.state.set(keys.LAST_BACKUP_DAY, today.isoformat())
+        daily = sorted(self.store.backup_dir.glob(f"{self.store.path.stem}-daily-*.sqlite"))
+        for old in daily[:-KEEP_DAILY_BACKUPS]:
+            old.unlink(missing_ok=True)
+        return path

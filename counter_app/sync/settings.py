@@ -1,0 +1,39 @@
+"""Where the counter keeps its sync facts (in the local `sync_state` table) and the server it joined."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..storage.outbox import SyncStateRepository
+
+SERVER_URL = "server_url"
+TOKEN = "token"
+AGENCY_ID = "agency_id"
+COUNTER = "counter"
+ENROLLED_AT = "enrolled_at"
+PULL_CURSOR = "pull_cursor"
+LAST_SUCCESS = "last_success"
+LAST_ATTEMPT = "last_attempt"
+LAST_OUTCOME = "last_outcome"
+LAST_ERROR = "last_error"
+CLOCK_SKEW = "clock_skew_s"
+CYCLE_STARTED = "cycle_started_at"
+LAST_BACKUP_DAY = "last_backup_day"
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """The server this counter joined and the identity the server gave it."""
+
+    url: str
+    token: str
+    agency_id: str
+    counter: int
+
+
+def server_settings(state: SyncStateRepository) -> ServerSettings | None:
+    values = state.values()
+    try:
+        return ServerSettings(values[SERVER_URL], values[TOKEN], values[AGENCY_ID], int(values[COUNTER]))
+    except (KeyError, ValueError):
+        return None
