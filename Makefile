@@ -36,6 +36,7 @@ layers: $(STAMP)
 	$(BIN)/lint-imports
 
 test: setup lint typecheck layers
+	@bash tools/start-cups-pdf.sh
 	$(BIN)/python -m pytest -q
 
 run: setup

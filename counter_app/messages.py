@@ -26,6 +26,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "components": ("Thành phần hồ sơ", "Dossier components"),
     "code": ("Mã hồ sơ", "Dossier code"),
     "office_hours": ("Giờ làm việc", "Office hours"),
+    "id_type": ("Loại giấy tờ", "Document type"),
 }
 
 #: code → (Vietnamese, English); `{field}` is the field's name, other braces are the error's params.
@@ -107,6 +108,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.kind": (
         "Loại ngày phải là 'off' (nghỉ) hoặc 'work' (làm bù).",
         "The day kind must be 'off' or 'work'.",
+    ),
+    "id.birth_year_mismatch": (
+        "Năm sinh trong số định danh không khớp với ngày sinh.",
+        "The birth year in the identifier does not match the date of birth.",
+    ),
+    "id.type_for_business": (
+        "Doanh nghiệp phải dùng mã số thuế hoặc loại giấy tờ khác.",
+        "A business must use its tax code or another document type.",
+    ),
+    "date.format": (
+        "Ngày phải viết theo dạng ngày/tháng/năm, ví dụ 05/09/1990.",
+        "Write dates as day/month/year, e.g. 05/09/1990.",
+    ),
+    "password.mismatch": ("Hai lần nhập mật khẩu không giống nhau.", "The two passwords differ."),
+    "camera.absent": (
+        "Không tìm thấy camera; kiểm tra cáp và chọn camera trong Cài đặt.",
+        "No camera found; check the cable and choose a camera in Settings.",
+    ),
+    "camera.busy": (
+        "Camera đang được chương trình khác sử dụng.",
+        "The camera is in use by another program.",
+    ),
+    "camera.lost": (
+        "Mất kết nối camera (có thể đã bị rút ra).",
+        "The camera stopped responding (it may have been unplugged).",
+    ),
+    "image.unreadable": ("Không đọc được tệp ảnh.", "The image file cannot be read."),
+    "scan.not_a_code": (
+        "Mã vừa quét không phải mã hồ sơ hợp lệ: «{text}». Hãy kiểm tra bộ gõ tiếng Việt đang tắt.",
+        "The scanned text is not a valid dossier code: «{text}». Check that the Vietnamese input method is off.",
     ),
     "catalogue.invalid": (
         "Danh mục thủ tục có lỗi; không nhập gì cả.",

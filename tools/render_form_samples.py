@@ -30,9 +30,15 @@ def samples() -> Iterator[tuple[str, bytes]]:
         subject = {FormKind.APOLOGY: specimen_apology(), FormKind.STOP: specimen_stopped()}.get(kind, dossier)
         yield f"{number}-{kind.value}-a5", render_form(kind, subject, UNIT, names=NAMES, printed_at=PRINTED)
     yield "01-receipt-a4", render_form(FormKind.RECEIPT, dossier, UNIT, paper=Paper.A4, names=NAMES)
-    yield "01-receipt-thermal80", render_form(FormKind.RECEIPT, dossier, UNIT, paper=Paper.THERMAL80, names=NAMES)
+    yield (
+        "01-receipt-thermal80",
+        render_form(FormKind.RECEIPT, dossier, UNIT, paper=Paper.THERMAL80, names=NAMES),
+    )
     book = [dossier, specimen_stopped()]
-    yield "07-tracking-book-a4", render_tracking_book(book, UNIT, date(2026, 10, 1), date(2026, 10, 31), "Hộ tịch")
+    yield (
+        "07-tracking-book-a4",
+        render_tracking_book(book, UNIT, date(2026, 10, 1), date(2026, 10, 31), "Hộ tịch"),
+    )
 
 
 def write_pngs(out: Path, dpi: int) -> list[Path]:

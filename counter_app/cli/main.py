@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .. import APP_NAME, __version__
 from ..core.errors import DomainError, ValidationErrors
 from ..messages import describe
 from .context import CliContext, CliError, default_data_dir, default_lang
@@ -39,6 +40,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(lang: str) -> argparse.ArgumentParser:
     _Parser.lang = lang
     parser = _Parser(prog="counter-app", description="Quầy Một cửa — one-stop counter client")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--data-dir", type=Path, default=None, help="data folder (env COUNTER_APP_DATA_DIR)")
     parser.add_argument(
         "--lang", choices=("vi", "en"), default=None, help="language of messages (default vi)"

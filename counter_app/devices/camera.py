@@ -59,12 +59,16 @@ class FrameSource(Protocol):
 @contextlib.contextmanager
 def quiet_opencv() -> Iterator[None]:
     """Silence OpenCV's console warnings (probing absent cameras prints one per index)."""
-    previous = cv2.utils.logging.getLogLevel()
-    cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_SILENT)
+    logging_api = getattr(getattr(cv2, "utils", None), "logging", None)
+    if logging_api is None:  # an OpenCV build without the logging bindings
+        yield
+        return
+    previous = logging_api.getLogLevel()
+    logging_api.setLogLevel(logging_api.LOG_LEVEL_SILENT)
     try:
         yield
     finally:
-        cv2.utils.logging.setLogLevel(previous)
+        logging_api.setLogLevel(previous)
 
 
 class OpenCvSource:
@@ -179,7 +183,7 @@ class ScanFilter:
     def offer(self, text: str) -> str | None:
         """The code to report for a decoded `text` (trimmed), or None when it must be ignored."""
         text = text.strip()
-        if self._closed or not self._accept(text):
+        if self._closed or (self._read and self.stop_after_read) or not self._accept(text):
             return None
         now = self._clock()
         if text == self._last_text and now - self._last_read_at < self.repeat_window:
@@ -202,8 +206,8 @@ class ScanFilter:
 
 
 def dossier_texts(frame: np.ndarray) -> list[str]:
-    """Texts of the symbols on `frame`, stopping early once a dossier code is found."""
-    return [d.text for d in decode_image(frame, stop_at_dossier_code=True)]
+    """Texts of the symbols on `frame`: the camera pipeline, stopping once a dossier code is found."""
+    return [d.text for d in decode_image(frame, stop_at_dossier_code=True, thorough=False)]
 
 
 class CameraWorker:

@@ -67,16 +67,17 @@ def apply_font(app: QApplication) -> None:
     app.setFont(font)
 
 
-def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
-    """Load the app's English catalogue (and Qt's own) when `lang` is "en"; Vietnamese is the source text.
+def install_translators(app: QCoreApplication, lang: str, directory: Path | None = None) -> list[QTranslator]:
+    """Load the app's English catalogue when `lang` is "en" (Vietnamese is the source text), Qt's own for "vi".
 
-    Returns the translators installed (kept alive by the application as children).
+    `directory` holds the compiled .qm files (default resources/translations). Returns the translators
+    installed (children of the application; `remove_translators` takes them out again).
     """
     installed: list[QTranslator] = []
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         ours = QTranslator(app)
-        if ours.load(str(translations_dir() / "counter_app_en.qm")):
+        if ours.load(str((directory or translations_dir()) / "counter_app_en.qm")):
             app.installTranslator(ours)
             installed.append(ours)
     else:

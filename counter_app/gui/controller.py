@@ -91,6 +91,6 @@ class CounterController(QObject):
     def shutdown(self) -> None:
         """Flush drafts and wait for pending writes (before the store closes)."""
         if self.main_window is not None:
-            self.main_window.flush()
+            self.main_window.close()  # flushes the draft through the runner
         self.runner.shutdown()
         self.settings.sync()

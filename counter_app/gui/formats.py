@@ -4,26 +4,41 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from ..core.model import DurationUnit, Procedure
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Formats", text, None, n)
+class Words(QObject):
+    """The translatable words of this module (the class name is their translation context)."""
+
+    def weekday(self, index: int) -> str:
+        return (
+            self.tr("Thứ Hai"),
+            self.tr("Thứ Ba"),
+            self.tr("Thứ Tư"),
+            self.tr("Thứ Năm"),
+            self.tr("Thứ Sáu"),
+            self.tr("Thứ Bảy"),
+            self.tr("Chủ Nhật"),
+        )[index]
+
+    def free(self) -> str:
+        return self.tr("Miễn phí")
+
+    def same_day(self, cutoff: str) -> str:
+        return self.tr("Trong ngày (nhận trước %1)").replace("%1", cutoff)
+
+    def duration(self, unit: DurationUnit, n: int) -> str:
+        if unit is DurationUnit.HOURS:
+            return self.tr("%n giờ làm việc", "", n)
+        if unit is DurationUnit.DAYS:
+            return self.tr("%n ngày", "", n)
+        return self.tr("%n ngày làm việc", "", n)
 
 
 def weekday_name(day: date) -> str:
-    names = (
-        _tr("Thứ Hai"),
-        _tr("Thứ Ba"),
-        _tr("Thứ Tư"),
-        _tr("Thứ Năm"),
-        _tr("Thứ Sáu"),
-        _tr("Thứ Bảy"),
-        _tr("Chủ Nhật"),
-    )
-    return names[day.weekday()]
+    return Words().weekday(day.weekday())
 
 
 def format_date(day: date | None, lang: str) -> str:
@@ -49,7 +64,7 @@ def format_datetime(moment: datetime | None, lang: str) -> str:
 
 
 def format_appointment(moment: datetime | None, lang: str) -> str:
-    """The appointment as printed big on the counter screen, with the weekday."""
+    """The appointment as shown big on the counter screen, with the weekday."""
     if moment is None:
         return ""
     day = weekday_name(moment.date())
@@ -61,7 +76,7 @@ def format_appointment(moment: datetime | None, lang: str) -> str:
 def format_money(amount: int, lang: str) -> str:
     """`8.000 đ` in Vietnamese, `8,000 VND` in English; zero is "free"."""
     if amount == 0:
-        return _tr("Miễn phí")
+        return Words().free()
     grouped = f"{amount:,}"
     if lang == "en":
         return f"{grouped} VND"
@@ -71,16 +86,12 @@ def format_money(amount: int, lang: str) -> str:
 def format_duration(procedure: Procedure) -> str:
     """The statutory processing time, e.g. `3 ngày làm việc`; same-day procedures say so."""
     amount = procedure.duration
-    n = int(amount) if float(amount).is_integer() else -1
-    if procedure.same_day_cutoff is not None and amount <= 1 and procedure.duration_unit is not DurationUnit.HOURS:
-        return _tr("Trong ngày (nhận trước %1)").replace("%1", f"{procedure.same_day_cutoff:%H:%M}")
-    if procedure.duration_unit is DurationUnit.HOURS:
-        text = _tr("%n giờ làm việc", n)
-    elif procedure.duration_unit is DurationUnit.DAYS:
-        text = _tr("%n ngày", n)
-    else:
-        text = _tr("%n ngày làm việc", n)
-    return text if n >= 0 else text.replace("%n", f"{amount:g}")
+    unit = procedure.duration_unit
+    if procedure.same_day_cutoff is not None and amount <= 1 and unit is not DurationUnit.HOURS:
+        return Words().same_day(f"{procedure.same_day_cutoff:%H:%M}")
+    if float(amount).is_integer():
+        return Words().duration(unit, int(amount))
+    return Words().duration(unit, 2).replace("2", f"{amount:g}", 1)
 
 
 def role_name(role: str) -> str:

@@ -34,7 +34,9 @@ def prepare(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> C
         QMessageBox.information(
             None,
             QCoreApplication.translate("Launcher", "Quầy Một cửa"),
-            QCoreApplication.translate("Launcher", "Chế độ tra cứu cho người dân chưa có trong phiên bản này."),
+            QCoreApplication.translate(
+                "Launcher", "Chế độ tra cứu cho người dân chưa có trong phiên bản này."
+            ),
         )
         return 1
 

@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Quầy Một cửa"))
         self.panels: dict[str, PanelEntry] = {}
+        self._closed = False
         self._panel_menus: dict[str, QMenu] = {}
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -49,10 +50,14 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.system_menu = bar.addMenu(self.tr("&Hệ thống"))
         self.settings_action = self._menu_action(self.system_menu, self.tr("Cài đặt…"), "Ctrl+,", "settings")
-        self.accounts_action = self._menu_action(self.system_menu, self.tr("Quản lý tài khoản…"), "", "accounts")
+        self.accounts_action = self._menu_action(
+            self.system_menu, self.tr("Quản lý tài khoản…"), "", "accounts"
+        )
         self.accounts_action.setEnabled(self.session.is_admin)
         self.system_menu.addSeparator()
-        self.sign_out_action = self._menu_action(self.system_menu, self.tr("Đăng xuất"), "Ctrl+Shift+L", "signOut")
+        self.sign_out_action = self._menu_action(
+            self.system_menu, self.tr("Đăng xuất"), "Ctrl+Shift+L", "signOut"
+        )
         self.quit_action = self._menu_action(self.system_menu, self.tr("Thoát"), "Ctrl+Q", "quit")
         self.panels_menu = bar.addMenu(self.tr("&Chức năng"))
         self.help_menu = bar.addMenu(self.tr("&Trợ giúp"))
@@ -162,9 +167,16 @@ class MainWindow(QMainWindow):
             if entry.shortcut:
                 lines.append(f"<tr><td>{entry.title}</td><td>{entry.shortcut}</td></tr>")
             for action in entry.actions:
-                keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+                keys = ", ".join(
+                    s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+                )
                 lines.append(f"<tr><td>{action.text()}</td><td>{keys}</td></tr>")
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Phím tắt"), "<table>" + "".join(lines) + "</table>", parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Phím tắt"),
+            "<table>" + "".join(lines) + "</table>",
+            parent=self,
+        )
         box.open()
 
     def _on_about_triggered(self) -> None:
@@ -189,5 +201,7 @@ class MainWindow(QMainWindow):
         self.session.runner.wait_idle()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush()
+        if not self._closed:
+            self._closed = True
+            self.flush()
         super().closeEvent(event)

@@ -28,7 +28,7 @@ class PdfLoadError(Exception):
 
 def load_pdf(data: bytes, parent: QObject | None = None) -> QPdfDocument:
     """Open PDF bytes in memory; the buffer lives as long as the document."""
-    document = QPdfDocument(parent)
+    document = QPdfDocument(parent) if parent is not None else QPdfDocument()
     buffer = QBuffer(document)
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -62,7 +62,9 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
 def _match_page(printer: QPrinter, points: QSizeF) -> None:
     size = QPageSize(points, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
     orientation = (
-        QPageLayout.Orientation.Landscape if points.width() > points.height() else QPageLayout.Orientation.Portrait
+        QPageLayout.Orientation.Landscape
+        if points.width() > points.height()
+        else QPageLayout.Orientation.Portrait
     )
     printer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0)))
 
@@ -105,7 +107,9 @@ class FormPrinter(QObject):
         paper = Paper(self._session.settings.paper)
         if paper is Paper.THERMAL80 and kind != "receipt":
             paper = Paper.A5
-        return render_form(FormKind(kind), dossier, store.require_unit(), paper=paper, names=store.accounts.names())
+        return render_form(
+            FormKind(kind), dossier, store.require_unit(), paper=paper, names=store.accounts.names()
+        )
 
     def printer_for(self, kind: str) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -118,7 +122,11 @@ class FormPrinter(QObject):
     def preview(self, kind: str, dossier: Dossier) -> None:
         """Render in the background, then open the print preview."""
         self._session.runner.run(
-            self.render, kind, dossier, on_done=lambda pdf: self.preview_pdf(kind, pdf), on_error=self._on_render_failed
+            self.render,
+            kind,
+            dossier,
+            on_done=lambda pdf: self.preview_pdf(kind, pdf),
+            on_error=self._on_render_failed,
         )
 
     def preview_pdf(self, kind: str, pdf: bytes) -> QPrintPreviewDialog | None:
@@ -154,7 +162,9 @@ class FormPrinter(QObject):
             return None
         if path is None:
             suggested = f"{kind}-{dossier.code or dossier.id}.pdf"
-            chosen, _ = QFileDialog.getSaveFileName(self._parent, self.tr("Lưu PDF"), suggested, self.tr("Tệp PDF (*.pdf)"))
+            chosen, _ = QFileDialog.getSaveFileName(
+                self._parent, self.tr("Lưu PDF"), suggested, self.tr("Tệp PDF (*.pdf)")
+            )
             if not chosen:
                 return None
             path = Path(chosen)
@@ -177,5 +187,7 @@ class FormPrinter(QObject):
     def _report(self, message: str) -> None:
         self.failed.emit(message)
         if self._parent is not None and self._parent.isVisible():
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Không in được"), message, parent=self._parent)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Không in được"), message, parent=self._parent
+            )
             box.open()

@@ -80,7 +80,11 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.paper = QComboBox(page)
-        for value, label in (("a5", self.tr("A5")), ("a4", self.tr("A4")), ("thermal80", self.tr("Giấy in nhiệt 80 mm (giấy hẹn)"))):
+        for value, label in (
+            ("a5", self.tr("A5")),
+            ("a4", self.tr("A4")),
+            ("thermal80", self.tr("Giấy in nhiệt 80 mm (giấy hẹn)")),
+        ):
             self.paper.addItem(label, value)
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper)))
         names = printer_names()
@@ -128,7 +132,9 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         form.setSpacing(10)
         note = QLabel(
-            self.tr("Máy quét mã vạch hoạt động như bàn phím: các ký tự đến liên tiếp nhanh hơn ngưỡng dưới đây được coi là một lần quét."),
+            self.tr(
+                "Máy quét mã vạch hoạt động như bàn phím: các ký tự đến liên tiếp nhanh hơn ngưỡng dưới đây được coi là một lần quét."
+            ),
             page,
         )
         note.setWordWrap(True)
@@ -159,8 +165,16 @@ class SettingsDialog(QDialog):
     # ---- saving ------------------------------------------------------------------------------------------------
     def _unit_snapshot(self) -> tuple[str, ...]:
         f = self.unit_form
-        return (f.agency_id.text(), f.agency_name.text(), f.parent_body.text(), f.place.text(), str(f.counter.value()),
-                f.phone.text(), f.email.text(), f.office_hours.text())
+        return (
+            f.agency_id.text(),
+            f.agency_name.text(),
+            f.parent_body.text(),
+            f.place.text(),
+            str(f.counter.value()),
+            f.phone.text(),
+            f.email.text(),
+            f.office_hours.text(),
+        )
 
     def _on_buttons_accepted(self) -> None:
         unit_changed = self.session.is_admin and self._unit_snapshot() != self._unit_before
@@ -187,7 +201,9 @@ class SettingsDialog(QDialog):
     def _on_write_failed(self, exc: object) -> None:
         self.buttons.setEnabled(True)
         self.tabs.setCurrentIndex(0)
-        message = describe(exc, self.session.lang) if isinstance(exc, DomainError | ValidationErrors) else str(exc)
+        message = (
+            describe(exc, self.session.lang) if isinstance(exc, DomainError | ValidationErrors) else str(exc)
+        )
         self.error.show_error(None, message)
 
     def _finish(self, unit: UnitConfig | None) -> None:

@@ -63,7 +63,9 @@ class SignInWindow(QWidget):
         unit_label = QLabel(card)
         unit_label.setWordWrap(True)
         if unit is not None:
-            unit_label.setText(f"<b>{unit.agency_name}</b><br>{self.tr('Quầy số %1').replace('%1', str(unit.counter))}")
+            unit_label.setText(
+                f"<b>{unit.agency_name}</b><br>{self.tr('Quầy số %1').replace('%1', str(unit.counter))}"
+            )
         self.username = QLineEdit(card)
         self.username.setObjectName("username")
         self.username.setPlaceholderText(self.tr("ví dụ: canbo"))
@@ -158,7 +160,11 @@ class SignInWindow(QWidget):
             return
         self._set_busy(True)
         self._runner.run(
-            self._accounts.verify, username, password, on_done=self._on_verify_done, on_error=self._on_verify_error
+            self._accounts.verify,
+            username,
+            password,
+            on_done=self._on_verify_done,
+            on_error=self._on_verify_error,
         )
 
     def _on_verify_done(self, account: Account | None) -> None:

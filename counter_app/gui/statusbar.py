@@ -29,7 +29,9 @@ class CounterStatusBar(QStatusBar):
             self.addPermanentWidget(label)
 
     def set_officer(self, account: Account) -> None:
-        self.officer_label.setText(self.tr("Cán bộ: %1 (%2)").replace("%1", account.full_name).replace("%2", account.username))
+        self.officer_label.setText(
+            self.tr("Cán bộ: %1 (%2)").replace("%1", account.full_name).replace("%2", account.username)
+        )
 
     def set_unit(self, unit: UnitConfig | None) -> None:
         if unit is None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-Callback = Callable[[Any], None]
+Callback = Callable[[Any], object]
 
 
 @dataclass
@@ -28,7 +28,9 @@ class _Pending:
 class _Job(QRunnable):
     """Runs one function in a worker thread and reports through the runner's queued signal."""
 
-    def __init__(self, runner: TaskRunner, job_id: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    def __init__(
+        self, runner: TaskRunner, job_id: int, fn: Callable[..., Any], args: tuple[Any, ...]
+    ) -> None:
         super().__init__()
         self._runner = runner
         self._job_id = job_id

@@ -58,7 +58,9 @@ def dialog_buttons(accept_text: str, reject_text: str, parent: QWidget | None = 
 
 def accept_button(box: QDialogButtonBox) -> QPushButton:
     for button in box.buttons():
-        if box.buttonRole(button) is QDialogButtonBox.ButtonRole.AcceptRole and isinstance(button, QPushButton):
+        if box.buttonRole(button) is QDialogButtonBox.ButtonRole.AcceptRole and isinstance(
+            button, QPushButton
+        ):
             return button
     raise LookupError("no accept button")
 

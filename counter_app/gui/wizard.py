@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from ..core.errors import DomainError, ValidationError, ValidationErrors
 from ..messages import describe
@@ -18,7 +27,9 @@ class UnitPage(QWizardPage):
         super().__init__(parent)
         self.setTitle(self.tr("Thông tin đơn vị"))
         self.setSubTitle(
-            self.tr("Những thông tin này được in trên giấy tiếp nhận và trong mã hồ sơ. Có thể sửa lại trong Cài đặt.")
+            self.tr(
+                "Những thông tin này được in trên giấy tiếp nhận và trong mã hồ sơ. Có thể sửa lại trong Cài đặt."
+            )
         )
         self.form = UnitForm(lang, self)
         self.seed_catalogue = QCheckBox(self.tr("Nạp danh mục thủ tục mẫu (cấp xã) để bắt đầu ngay"), self)
@@ -39,7 +50,9 @@ class AdminPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Tài khoản quản trị"))
-        self.setSubTitle(self.tr("Người quản trị tạo tài khoản cho các cán bộ và quản lý cài đặt của đơn vị."))
+        self.setSubTitle(
+            self.tr("Người quản trị tạo tài khoản cho các cán bộ và quản lý cài đặt của đơn vị.")
+        )
         self.username = QLineEdit(self)
         self.username.setPlaceholderText("quantri")
         self.full_name = QLineEdit(self)
@@ -86,7 +99,9 @@ class FirstRunWizard(QWizard):
     def _finish(self) -> bool:
         page = self.admin_page
         if page.password.text() != page.confirm.text():
-            page.error.show_error(page.confirm, describe(ValidationError("password", "password.mismatch"), self._lang))
+            page.error.show_error(
+                page.confirm, describe(ValidationError("password", "password.mismatch"), self._lang)
+            )
             return False
         try:
             unit, hours = self.unit_page.form.validated()
@@ -95,7 +110,9 @@ class FirstRunWizard(QWizard):
             return False
         try:
             if not self._store.accounts.any_admin():
-                self._store.accounts.create(page.username.text(), page.full_name.text(), Role.ADMIN, page.password.text())
+                self._store.accounts.create(
+                    page.username.text(), page.full_name.text(), Role.ADMIN, page.password.text()
+                )
             self._store.set_unit(unit)
             self._store.set_setting("office_hours", str(hours))
             if self.unit_page.seed_catalogue.isChecked() and self._store.catalogue_is_empty():

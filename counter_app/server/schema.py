@@ -37,7 +37,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 agency_id    TEXT NOT NULL REFERENCES agencies (agency_id),
                 number       INTEGER NOT NULL CHECK (number BETWEEN 1 AND 99),
                 token_hash   TEXT NOT NULL UNIQUE,
-                revoked      INTEGER NOT NULL DEFAULT 0,
+                revoked      BOOLEAN NOT NULL DEFAULT FALSE,
                 created_at   TEXT NOT NULL,
                 revoked_at   TEXT,
                 UNIQUE (agency_id, number)

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from peewee import SqliteDatabase
+from peewee import SqliteDatabase, fn
 
 PENDING, SENT, PARKED = "pending", "sent", "parked"
 EXPORT_FORMAT = "quay-mot-cua/outbox"
@@ -106,7 +106,7 @@ class OutboxRepository:
     def counts(self) -> OutboxCounts:
         Box = self._m.Outbox
         by_state = {
-            r.state: r.n for r in Box.select(Box.state, Box.seq.count().alias("n")).group_by(Box.state)
+            r.state: r.n for r in Box.select(Box.state, fn.COUNT(Box.seq).alias("n")).group_by(Box.state)
         }
         return OutboxCounts(by_state.get(PENDING, 0), by_state.get(PARKED, 0), by_state.get(SENT, 0))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -100,7 +101,7 @@ class SyncClient:
         token: str,
         *,
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
-        verify: bool | str = True,
+        verify: bool | str | ssl.SSLContext = True,
         clock: Callable[[], datetime] = utc_now,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
@@ -110,7 +111,7 @@ class SyncClient:
             base_url=self.base_url,
             headers={"Authorization": f"Bearer {token}", "User-Agent": "quay-mot-cua-sync/1"},
             timeout=timeout,
-            verify=verify,
+            verify=ssl.create_default_context(cafile=verify) if isinstance(verify, str) else verify,
             transport=transport,
         )
 

@@ -42,6 +42,7 @@ def test_stops_after_a_read_by_default() -> None:
     assert scans.stop_reason() is None
     scans.offer(CODE)
     assert scans.stop_reason() == "scanned"
+    assert scans.offer(OTHER) is None  # a second code on the same frame is not reported
 
 
 def test_stops_when_idle_for_the_timeout_counted_from_the_last_read() -> None:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.errors import ValidationError, ValidationErrors
 from ...core.model import ApplicantKind, IdType, Person, Representative

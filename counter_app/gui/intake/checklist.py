@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -100,7 +108,9 @@ class ChecklistModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation is not Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -144,9 +154,12 @@ class ChecklistModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
-            wanted = self.tr("Cần: %1 bản chính, %2 bản sao chứng thực, %3 bản photo").replace(
-                "%1", str(c.originals)
-            ).replace("%2", str(c.certified_copies)).replace("%3", str(c.photocopies))
+            wanted = (
+                self.tr("Cần: %1 bản chính, %2 bản sao chứng thực, %3 bản photo")
+                .replace("%1", str(c.originals))
+                .replace("%2", str(c.certified_copies))
+                .replace("%3", str(c.photocopies))
+            )
             kind = self.tr("Chỉ xuất trình để đối chiếu") if c.shown_only else wanted
             return "\n".join(part for part in (c.name, kind, c.note) if part)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
@@ -168,7 +181,19 @@ class ChecklistModel(QAbstractTableModel):
                 count = max(0, min(99, int(str(value))))
             except ValueError:
                 return False
-            changed = replace(row, **{self.COUNT_FIELDS[column]: count})
+            counts = {
+                "originals": row.originals,
+                "certified_copies": row.certified_copies,
+                "photocopies": row.photocopies,
+            }
+            counts[self.COUNT_FIELDS[column]] = count
+            changed = Row(
+                row.component,
+                row.ticked,
+                counts["originals"],
+                counts["certified_copies"],
+                counts["photocopies"],
+            )
             ticked = changed.originals + changed.certified_copies + changed.photocopies > 0
             self.replace_row(index.row(), replace(changed, ticked=ticked))
             return True
@@ -199,7 +224,12 @@ class Checklist(QWidget):
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ChecklistModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (ChecklistModel.ORIGINALS, ChecklistModel.CERTIFIED, ChecklistModel.PHOTOCOPIES, ChecklistModel.SHOWN):
+        for column in (
+            ChecklistModel.ORIGINALS,
+            ChecklistModel.CERTIFIED,
+            ChecklistModel.PHOTOCOPIES,
+            ChecklistModel.SHOWN,
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tick_all_button = QPushButton(self.tr("Đủ tất cả thành phần bắt buộc"), self)
         self.tick_all_button.setObjectName("tickAll")
@@ -223,6 +253,7 @@ class Checklist(QWidget):
 
     def _connect(self) -> None:
         self.model.rows_changed.connect(self._on_model_rows_changed)
+        self.table.horizontalHeader().sectionResized.connect(self._on_header_section_resized)
         self.tick_all_button.clicked.connect(self._on_tick_all_clicked)
         self.table.installEventFilter(self)
 
@@ -253,7 +284,9 @@ class Checklist(QWidget):
         if self.model.rows[row].ticked != ticked:
             self.model.toggle(row)
 
-    def set_counts(self, number: int, originals: int, certified_copies: int = 0, photocopies: int = 0) -> None:
+    def set_counts(
+        self, number: int, originals: int, certified_copies: int = 0, photocopies: int = 0
+    ) -> None:
         row = self._row_of(number)
         value = self.model.rows[row]
         ticked = originals + certified_copies + photocopies > 0
@@ -313,6 +346,9 @@ class Checklist(QWidget):
                 return i
         raise KeyError(number)
 
+    def _on_header_section_resized(self, _index: int, _old: int, _new: int) -> None:
+        self.table.resizeRowsToContents()
+
     def _on_tick_all_clicked(self) -> None:
         self.tick_required()
 
@@ -323,8 +359,12 @@ class Checklist(QWidget):
         else:
             missing = self.missing()
             if missing:
-                names = "; ".join(f"{c.number}. {c.name}" for c in missing)
-                self.status.setText(self.tr("Còn thiếu %1 thành phần: %2").replace("%1", str(len(missing))).replace("%2", names))
+                names = "; ".join(f"{c.number}. {_short(c.name)}" for c in missing)
+                self.status.setText(
+                    self.tr("Còn thiếu %1 thành phần: %2")
+                    .replace("%1", str(len(missing)))
+                    .replace("%2", names)
+                )
                 self.status.setProperty("role", "error")
             else:
                 self.status.setText(self.tr("Đã đủ các thành phần hồ sơ bắt buộc."))
@@ -332,3 +372,10 @@ class Checklist(QWidget):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.changed.emit()
+
+
+def _short(name: str, limit: int = 48) -> str:
+    """A component name cut at a word boundary for the one-line completeness summary."""
+    if len(name) <= limit:
+        return name
+    return name[:limit].rsplit(" ", 1)[0].rstrip(",;(") + "…"

@@ -42,13 +42,19 @@ class OutcomeBar(QWidget):
         self.receive_button = QPushButton(self.tr("Tiếp nhận"), self)
         self.receive_button.setObjectName("receiveButton")
         self.receive_button.setProperty("role", "primary")
-        self.receive_button.setToolTip(with_shortcut(self.tr("Tiếp nhận hồ sơ, cấp mã và giấy hẹn"), "Ctrl+Enter"))
+        self.receive_button.setToolTip(
+            with_shortcut(self.tr("Tiếp nhận hồ sơ, cấp mã và giấy hẹn"), "Ctrl+Enter")
+        )
         self.supplement_button = QPushButton(self.tr("Yêu cầu bổ sung"), self)
         self.supplement_button.setObjectName("supplementButton")
-        self.supplement_button.setToolTip(with_shortcut(self.tr("Hướng dẫn bổ sung, hoàn thiện hồ sơ (mẫu 02)"), SUPPLEMENT_SHORTCUT))
+        self.supplement_button.setToolTip(
+            with_shortcut(self.tr("Hướng dẫn bổ sung, hoàn thiện hồ sơ (mẫu 02)"), SUPPLEMENT_SHORTCUT)
+        )
         self.refuse_button = QPushButton(self.tr("Từ chối"), self)
         self.refuse_button.setObjectName("refuseButton")
-        self.refuse_button.setToolTip(with_shortcut(self.tr("Từ chối tiếp nhận hồ sơ (mẫu 03)"), REFUSE_SHORTCUT))
+        self.refuse_button.setToolTip(
+            with_shortcut(self.tr("Từ chối tiếp nhận hồ sơ (mẫu 03)"), REFUSE_SHORTCUT)
+        )
         self.blocked_reason = QLabel(self)
         self.blocked_reason.setObjectName("blockedReason")
         self.blocked_reason.setProperty("role", "hint")
@@ -236,4 +242,6 @@ class LastDossierSummary(QFrame):
         """Which form matches the last outcome: receipt, supplement or refusal."""
         if self.dossier is None:
             return ""
-        return {Status.RECEIVED: "receipt", Status.SUPPLEMENT_REQUESTED: "supplement"}.get(self.dossier.status, "refusal")
+        return {Status.RECEIVED: "receipt", Status.SUPPLEMENT_REQUESTED: "supplement"}.get(
+            self.dossier.status, "refusal"
+        )

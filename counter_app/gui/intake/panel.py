@@ -142,12 +142,16 @@ class IntakePanel(QWidget):
         banner.hide()
         return banner
 
-    def _action(self, text: str, shortcuts: list[str], handler: Any, name: str, window_wide: bool = False) -> QAction:
+    def _action(
+        self, text: str, shortcuts: list[str], handler: Any, name: str, window_wide: bool = False
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
         action.setShortcutContext(
-            Qt.ShortcutContext.WindowShortcut if window_wide else Qt.ShortcutContext.WidgetWithChildrenShortcut
+            Qt.ShortcutContext.WindowShortcut
+            if window_wide
+            else Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         action.setToolTip(f"{text} ({shortcuts[0].replace('Return', 'Enter')})")
         action.triggered.connect(handler)
@@ -155,16 +159,24 @@ class IntakePanel(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self.new_action = self._action(self.tr("Tiếp nhận mới"), ["Ctrl+N"], self._on_new_triggered, "newIntake", True)
-        self.search_action = self._action(self.tr("Tìm thủ tục"), ["Ctrl+F"], self._on_search_triggered, "searchProcedure")
+        self.new_action = self._action(
+            self.tr("Tiếp nhận mới"), ["Ctrl+N"], self._on_new_triggered, "newIntake", True
+        )
+        self.search_action = self._action(
+            self.tr("Tìm thủ tục"), ["Ctrl+F"], self._on_search_triggered, "searchProcedure"
+        )
         self.receive_action = self._action(
             self.tr("Tiếp nhận hồ sơ"), ["Ctrl+Return", "Ctrl+Enter"], self._on_receive_triggered, "receive"
         )
         self.supplement_action = self._action(
             self.tr("Yêu cầu bổ sung…"), [SUPPLEMENT_SHORTCUT], self._on_supplement_triggered, "supplement"
         )
-        self.refuse_action = self._action(self.tr("Từ chối tiếp nhận…"), [REFUSE_SHORTCUT], self._on_refuse_triggered, "refuse")
-        self.print_action = self._action(self.tr("In phiếu của hồ sơ vừa xử lý"), [PRINT_SHORTCUT], self._on_print_triggered, "printLast")
+        self.refuse_action = self._action(
+            self.tr("Từ chối tiếp nhận…"), [REFUSE_SHORTCUT], self._on_refuse_triggered, "refuse"
+        )
+        self.print_action = self._action(
+            self.tr("In phiếu của hồ sơ vừa xử lý"), [PRINT_SHORTCUT], self._on_print_triggered, "printLast"
+        )
 
     def _connect(self) -> None:
         self.picker.procedure_chosen.connect(self._on_picker_procedure_chosen)
@@ -185,8 +197,14 @@ class IntakePanel(QWidget):
 
     def entry(self) -> PanelEntry:
         """How the main window shows this panel."""
-        actions = [self.new_action, self.search_action, self.receive_action, self.supplement_action,
-                   self.refuse_action, self.print_action]
+        actions = [
+            self.new_action,
+            self.search_action,
+            self.receive_action,
+            self.supplement_action,
+            self.refuse_action,
+            self.print_action,
+        ]
         return PanelEntry("intake", self, self.tr("Tiếp nhận hồ sơ"), "", actions)
 
     # ---- catalogue ---------------------------------------------------------------------------------------------
@@ -308,7 +326,9 @@ class IntakePanel(QWidget):
 
     def _on_supplement_dialog_accepted(self, draft: Dossier) -> None:
         dialog = self.supplement_dialog
-        self._start(self.session.store.request_supplement, draft, dialog.missing_items(), dialog.reason_text())
+        self._start(
+            self.session.store.request_supplement, draft, dialog.missing_items(), dialog.reason_text()
+        )
 
     def _on_refuse_triggered(self) -> None:
         if not self.isVisible() or self._busy or self.procedure is None:
@@ -326,7 +346,9 @@ class IntakePanel(QWidget):
     def _start(self, use_case: Any, *args: Any) -> None:
         self._busy = True
         self._update_state()
-        self.session.runner.write(use_case, *args, on_done=self._on_store_decided, on_error=self._on_store_failed)
+        self.session.runner.write(
+            use_case, *args, on_done=self._on_store_decided, on_error=self._on_store_failed
+        )
 
     def _on_store_decided(self, dossier: Dossier) -> None:
         self._busy = False
@@ -389,14 +411,18 @@ class IntakePanel(QWidget):
         if self.is_blank():
             self.session.runner.write(store.clear_draft, key, on_done=self._on_draft_written)
         else:
-            self.session.runner.write(store.save_draft, key, self.draft_data(), on_done=self._on_draft_written)
+            self.session.runner.write(
+                store.save_draft, key, self.draft_data(), on_done=self._on_draft_written
+            )
 
     def _on_draft_written(self, _result: object) -> None:
         self.draft_saved.emit()
 
     def offer_draft(self) -> None:
         """Look for a draft left by this officer and, if any, offer it back in a banner."""
-        self.session.runner.run(self.session.store.load_draft, self.session.draft_key, on_done=self._on_draft_loaded)
+        self.session.runner.run(
+            self.session.store.load_draft, self.session.draft_key, on_done=self._on_draft_loaded
+        )
 
     def _on_draft_loaded(self, data: dict[str, Any] | None) -> None:
         if not data:

@@ -4,9 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.model import Procedure
 from ...core.text import fold
@@ -30,7 +46,13 @@ class ProcedureTableModel(QAbstractTableModel):
         self._lang = lang
         self._all: list[tuple[Procedure, str]] = []
         self._shown: list[Procedure] = []
-        self._headers = (self.tr("Mã"), self.tr("Tên thủ tục"), self.tr("Lĩnh vực"), self.tr("Thời hạn"), self.tr("Phí, lệ phí"))
+        self._headers = (
+            self.tr("Mã"),
+            self.tr("Tên thủ tục"),
+            self.tr("Lĩnh vực"),
+            self.tr("Thời hạn"),
+            self.tr("Phí, lệ phí"),
+        )
 
     def set_procedures(self, procedures: Sequence[Procedure]) -> None:
         self.beginResetModel()
@@ -39,8 +61,13 @@ class ProcedureTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_filter(self, query: str) -> None:
+        """Keep matching procedures; those whose name holds the typed words together, and shorter names, first."""
+        phrase = fold(query)
+        found = [p for p, folded in self._all if matches(folded, query)]
+        if phrase:
+            found.sort(key=lambda p: (phrase not in fold(p.name), p.code != phrase, len(p.name)))
         self.beginResetModel()
-        self._shown = [p for p, folded in self._all if matches(folded, query)]
+        self._shown = found
         self.endResetModel()
 
     def procedure_at(self, row: int) -> Procedure:
@@ -58,7 +85,9 @@ class ProcedureTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -95,7 +124,9 @@ class ProcedurePicker(QWidget):
         super().__init__(parent)
         self.search = QLineEdit(self)
         self.search.setObjectName("procedureSearch")
-        self.search.setPlaceholderText(self.tr("Tìm thủ tục: gõ tên, mã hoặc lĩnh vực (không cần dấu), ví dụ «khai sinh»"))
+        self.search.setPlaceholderText(
+            self.tr("Tìm thủ tục: gõ tên, mã hoặc lĩnh vực (không cần dấu), ví dụ «khai sinh»")
+        )
         self.search.setClearButtonEnabled(True)
         self.model = ProcedureTableModel(lang, self)
         self.table = QTableView(self)
@@ -110,7 +141,12 @@ class ProcedurePicker(QWidget):
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ProcedureTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (ProcedureTableModel.CODE, ProcedureTableModel.FIELD, ProcedureTableModel.DURATION, ProcedureTableModel.FEES):
+        for column in (
+            ProcedureTableModel.CODE,
+            ProcedureTableModel.FIELD,
+            ProcedureTableModel.DURATION,
+            ProcedureTableModel.FEES,
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.count_label = QLabel(self)
         self.count_label.setProperty("role", "hint")
@@ -150,10 +186,14 @@ class ProcedurePicker(QWidget):
         return procedure
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-                self._move_selection(event.key())
-                return True
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
+        ):
+            self._move_selection(event.key())
+            return True
         return super().eventFilter(watched, event)
 
     def _move_selection(self, key: int) -> None:
@@ -161,7 +201,9 @@ class ProcedurePicker(QWidget):
         if rows == 0:
             return
         row = self.table.currentIndex().row()
-        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}[Qt.Key(key)]
+        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}[
+            Qt.Key(key)
+        ]
         row = min(max(row + step if row >= 0 else 0, 0), rows - 1)
         self.table.selectRow(row)
 

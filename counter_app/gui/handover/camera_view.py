@@ -1,0 +1,302 @@
+"""Webcam scanning on the hand-over screen: a live preview with a guide box, fed by the camera worker's threads.
+
+The `CameraWorker` (devices.camera) reads and decodes on its own threads and reports through plain
+callbacks. `_CameraBridge` turns those callbacks, and the preview frames, into Qt signals; they are
+delivered queued on the GUI thread, where only `CameraView` touches widgets. Each start gets a new bridge,
+so a late report from a camera that was already switched off is simply never emitted.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor, QHideEvent, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ...devices.camera import (
+    CAMERA_ABSENT,
+    CAMERA_BUSY,
+    CAMERA_LOST,
+    STOP_IDLE,
+    STOP_SCANNED,
+    CameraWorker,
+    FrameSource,
+    ScanFilter,
+)
+
+PREVIEW_SIZE = QSize(448, 252)
+PREVIEW_FPS = 15.0
+#: Share of the preview the guide box covers (width, height).
+GUIDE_BOX = (0.7, 0.5)
+
+
+def frame_to_image(frame: np.ndarray, size: QSize) -> QImage:
+    """A BGR or grey camera frame scaled to fit `size`, as a QImage owning its pixels (safe off the GUI thread)."""
+    h, w = frame.shape[:2]
+    scale = min(size.width() / w, size.height() / h)
+    target = (max(1, int(w * scale)), max(1, int(h * scale)))
+    small = cv2.resize(frame, target, interpolation=cv2.INTER_AREA)
+    if small.ndim == 2:
+        grey = np.ascontiguousarray(small)
+        return QImage(
+            grey.data, grey.shape[1], grey.shape[0], grey.strides[0], QImage.Format.Format_Grayscale8
+        ).copy()
+    rgb = np.ascontiguousarray(cv2.cvtColor(small, cv2.COLOR_BGR2RGB))
+    return QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format.Format_RGB888).copy()
+
+
+class PreviewSource:
+    """A `FrameSource` that also hands every frame it reads, at most `fps` times a second, to `on_frame`."""
+
+    def __init__(
+        self, source: FrameSource, on_frame: Callable[[QImage], None], fps: float = PREVIEW_FPS
+    ) -> None:
+        self.source = source
+        self._on_frame = on_frame
+        self._period = 1.0 / fps
+        self._last = 0.0
+
+    def open(self) -> None:
+        self.source.open()
+
+    def read(self) -> np.ndarray | None:
+        frame = self.source.read()
+        now = time.monotonic()
+        if frame is not None and now - self._last >= self._period:
+            self._last = now
+            self._on_frame(frame_to_image(frame, PREVIEW_SIZE))
+        return frame
+
+    def close(self) -> None:
+        self.source.close()
+
+
+class _CameraBridge(QObject):
+    """Re-emits one camera run's callbacks as signals; after `detach()` it stays silent."""
+
+    frame_ready = Signal(QImage)
+    code_read = Signal(str)
+    failed = Signal(str)
+    stopped = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._live = threading.Event()
+        self._live.set()
+
+    def detach(self) -> None:
+        self._live.clear()
+
+    def _emit(self, signal: SignalInstance, value: object) -> None:
+        if self._live.is_set():
+            try:
+                signal.emit(value)
+            except RuntimeError:  # the Qt side is gone (application quitting)
+                self._live.clear()
+
+    def on_frame(self, image: QImage) -> None:
+        self._emit(self.frame_ready, image)
+
+    def on_code(self, text: str) -> None:
+        self._emit(self.code_read, text)
+
+    def on_error(self, code: str) -> None:
+        self._emit(self.failed, code)
+
+    def on_stopped(self, reason: str) -> None:
+        self._emit(self.stopped, reason)
+
+
+class CameraView(QWidget):
+    """The preview and the camera's state; `start()`/`stop()` it, or let it stop itself after a read."""
+
+    code_read = Signal(str)
+    running_changed = Signal(bool)
+    problem = Signal(str)  # camera.absent | camera.busy | camera.lost | idle
+
+    def __init__(
+        self,
+        source_factory: Callable[[], FrameSource],
+        *,
+        idle_timeout: float = 60.0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("cameraView")
+        self.source_factory = source_factory
+        self.idle_timeout = idle_timeout
+        self._worker: CameraWorker | None = None
+        self._bridge: _CameraBridge | None = None
+        self._retired: list[tuple[CameraWorker, _CameraBridge]] = []
+        self.frames_shown = 0  # preview frames painted since the last start
+        self.preview = QLabel(self)
+        self.preview.setObjectName("cameraPreview")
+        self.preview.setFixedSize(PREVIEW_SIZE)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.state = QLabel(self)
+        self.state.setObjectName("cameraState")
+        self.state.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.state)
+        self._paint_idle(self.tr("Camera đang tắt"))
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    # ---- control ---------------------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Open the camera and scan; returns at once (opening happens on the worker's thread)."""
+        if self._worker is not None:
+            return
+        self._prune_retired()
+        bridge = _CameraBridge()
+        bridge.frame_ready.connect(self._on_bridge_frame_ready)
+        bridge.code_read.connect(self._on_bridge_code_read)
+        bridge.failed.connect(self._on_bridge_failed)
+        bridge.stopped.connect(self._on_bridge_stopped)
+        try:
+            source = PreviewSource(self.source_factory(), bridge.on_frame)
+        except Exception:  # a source that cannot even be built counts as an absent camera
+            self._show_problem(CAMERA_ABSENT)
+            return
+        worker = CameraWorker(
+            source,
+            on_code=bridge.on_code,
+            on_error=bridge.on_error,
+            on_stopped=bridge.on_stopped,
+            scan_filter=ScanFilter(idle_timeout=self.idle_timeout),
+        )
+        self._worker, self._bridge = worker, bridge
+        self.frames_shown = 0
+        self._paint_idle(self.tr("Đang mở camera…"))
+        self.state.setText(self.tr("Đưa mã vạch hoặc mã QR trên giấy hẹn vào khung."))
+        self.state.setProperty("role", "hint")
+        self._repolish(self.state)
+        worker.start()
+        self.running_changed.emit(True)
+
+    def stop(self, wait: float = 0.0) -> None:
+        """Switch the camera off now; its threads finish on their own (up to `wait` seconds are waited for)."""
+        if self._worker is None or self._bridge is None:
+            return
+        worker, bridge = self._worker, self._bridge
+        self._worker = self._bridge = None
+        bridge.detach()
+        worker.stop(timeout=wait)
+        self._retired.append((worker, bridge))
+        self._prune_retired()
+        self._paint_idle(self.tr("Camera đang tắt"))
+        self.running_changed.emit(False)
+
+    def wait_stopped(self, timeout: float = 5.0) -> bool:
+        """Wait for every camera thread this view started to end (used when the application quits)."""
+        deadline = time.monotonic() + timeout
+        for worker, _ in self._retired:
+            worker.join(max(0.0, deadline - time.monotonic()))
+        self._prune_retired()
+        return not self._retired
+
+    def _prune_retired(self) -> None:
+        self._retired = [(w, b) for w, b in self._retired if w.running]
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt API)
+        self.stop()  # the panel was switched away or closed: never scan unseen
+        super().hideEvent(event)
+
+    # ---- reports from the camera (GUI thread) ----------------------------------------------------------------
+    def _on_bridge_frame_ready(self, image: QImage) -> None:
+        if self._bridge is None or self.sender() is not self._bridge:
+            return
+        self.frames_shown += 1
+        self.preview.setPixmap(self._with_guide(image))
+
+    def _on_bridge_code_read(self, text: str) -> None:
+        if self._bridge is None or self.sender() is not self._bridge:
+            return
+        self.state.setText(self.tr("Đã đọc mã %1").replace("%1", text))
+        self.code_read.emit(text)
+
+    def _on_bridge_failed(self, code: str) -> None:
+        if self._bridge is None or self.sender() is not self._bridge:
+            return
+        self._show_problem(code)
+
+    def _on_bridge_stopped(self, reason: str) -> None:
+        if self._bridge is None or self.sender() is not self._bridge:
+            return
+        state = self.state.text()
+        self.stop()
+        if reason == STOP_IDLE:
+            self._show_problem(STOP_IDLE)
+        elif reason == STOP_SCANNED:
+            self.state.setText(state)
+
+    def _show_problem(self, code: str) -> None:
+        messages = {
+            CAMERA_ABSENT: self.tr(
+                "Không tìm thấy camera. Kiểm tra camera đã cắm và chọn đúng số camera trong Cài đặt."
+            ),
+            CAMERA_BUSY: self.tr(
+                "Camera đang được chương trình khác sử dụng. Đóng chương trình đó rồi bật lại."
+            ),
+            CAMERA_LOST: self.tr(
+                "Mất tín hiệu camera (camera bị rút ra hoặc ngừng gửi hình). Cắm lại rồi bật lại."
+            ),
+            STOP_IDLE: self.tr("Camera đã tự tắt sau %1 giây không đọc được mã.").replace(
+                "%1", f"{self.idle_timeout:g}"
+            ),
+        }
+        self.state.setText(messages.get(code, messages[CAMERA_LOST]))
+        self.state.setProperty("role", "error")
+        self._repolish(self.state)
+        self.problem.emit(code)
+
+    # ---- drawing ---------------------------------------------------------------------------------------------
+    def _paint_idle(self, text: str) -> None:
+        pixmap = QPixmap(PREVIEW_SIZE)
+        pixmap.fill(QColor("#2b2f33"))
+        painter = QPainter(pixmap)
+        painter.setPen(QColor("#d0d4d8"))
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        self.preview.setPixmap(pixmap)
+
+    def _with_guide(self, image: QImage) -> QPixmap:
+        """The frame centred on a dark canvas with the guide box drawn over it."""
+        pixmap = QPixmap(PREVIEW_SIZE)
+        pixmap.fill(QColor("#2b2f33"))
+        painter = QPainter(pixmap)
+        x = (PREVIEW_SIZE.width() - image.width()) / 2
+        y = (PREVIEW_SIZE.height() - image.height()) / 2
+        painter.drawImage(int(x), int(y), image)
+        gw, gh = PREVIEW_SIZE.width() * GUIDE_BOX[0], PREVIEW_SIZE.height() * GUIDE_BOX[1]
+        box = QRectF((PREVIEW_SIZE.width() - gw) / 2, (PREVIEW_SIZE.height() - gh) / 2, gw, gh)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(255, 255, 255, 150), 1, Qt.PenStyle.DashLine))
+        painter.drawRect(box)
+        painter.setPen(QPen(QColor("#35d07f"), 4))
+        arm = min(gw, gh) * 0.18
+        for cx, cy, dx, dy in (
+            (box.left(), box.top(), 1, 1),
+            (box.right(), box.top(), -1, 1),
+            (box.left(), box.bottom(), 1, -1),
+            (box.right(), box.bottom(), -1, -1),
+        ):
+            painter.drawLine(int(cx), int(cy), int(cx + dx * arm), int(cy))
+            painter.drawLine(int(cx), int(cy), int(cx), int(cy + dy * arm))
+        painter.end()
+        return pixmap
+
+    @staticmethod
+    def _repolish(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)

@@ -1,0 +1,379 @@
+"""The result hand-over screen: find a dossier (scan, type, search or camera), see where it is, return it, rate it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.codes import is_dossier_code
+from ...core.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
+from ...core.model import Dossier, Rating, ReturnMethod, Status
+from ...devices.camera import FrameSource, OpenCvSource
+from ...messages import describe, status_name
+from ...storage.handover_queries import Handover, HandoverLookup, lookup, record_handover, search
+from ...storage.store import CounterStore
+from ..session import PanelEntry, Session
+from ..widgets import heading
+from .camera_view import CameraView
+from .card import DossierCard
+from .facts import card_facts
+from .return_form import RatingForm, ReturnForm
+
+PANEL_KEY = "handover"
+PANEL_SHORTCUT = "F7"
+SEARCH_DELAY_MS = 350
+MIN_SEARCH_LENGTH = 3
+#: How much of a rejected scan the message repeats.
+REJECTED_SHOWN = 60
+
+
+class HandoverPanel(QWidget):
+    """Find a dossier and hand its result over. `open_code` is what the app-wide scanner filter calls."""
+
+    dossier_opened = Signal(object)
+    result_returned = Signal(object)
+    search_finished = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("handoverPanel")
+        self.dossier: Dossier | None = None
+        self._names: dict[str, str] = {}
+        self._handover: Handover | None = None
+        self._request = 0  # newest lookup or search; older answers are dropped
+        self.lookup = QLineEdit(self)
+        self.lookup.setObjectName("handoverLookup")
+        self.lookup.setPlaceholderText(
+            self.tr("Quét hoặc nhập mã hồ sơ; hoặc họ tên, số giấy tờ của người nộp")
+        )
+        self.lookup.setClearButtonEnabled(True)
+        self.open_button = QPushButton(self.tr("Mở"), self)
+        self.open_button.setObjectName("openButton")
+        self.open_button.setProperty("role", "primary")
+        self.camera_button = QPushButton(self.tr("Quét bằng camera"), self)
+        self.camera_button.setObjectName("cameraButton")
+        self.camera_button.setCheckable(True)
+        self.message = QLabel(self)
+        self.message.setObjectName("handoverMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.results = QListWidget(self)
+        self.results.setObjectName("searchResults")
+        self.results_label = QLabel(self.tr("Kết quả tìm kiếm"), self)
+        self.results_label.setProperty("role", "hint")
+        self.camera_view = CameraView(self._camera_source, parent=self)
+        self.camera_view.hide()
+        self.card = DossierCard(session.lang, self)
+        self.return_form = ReturnForm(session.lang, self)
+        self.rating_form = RatingForm(self)
+        self.done_label = QLabel(self)
+        self.done_label.setObjectName("handoverDone")
+        self.done_label.setWordWrap(True)
+        self.done_label.setProperty("role", "ok")
+        self.next_button = QPushButton(self.tr("Hồ sơ tiếp theo"), self)
+        self.next_button.setObjectName("nextButton")
+        self.steps = QStackedWidget(self)
+        self.steps.setObjectName("handoverSteps")
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        self.empty_step = QWidget(self)
+        self.done_step = QWidget(self)
+        done = QVBoxLayout(self.done_step)
+        done.addWidget(self.done_label)
+        done.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignLeft)
+        done.addStretch(1)
+        for page in (self.empty_step, self.return_form, self.rating_form, self.done_step):
+            self.steps.addWidget(page)
+        top = QHBoxLayout()
+        top.addWidget(self.lookup, 1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.camera_button)
+        left = QVBoxLayout()
+        left.addWidget(self.results_label)
+        left.addWidget(self.results, 1)
+        left.addWidget(self.camera_view)
+        right = QVBoxLayout()
+        right.addWidget(self.card, 3)
+        right.addWidget(self.steps, 2)
+        body = QHBoxLayout()
+        body.addLayout(left, 2)
+        body.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(heading(self.tr("Trả kết quả"), 14, self))
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addLayout(body, 1)
+        self.lookup.setMinimumHeight(34)
+        self.lookup.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _connect(self) -> None:
+        self.lookup.returnPressed.connect(self._on_lookup_return_pressed)
+        self.lookup.textEdited.connect(self._on_lookup_text_edited)
+        self.open_button.clicked.connect(self._on_lookup_return_pressed)
+        self.camera_button.toggled.connect(self._on_camera_button_toggled)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        self.results.itemActivated.connect(self._on_results_item_activated)
+        self.results.itemClicked.connect(self._on_results_item_activated)
+        self.camera_view.code_read.connect(self._on_camera_view_code_read)
+        self.camera_view.running_changed.connect(self._on_camera_view_running_changed)
+        self.return_form.verified.connect(self._on_return_form_verified)
+        self.rating_form.rated.connect(self._on_rating_form_rated)
+        self.rating_form.back_requested.connect(self._on_rating_form_back_requested)
+        self.next_button.clicked.connect(self._on_next_button_clicked)
+
+    def _camera_source(self) -> FrameSource:
+        return OpenCvSource(self.session.settings.camera_index)
+
+    # ---- public ----------------------------------------------------------------------------------------------
+    def open_code(self, text: str) -> None:
+        """Open the dossier with this code (from the USB scanner, the camera, or typed)."""
+        code = text.strip()
+        self.lookup.setText(code)
+        if not is_dossier_code(code):
+            self._say(describe(ValidationError("code", "code.format"), self.session.lang), error=True)
+            return
+        self._open(code)
+
+    def show_rejected_scan(self, text: str) -> None:
+        """The scanner read something that is not a dossier code (often an input method mangling it)."""
+        shown = text if len(text) <= REJECTED_SHOWN else text[:REJECTED_SHOWN] + "…"
+        self._say(
+            self.tr(
+                "Mã vừa quét không phải mã hồ sơ hợp lệ: «%1». Kiểm tra bộ gõ tiếng Việt (Unikey) đang tắt."
+            ).replace("%1", shown),
+            error=True,
+        )
+
+    def start_camera(self) -> None:
+        self.camera_button.setChecked(True)
+
+    def stop_camera(self) -> None:
+        self.camera_button.setChecked(False)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt API)
+        self._search_timer.stop()  # the camera view stops itself
+        super().hideEvent(event)
+
+    # ---- finding ---------------------------------------------------------------------------------------------
+    def _on_lookup_return_pressed(self) -> None:
+        text = self.lookup.text().strip()
+        self._search_timer.stop()
+        if not text:
+            return
+        if is_dossier_code(text):
+            self._open(text)
+        else:
+            self._search(text)
+
+    def _on_lookup_text_edited(self, text: str) -> None:
+        if len(text.strip()) >= MIN_SEARCH_LENGTH and not is_dossier_code(text.strip()):
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+
+    def _on_search_timer_timeout(self) -> None:
+        self._search(self.lookup.text().strip())
+
+    def _search(self, text: str) -> None:
+        self._request += 1
+        self.session.runner.run(
+            search,
+            self.session.store,
+            text,
+            on_done=partial(self._on_search_done, self._request),
+            on_error=partial(self._on_read_failed, self._request),
+        )
+
+    def _on_search_done(self, request: int, found: list[Dossier]) -> None:
+        if request != self._request:
+            return
+        self.results.clear()
+        for d in found:
+            item = QListWidgetItem(
+                f"{d.code or '—'}\n{d.applicant.name} · {status_name(d.status, self.session.lang)}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, d.code or d.id)
+            item.setToolTip(d.procedure.name)
+            self.results.addItem(item)
+        if found:
+            self._say("")
+        else:
+            self._say(
+                self.tr("Không tìm thấy hồ sơ nào khớp «%1».").replace("%1", self.lookup.text().strip()),
+                error=True,
+            )
+        self.search_finished.emit(len(found))
+
+    def _on_results_item_activated(self, item: QListWidgetItem) -> None:
+        self._open(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _open(self, key: str) -> None:
+        self._request += 1
+        self._say(self.tr("Đang mở hồ sơ %1…").replace("%1", key))
+        self.session.runner.run(
+            lookup,
+            self.session.store,
+            key,
+            on_done=partial(self._on_lookup_done, self._request),
+            on_error=partial(self._on_read_failed, self._request),
+        )
+
+    def _on_lookup_done(self, request: int, found: HandoverLookup) -> None:
+        if request != self._request:
+            return
+        self._names = found.officer_names
+        self._show(found.dossier)
+        self._say("")
+        if found.dossier.status is Status.RESULT_READY:
+            self.steps.setCurrentWidget(self.return_form)
+            self.return_form.start(found.dossier)
+        else:
+            self.steps.setCurrentWidget(self.empty_step)
+            self.lookup.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.lookup.selectAll()
+        self.dossier_opened.emit(found.dossier)
+
+    def _on_read_failed(self, request: int, exc: BaseException) -> None:
+        if request != self._request:
+            return
+        if isinstance(exc, NotFoundError):
+            self.dossier = None
+            self.card.clear()
+            self.steps.setCurrentWidget(self.empty_step)
+        self._say(self._describe(exc), error=True)
+
+    def _show(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.card.show_facts(card_facts(dossier, self._names, datetime.now()))
+
+    # ---- handing over ----------------------------------------------------------------------------------------
+    def _on_return_form_verified(self, handover: Handover) -> None:
+        self._handover = handover
+        if handover.method is ReturnMethod.POST:
+            summary = self.tr("Gửi kết quả qua bưu chính cho %1.").replace("%1", handover.recipient_name)
+        elif handover.authorisation_paper:
+            summary = self.tr("Trả kết quả tại quầy cho người được ủy quyền %1 (giấy ủy quyền: %2).")
+            summary = summary.replace("%1", handover.recipient_name).replace(
+                "%2", handover.authorisation_paper
+            )
+        else:
+            summary = self.tr("Trả kết quả tại quầy cho người nộp hồ sơ %1.").replace(
+                "%1", handover.recipient_name
+            )
+        self.steps.setCurrentWidget(self.rating_form)
+        self.rating_form.start(summary + " " + self.tr("Mời công dân đánh giá (phím 1, 2, 3)."))
+
+    def _on_rating_form_back_requested(self) -> None:
+        self.steps.setCurrentWidget(self.return_form)
+
+    def _on_rating_form_rated(self, rating: Rating | None) -> None:
+        if self.dossier is None or self._handover is None:
+            return
+        self.rating_form.set_busy(True)
+        self.session.runner.write(
+            _record,
+            self.session.store,
+            self.dossier,
+            self._handover,
+            self.session.officer,
+            rating,
+            self.rating_form.comment_text(),
+            on_done=self._on_store_returned,
+            on_error=self._on_store_return_failed,
+        )
+
+    def _on_store_returned(self, dossier: Dossier) -> None:
+        self._handover = None
+        self._show(dossier)
+        facts = self.card.facts
+        when = facts.returned.at.strftime("%H:%M") if facts and facts.returned else ""
+        self.done_label.setText(
+            self.tr("Đã trả kết quả hồ sơ %1 lúc %2 và ghi vào sổ theo dõi.")
+            .replace("%1", dossier.code or "")
+            .replace("%2", when)
+        )
+        self.steps.setCurrentWidget(self.done_step)
+        self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.result_returned.emit(dossier)
+
+    def _on_store_return_failed(self, exc: BaseException) -> None:
+        self.rating_form.set_busy(False)
+        self.rating_form.show_error(self._describe(exc))
+
+    def _on_next_button_clicked(self) -> None:
+        self.dossier = None
+        self.card.clear()
+        self.steps.setCurrentWidget(self.empty_step)
+        self.lookup.clear()
+        self.lookup.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ---- camera ----------------------------------------------------------------------------------------------
+    def _on_camera_button_toggled(self, on: bool) -> None:
+        if on:
+            self.camera_view.show()
+            self.camera_view.start()
+        else:
+            self.camera_view.stop()
+
+    def _on_camera_view_running_changed(self, running: bool) -> None:
+        self.camera_button.blockSignals(True)
+        self.camera_button.setChecked(running)
+        self.camera_button.blockSignals(False)
+
+    def _on_camera_view_code_read(self, code: str) -> None:
+        self.open_code(code)
+
+    # ---- messages --------------------------------------------------------------------------------------------
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("role", "error" if error else "hint")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setVisible(bool(text))
+
+    def _describe(self, exc: BaseException) -> str:
+        if isinstance(exc, DomainError | ValidationErrors):
+            return describe(exc, self.session.lang)
+        return self.tr("Lỗi không mong đợi: %1").replace("%1", str(exc) or type(exc).__name__)
+
+
+def _record(
+    store: CounterStore, seen: Dossier, handover: Handover, officer: str, rating: Rating | None, comment: str
+) -> Dossier:
+    """The write job: return and rating stamped with the time the writer runs it."""
+    return record_handover(
+        store,
+        seen,
+        handover,
+        officer=officer,
+        at=datetime.now(),
+        rating=rating,
+        comment=comment,
+    )
+
+
+def create_panel(session: Session, parent: QWidget | None = None) -> PanelEntry:
+    """The panel as the main window loads it (`PANEL_MODULES`)."""
+    panel = HandoverPanel(session, parent)
+    return PanelEntry(PANEL_KEY, panel, panel.tr("Trả kết quả"), PANEL_SHORTCUT)

@@ -1,0 +1,426 @@
+"""The citizens' self-lookup kiosk (`counter-app --kiosk`): scan or type a dossier code, see where the dossier is.
+
+It shows the procedure, the current stage and unit, the appointment and whether the dossier is on time, with
+the applicant's name masked and no other personal data. It returns to the start page after a short idle time
+and cannot be left (close, Esc, Alt+F4) without an administrator's password.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.codes import is_dossier_code
+from ..core.listing import PublicStatus, public_status
+from ..core.model import Status
+from ..core.statuses import Timeliness
+from ..messages import status_name
+from ..settings import CounterSettings
+from ..storage.accounts import Account, Role
+from ..storage.store import CounterStore
+from .formats import format_appointment
+from .tasks import TaskRunner
+from .widgets import ErrorLabel, accept_button, dialog_buttons
+
+if TYPE_CHECKING:
+    from ..cli.context import CliContext
+
+Clock = Callable[[], datetime]
+#: Idle time after which the kiosk goes back to its start page.
+IDLE_MS = 30_000
+_SEPARATORS = re.compile(r"[\s/?=&#,;|]+")
+
+KIOSK_STYLE = """
+#kiosk { background: #f5f8fc; }
+#kiosk QLabel { font-size: 16pt; }
+#kiosk QLabel[role="title"] { font-size: 30pt; font-weight: bold; color: #1d4e89; }
+#kiosk QLabel[role="hint"] { font-size: 14pt; color: #444444; }
+#kiosk QLabel[role="error"] { font-size: 16pt; color: #b00020; }
+#kiosk QLabel[role="field"] { color: #555555; }
+#kiosk QLabel[role="value"] { font-size: 20pt; font-weight: bold; }
+#kiosk QLineEdit#code { font-size: 24pt; padding: 10px; border: 2px solid #1d4e89; border-radius: 6px; }
+#kiosk QPushButton { font-size: 18pt; padding: 12px 28px; }
+"""
+
+
+def find_dossier_code(text: str) -> str | None:
+    """The dossier code in what was scanned or typed (the whole text, or one part of a longer QR payload)."""
+    text = text.strip()
+    if is_dossier_code(text):
+        return text
+    return next((part for part in _SEPARATORS.split(text) if is_dossier_code(part)), None)
+
+
+class KioskWindow(QWidget):
+    """Full-screen self-lookup: a start page with one focused code field, and a result page."""
+
+    lookup_finished = Signal(object)  # PublicStatus, or None when no dossier has the code
+    returned_to_start = Signal()
+    unlocked = Signal()
+
+    def __init__(
+        self,
+        store: CounterStore,
+        settings: CounterSettings,
+        lang: str = "vi",
+        parent: QWidget | None = None,
+        *,
+        clock: Clock = datetime.now,
+        idle_ms: int = IDLE_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.lang = lang
+        self.clock = clock
+        self.runner = TaskRunner(self)
+        self.result: PublicStatus | None = None
+        self.unlock_dialog: UnlockDialog | None = None
+        self._unlocked = False
+        self.setObjectName("kiosk")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(KIOSK_STYLE)
+        self.setWindowTitle(self.tr("Tra cứu hồ sơ"))
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(idle_ms)
+        self._build()
+        self._connect()
+        self.show_start()
+
+    # ---- building ----------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        unit = self.store.unit()
+        self.stack = QStackedWidget(self)
+        start = QWidget(self.stack)
+        title = QLabel(self.tr("TRA CỨU TÌNH TRẠNG HỒ SƠ"), start)
+        title.setProperty("role", "title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        agency = QLabel(unit.agency_name if unit else "", start)
+        agency.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        agency.setWordWrap(True)
+        hint = QLabel(
+            self.tr("Đưa mã vạch hoặc mã QR trên giấy hẹn vào máy quét, hoặc nhập mã hồ sơ rồi nhấn Enter."),
+            start,
+        )
+        hint.setProperty("role", "hint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        self.code = QLineEdit(start)
+        self.code.setObjectName("code")
+        self.code.setPlaceholderText(self.tr("Ví dụ: 000.00.06.H56-261127-0105"))
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code.setMaxLength(200)
+        self.lookup_button = QPushButton(self.tr("Tra cứu"), start)
+        self.lookup_button.setObjectName("lookupButton")
+        self.message = ErrorLabel("kiosk", start)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        privacy = QLabel(
+            self.tr("Màn hình chỉ hiển thị thông tin tiến độ; họ tên người nộp được che một phần."), start
+        )
+        privacy.setProperty("role", "hint")
+        privacy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column = QVBoxLayout(start)
+        column.setContentsMargins(120, 40, 120, 40)
+        column.addStretch(2)
+        column.addWidget(title)
+        column.addWidget(agency)
+        column.addSpacing(30)
+        column.addWidget(hint)
+        column.addSpacing(10)
+        column.addWidget(self.code)
+        column.addWidget(self.lookup_button, 0, Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.message)
+        column.addStretch(3)
+        column.addWidget(privacy)
+
+        result = QWidget(self.stack)
+        heading = QLabel(self.tr("THÔNG TIN HỒ SƠ"), result)
+        heading.setProperty("role", "title")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.values: dict[str, QLabel] = {}
+        card = QFrame(result)
+        card.setObjectName("resultCard")
+        card.setStyleSheet(
+            "#resultCard { background: white; border: 1px solid #c5d6ea; border-radius: 10px; }"
+        )
+        grid = QGridLayout(card)
+        grid.setContentsMargins(40, 24, 40, 24)
+        grid.setHorizontalSpacing(30)
+        grid.setVerticalSpacing(14)
+        for row, (key, label) in enumerate(
+            (
+                ("code", self.tr("Mã hồ sơ")),
+                ("name", self.tr("Người nộp")),
+                ("procedure", self.tr("Thủ tục")),
+                ("status", self.tr("Tình trạng hiện tại")),
+                ("unit", self.tr("Đơn vị đang giải quyết")),
+                ("appointment", self.tr("Ngày hẹn trả kết quả")),
+                ("progress", self.tr("Tiến độ")),
+            )
+        ):
+            caption = QLabel(label, card)
+            caption.setProperty("role", "field")
+            value = QLabel(card)
+            value.setObjectName(f"value:{key}")
+            value.setProperty("role", "value")
+            value.setWordWrap(True)
+            self.values[key] = value
+            grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(value, row, 1)
+        grid.setColumnStretch(1, 1)
+        self.back_button = QPushButton(self.tr("Tra cứu hồ sơ khác"), result)
+        self.back_button.setObjectName("againButton")
+        idle_hint = QLabel(
+            self.tr("Màn hình sẽ tự quay về trang đầu sau %1 giây.").replace(
+                "%1", str(self.idle_timer.interval() // 1000)
+            ),
+            result,
+        )
+        idle_hint.setProperty("role", "hint")
+        idle_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        page = QVBoxLayout(result)
+        page.setContentsMargins(120, 30, 120, 30)
+        page.addWidget(heading)
+        page.addSpacing(16)
+        page.addWidget(card)
+        page.addSpacing(16)
+        page.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignCenter)
+        page.addStretch(1)
+        page.addWidget(idle_hint)
+        self.start_page, self.result_page = start, result
+        self.stack.addWidget(start)
+        self.stack.addWidget(result)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _connect(self) -> None:
+        self.code.returnPressed.connect(self._on_code_return_pressed)
+        self.lookup_button.clicked.connect(self._on_code_return_pressed)
+        self.back_button.clicked.connect(self.show_start)
+        self.idle_timer.timeout.connect(self._on_idle_timer_timeout)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # ---- pages -------------------------------------------------------------------------------------------------
+    def show_kiosk(self) -> None:
+        """Full screen, above other windows."""
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self.showFullScreen()
+
+    def show_start(self) -> None:
+        self.result = None
+        self.code.clear()
+        self.message.show_error(None, "")
+        self.stack.setCurrentWidget(self.start_page)
+        self.code.setFocus()
+        self.idle_timer.stop()
+        self.returned_to_start.emit()
+
+    def look_up(self, text: str) -> None:
+        """Find the dossier in the background; the result page (or a message) follows."""
+        code = find_dossier_code(text)
+        if code is None:
+            self.message.show_error(
+                None, self.tr("Mã hồ sơ không đúng định dạng. Hãy quét lại hoặc nhập đúng mã trên giấy hẹn.")
+            )
+            self.code.selectAll()
+            self.idle_timer.start()
+            return
+        self.lookup_button.setEnabled(False)
+        self.runner.run(self._find, code, on_done=self._on_lookup_done, on_error=self._on_lookup_failed)
+
+    def _find(self, code: str) -> PublicStatus | None:
+        dossier = self.store.dossiers.find(code)
+        if dossier is None or dossier.code != code:
+            return None
+        return public_status(dossier, self.clock())
+
+    def _on_lookup_done(self, found: PublicStatus | None) -> None:
+        self.lookup_button.setEnabled(True)
+        self.idle_timer.start()
+        if found is None:
+            self.message.show_error(
+                None, self.tr("Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại mã trên giấy hẹn.")
+            )
+            self.code.selectAll()
+        else:
+            self.show_result(found)
+        self.lookup_finished.emit(found)
+
+    def _on_lookup_failed(self, _exc: object) -> None:
+        self.lookup_button.setEnabled(True)
+        self.idle_timer.start()
+        self.message.show_error(
+            None, self.tr("Chưa tra cứu được, xin mời thử lại hoặc liên hệ quầy tiếp nhận.")
+        )
+
+    def show_result(self, found: PublicStatus) -> None:
+        self.result = found
+        v = self.values
+        v["code"].setText(found.code)
+        v["name"].setText(found.masked_name)
+        v["procedure"].setText(found.procedure_name)
+        v["status"].setText(status_name(found.status, self.lang))
+        v["unit"].setText(found.unit)
+        appointment = format_appointment(found.appointment, self.lang)
+        if found.rescheduled:
+            appointment += " " + self.tr("(đã hẹn lại)")
+        v["appointment"].setText(appointment)
+        text, colour = self.progress(found)
+        v["progress"].setText(
+            f"<span style='background:{colour}; padding:4px'>&nbsp;{html.escape(text)}&nbsp;</span>"
+        )
+        self.stack.setCurrentWidget(self.result_page)
+        self.back_button.setFocus()
+
+    def progress(self, found: PublicStatus) -> tuple[str, str]:
+        """Whether the dossier is on time, in words (and a matching background colour)."""
+        green, red, blue, grey = "#d8f0dc", "#f8d7da", "#e6f2ff", "#eeeeee"
+        t = found.timeliness
+        if found.status is Status.SUPPLEMENT_REQUESTED and t is Timeliness.IN_TIME:
+            return self.tr("Tạm dừng tính hạn: chờ bổ sung giấy tờ"), blue
+        texts = {
+            Timeliness.IN_TIME: (self.tr("Đang giải quyết, trong hạn"), green),
+            Timeliness.OVERDUE: (self.tr("Đã quá hạn hẹn trả"), red),
+            Timeliness.EARLY: (self.tr("Đã giải quyết trước hạn"), green),
+            Timeliness.ON_TIME: (self.tr("Đã giải quyết đúng hạn"), green),
+            Timeliness.LATE: (self.tr("Đã giải quyết, trễ hạn"), red),
+        }
+        return texts.get(t, (self.tr("Không áp dụng"), grey))
+
+    # ---- staying put -------------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        touched = event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+        away_from_start = (
+            self.stack.currentWidget() is self.result_page or self.code.text() or self.message.isVisible()
+        )
+        if touched and away_from_start:
+            self.idle_timer.start()  # someone is using the kiosk: the idle time starts again
+        return False
+
+    def _on_idle_timer_timeout(self) -> None:
+        if self.unlock_dialog is not None and self.unlock_dialog.isVisible():
+            self.unlock_dialog.reject()
+        self.show_start()
+
+    def _on_code_return_pressed(self) -> None:
+        self.look_up(self.code.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        if event.key() == Qt.Key.Key_Escape:
+            self.ask_unlock()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if self._unlocked:
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            self.runner.shutdown()
+            event.accept()
+            return
+        event.ignore()
+        self.ask_unlock()
+
+    def ask_unlock(self) -> None:
+        """Ask for an administrator's username and password; only then may the kiosk close."""
+        if self.unlock_dialog is not None and self.unlock_dialog.isVisible():
+            return
+        self.unlock_dialog = UnlockDialog(self.store, self.runner, self)
+        self.unlock_dialog.admin_verified.connect(self._on_unlock_dialog_admin_verified)
+        self.unlock_dialog.open()
+
+    def _on_unlock_dialog_admin_verified(self, _account: Account) -> None:
+        self._unlocked = True
+        self.unlocked.emit()
+        self.close()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._unlocked
+
+
+class UnlockDialog(QDialog):
+    """Administrator sign-in that lets the kiosk close; checked off the GUI thread."""
+
+    admin_verified = Signal(object)  # Account
+    refused = Signal()
+
+    def __init__(self, store: CounterStore, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unlockDialog")
+        self.setWindowTitle(self.tr("Thoát chế độ tra cứu"))
+        self._store = store
+        self._runner = runner
+        self.username = QLineEdit(self)
+        self.username.setObjectName("adminUsername")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("adminPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = ErrorLabel("unlock", self)
+        self.buttons = dialog_buttons(self.tr("Thoát"), self.tr("Quay lại"), self)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Chỉ quản trị viên mới thoát được chế độ tra cứu."), self))
+        form.addRow(self.tr("Tài khoản quản trị:"), self.username)
+        form.addRow(self.tr("Mật khẩu:"), self.password)
+        form.addRow(self.error)
+        form.addRow(self.buttons)
+        self.resize(480, 0)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        self.username.setFocus()
+
+    def _on_buttons_accepted(self) -> None:
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.error.show_error(None, self.tr("Hãy nhập tài khoản và mật khẩu quản trị."))
+            return
+        accept_button(self.buttons).setEnabled(False)
+        self._runner.run(self._store.accounts.verify, username, password, on_done=self._on_verify_done)
+
+    def _on_verify_done(self, account: Account | None) -> None:
+        accept_button(self.buttons).setEnabled(True)
+        self.password.clear()
+        if account is None or account.role is not Role.ADMIN:
+            self.error.show_error(self.password, self.tr("Sai tài khoản quản trị hoặc mật khẩu."))
+            self.refused.emit()
+            return
+        self.admin_verified.emit(account)
+        self.accept()
+
+
+def launch_kiosk(ctx: CliContext) -> int:
+    """Open the kiosk on the data folder of `ctx` and run until an administrator closes it; returns the exit code."""
+    from .app import ensure_application, install_translators
+
+    app = ensure_application()
+    settings = CounterSettings.for_data_dir(Path(ctx.data_dir))
+    lang = settings.language if settings.is_stored(CounterSettings.language) else ctx.lang
+    install_translators(app, lang)
+    window = KioskWindow(ctx.store(), settings, lang)
+    window.show_kiosk()
+    return int(app.exec())

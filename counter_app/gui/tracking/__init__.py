@@ -1,0 +1,61 @@
+"""Following every dossier: the list, a dossier's page and moves, deadline warnings, and the leader's dashboard."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from ...storage.accounts import Role
+from ..session import Session
+
+#: Roles that see the leader's dashboard.
+DASHBOARD_ROLES = frozenset({Role.LEADER, Role.ADMIN})
+DASHBOARD_SHORTCUT = "F9"
+
+
+class PanelHost(Protocol):
+    """What `install` needs from the main window."""
+
+    def add_panel(
+        self, key: str, widget: QWidget, title: str, shortcut: str = "", actions: list[QAction] = ...
+    ) -> QAction: ...
+
+    def show_panel(self, key: str) -> None: ...
+
+
+def install(window: PanelHost, session: Session) -> None:
+    """Add the tracking panel (F8), the dashboard for leaders and administrators (F9), and the deadline notice."""
+    from .dashboard import DashboardPanel
+    from .panel import SHORTCUT, TrackingPanel
+    from .warnings import DeadlineNotice, DeadlineWatcher
+
+    parent = window if isinstance(window, QWidget) else None
+    tracking = TrackingPanel(session, parent)
+    window.add_panel("tracking", tracking, _tr("Theo dõi hồ sơ"), SHORTCUT, [tracking.refresh_action])
+    if session.account.role in DASHBOARD_ROLES:
+        dashboard = DashboardPanel(session, parent)
+        window.add_panel("dashboard", dashboard, _tr("Bảng điều hành"), DASHBOARD_SHORTCUT)
+    if parent is None:
+        return
+    notice = DeadlineNotice(parent, session.lang)
+    watcher = DeadlineWatcher(session, parent)
+    watcher.alerts_found.connect(notice.show_alerts)
+
+    def show_view(view: object) -> None:
+        window.show_panel("tracking")
+        tracking.show_view(view)  # type: ignore[arg-type]
+
+    def open_dossier(dossier_id: str) -> None:
+        window.show_panel("tracking")
+        tracking.open_dossier(dossier_id)
+
+    notice.view_requested.connect(show_view)
+    notice.dossier_requested.connect(open_dossier)
+    watcher.start()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Tracking", text)

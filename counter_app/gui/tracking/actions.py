@@ -1,0 +1,317 @@
+"""Moving a dossier on: the role-aware action bar, the dialog that asks what each move needs, and the request it yields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ...core.listing import OPEN_STATUSES
+from ...core.model import Dossier, Status
+from ...core.statuses import can_move
+from ...core.text import nfc
+from ...messages import status_name
+from ...storage.accounts import Role
+from ..widgets import ErrorLabel, accept_button, dialog_buttons
+
+S = Status
+
+
+@dataclass(frozen=True)
+class MoveAction:
+    """One way to move a dossier on. `target` None: the status stays (an apology); `form`: what to print after."""
+
+    key: str
+    target: Status | None
+    form: str = ""
+    needs_unit: bool = False
+    needs_missing: bool = False
+    needs_reason: bool = False
+    needs_appointment: bool = False
+    only_from: frozenset[Status] | None = None
+
+    def allowed_from(self, status: Status) -> bool:
+        """Whether the core rules (and this action's own sense) allow it from `status`."""
+        if self.only_from is not None and status not in self.only_from:
+            return False
+        if self.target is None:
+            return status in OPEN_STATUSES
+        return can_move(status, self.target)
+
+
+#: The processing actions, in the order the bar shows them.
+MOVES: tuple[MoveAction, ...] = (
+    MoveAction("transfer", S.PROCESSING, needs_unit=True, only_from=frozenset({S.RECEIVED, S.PROCESSING})),
+    MoveAction(
+        "processing",
+        S.PROCESSING,
+        only_from=frozenset({S.RECEIVED, S.PROCESSING, S.FEES_DUE, S.WITHDRAWAL_REQUESTED}),
+    ),
+    MoveAction(
+        "supplement_requested",
+        S.SUPPLEMENT_REQUESTED,
+        form="supplement",
+        needs_missing=True,
+        needs_reason=True,
+    ),
+    MoveAction("supplement_received", S.PROCESSING, only_from=frozenset({S.SUPPLEMENT_REQUESTED})),
+    MoveAction("fees_due", S.FEES_DUE),
+    MoveAction("result_ready", S.RESULT_READY),
+    MoveAction("withdrawal_requested", S.WITHDRAWAL_REQUESTED),
+    MoveAction("stop", S.STOPPED, form="stop", needs_reason=True),
+    MoveAction("apology", None, form="apology", needs_reason=True, needs_appointment=True),
+)
+MOVES_BY_KEY = {m.key: m for m in MOVES}
+
+
+def actions_for(role: Role) -> tuple[MoveAction, ...]:
+    """Officers, processing officers and administrators move dossiers on; leaders watch (read-only)."""
+    return () if role is Role.LEADER else MOVES
+
+
+@dataclass(frozen=True)
+class MoveRequest:
+    """What the officer entered for a move; turned into `store.advance` or `store.apologise` arguments."""
+
+    action: MoveAction
+    unit: str = ""
+    receiver: str = ""
+    note: str = ""
+    missing: tuple[str, ...] = ()
+    new_appointment: datetime | None = None
+    step_due: datetime | None = None
+    agency: str = ""
+    signer: str = ""
+
+    def data(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        if self.missing:
+            out["missing"] = list(self.missing)
+        if self.step_due is not None:
+            out["step_due"] = self.step_due.isoformat(timespec="minutes")
+        return out
+
+
+class ActionBar(QWidget):
+    """The moves this officer's role may make, each enabled only when the core rules allow it now."""
+
+    action_chosen = Signal(object)  # MoveAction
+
+    def __init__(self, role: Role, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionBar")
+        self.actions_shown = actions_for(role)
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(6)
+        for i, action in enumerate(self.actions_shown):
+            button = QPushButton(action_label(action), self)
+            button.setObjectName(f"move:{action.key}")
+            button.setToolTip(action_hint(action))
+            self.buttons[action.key] = button
+            grid.addWidget(button, i // 3, i % 3)
+        if not self.actions_shown:
+            note = QLabel(self.tr("Vai trò lãnh đạo chỉ xem, không chuyển hồ sơ."), self)
+            note.setProperty("role", "hint")
+            grid.addWidget(note, 0, 0)
+        self._connect()
+        self.set_dossier(None)
+
+    def _connect(self) -> None:
+        for key, button in self.buttons.items():
+            button.clicked.connect(lambda _checked=False, k=key: self._on_button_clicked(k))
+
+    def set_dossier(self, dossier: Dossier | None, busy: bool = False) -> None:
+        for action in self.actions_shown:
+            button = self.buttons[action.key]
+            allowed = dossier is not None and dossier.code is not None and action.allowed_from(dossier.status)
+            button.setEnabled(allowed and not busy)
+            hint = action_hint(action)
+            if dossier is not None and not allowed:
+                hint += "\n" + self.tr("Không áp dụng cho hồ sơ ở trạng thái «%1».").replace(
+                    "%1", status_name(dossier.status)
+                )
+            button.setToolTip(hint)
+
+    def enabled_keys(self) -> list[str]:
+        return [k for k, b in self.buttons.items() if b.isEnabled()]
+
+    def _on_button_clicked(self, key: str) -> None:
+        self.action_chosen.emit(MOVES_BY_KEY[key])
+
+
+def _qt_moment(moment: datetime) -> QDateTime:
+    return QDateTime.fromString(moment.replace(microsecond=0).isoformat(timespec="seconds"), Qt.DateFormat.ISODate)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MoveAction", text)
+
+
+def action_label(action: MoveAction) -> str:
+    """The button text of a move."""
+    labels = {
+        "transfer": _tr("Chuyển đơn vị xử lý"),
+        "processing": _tr("Ghi nhận đang xử lý"),
+        "supplement_requested": _tr("Yêu cầu bổ sung (mẫu 02)"),
+        "supplement_received": _tr("Đã nhận bổ sung"),
+        "fees_due": _tr("Yêu cầu nộp phí, thuế"),
+        "result_ready": _tr("Đã có kết quả"),
+        "withdrawal_requested": _tr("Công dân xin rút hồ sơ"),
+        "stop": _tr("Dừng xử lý (mẫu 05)"),
+        "apology": _tr("Xin lỗi, hẹn lại (mẫu 04)"),
+    }
+    return labels[action.key]
+
+
+def action_hint(action: MoveAction) -> str:
+    """What a move does, for its tooltip."""
+    hints = {
+        "transfer": _tr("Giao hồ sơ cho một phòng, ban hoặc cơ quan phối hợp"),
+        "processing": _tr("Ghi nhận hồ sơ đang được xử lý"),
+        "supplement_requested": _tr("Ghi rõ giấy tờ cần bổ sung; thời gian chờ bổ sung không tính vào hạn"),
+        "supplement_received": _tr("Công dân đã nộp đủ giấy tờ bổ sung; tiếp tục tính giờ"),
+        "fees_due": _tr("Công dân cần thực hiện nghĩa vụ tài chính"),
+        "result_ready": _tr("Đã xử lý xong, chờ trả kết quả"),
+        "withdrawal_requested": _tr("Công dân yêu cầu rút hồ sơ"),
+        "stop": _tr("Dừng giải quyết hồ sơ và in thông báo (mẫu 05)"),
+        "apology": _tr("Xin lỗi vì trễ hạn và hẹn ngày trả mới (mẫu 04)"),
+    }
+    return hints[action.key]
+
+
+class MoveDialog(QDialog):
+    """Asks what a move needs (unit, missing papers, reason, new appointment); accept stays off until it is there."""
+
+    def __init__(
+        self,
+        action: MoveAction,
+        dossier: Dossier,
+        units: list[str],
+        now: datetime,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.action = action
+        self.setObjectName(f"moveDialog:{action.key}")
+        self.setWindowTitle(f"{action_label(action)} — {dossier.code or ''}")
+        form = QFormLayout(self)
+        form.addRow(
+            QLabel(f"<b>{dossier.code}</b> · {dossier.applicant.name}<br>{dossier.procedure.name}", self)
+        )
+        self.unit = QComboBox(self)
+        self.unit.setObjectName("unit")
+        self.unit.setEditable(True)
+        self.unit.addItems(units)
+        self.unit.setCurrentText(dossier.unit if dossier.unit in units else (units[0] if units else ""))
+        self.receiver = QLineEdit(self)
+        self.receiver.setObjectName("receiver")
+        self.receiver.setPlaceholderText(self.tr("Họ tên hoặc tên đăng nhập người nhận"))
+        self.step_due_enabled = QCheckBox(self.tr("Đặt hạn cho bước này"), self)
+        self.step_due = QDateTimeEdit(self)
+        self.step_due.setCalendarPopup(True)
+        self.step_due.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.step_due.setDateTime(_qt_moment(dossier.appointment or now + timedelta(days=1)))
+        self.step_due.setEnabled(False)
+        self.missing = QPlainTextEdit(self)
+        self.missing.setObjectName("missing")
+        self.missing.setPlaceholderText(self.tr("Mỗi dòng một giấy tờ cần bổ sung, hoàn thiện"))
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName("reason")
+        self.reason.setMaximumHeight(80)
+        self.new_appointment = QDateTimeEdit(self)
+        self.new_appointment.setObjectName("newAppointment")
+        self.new_appointment.setCalendarPopup(True)
+        self.new_appointment.setDisplayFormat("HH:mm dd/MM/yyyy")
+        base = max(filter(None, (dossier.new_appointment, dossier.appointment, now)))
+        self.new_appointment.setDateTime(_qt_moment(base + timedelta(days=3)))
+        self.new_appointment.setMinimumDateTime(_qt_moment(now))
+        self.agency = QLineEdit(self)
+        self.agency.setText(dossier.unit)
+        self.signer = QLineEdit(self)
+        self.signer.setPlaceholderText(self.tr("Người đứng đầu cơ quan trễ hạn"))
+        self.error = ErrorLabel("move", self)
+        if action.needs_unit:
+            form.addRow(self.tr("Chuyển đến đơn vị:"), self.unit)
+            form.addRow(self.tr("Người nhận:"), self.receiver)
+            form.addRow(self.step_due_enabled, self.step_due)
+        if action.needs_missing:
+            form.addRow(self.tr("Giấy tờ cần bổ sung:"), self.missing)
+        if action.needs_appointment:
+            form.addRow(self.tr("Ngày hẹn trả mới:"), self.new_appointment)
+            form.addRow(self.tr("Cơ quan xin lỗi:"), self.agency)
+            form.addRow(self.tr("Người ký:"), self.signer)
+        reason_label = self.tr("Lý do:") if action.needs_reason else self.tr("Ghi chú:")
+        self.reason.setPlaceholderText(
+            self.tr("Bắt buộc") if action.needs_reason else self.tr("Không bắt buộc")
+        )
+        form.addRow(reason_label, self.reason)
+        form.addRow(self.error)
+        self.buttons = dialog_buttons(action_label(action), self.tr("Hủy"), self)
+        form.addRow(self.buttons)
+        self.resize(560, 0)
+        self._connect()
+        self._on_input_changed()
+
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        self.missing.textChanged.connect(self._on_input_changed)
+        self.reason.textChanged.connect(self._on_input_changed)
+        self.unit.currentTextChanged.connect(self._on_input_changed)
+        self.step_due_enabled.toggled.connect(self.step_due.setEnabled)
+
+    def _missing_items(self) -> tuple[str, ...]:
+        return tuple(nfc(line) for line in self.missing.toPlainText().splitlines() if nfc(line))
+
+    def _blocker(self) -> str:
+        if self.action.needs_unit and not nfc(self.unit.currentText()):
+            return self.tr("Hãy chọn đơn vị nhận hồ sơ.")
+        if self.action.needs_missing and not self._missing_items():
+            return self.tr("Hãy ghi rõ giấy tờ cần bổ sung.")
+        if self.action.needs_reason and not nfc(self.reason.toPlainText()):
+            return self.tr("Hãy ghi lý do.")
+        return ""
+
+    def _on_input_changed(self, *_args: object) -> None:
+        accept_button(self.buttons).setEnabled(not self._blocker())
+
+    def _on_buttons_accepted(self) -> None:
+        blocker = self._blocker()
+        if blocker:
+            self.error.show_error(None, blocker)
+            return
+        self.accept()
+
+    def request(self) -> MoveRequest:
+        """What the officer entered (call after the dialog was accepted)."""
+        a = self.action
+        return MoveRequest(
+            action=a,
+            unit=nfc(self.unit.currentText()) if a.needs_unit else "",
+            receiver=nfc(self.receiver.text()) if a.needs_unit else "",
+            note=nfc(self.reason.toPlainText()),
+            missing=self._missing_items() if a.needs_missing else (),
+            new_appointment=self.new_appointment.dateTime().toPython() if a.needs_appointment else None,  # type: ignore[arg-type]
+            step_due=self.step_due.dateTime().toPython()
+            if a.needs_unit and self.step_due_enabled.isChecked()
+            else None,  # type: ignore[arg-type]
+            agency=nfc(self.agency.text()) if a.needs_appointment else "",
+            signer=nfc(self.signer.text()) if a.needs_appointment else "",
+        )

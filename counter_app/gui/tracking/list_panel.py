@@ -1,0 +1,396 @@
+"""The dossier list: quick views, filters, search without tone marks, deadline marks, sorting; opens a dossier."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.listing import DossierFilter, DossierSummary, QuickView, SortKey, due_soon_limit
+from ...core.model import Channel, Status
+from ...messages import status_name
+from ...storage.dossier_queries import DossierQueries
+from ..session import Session
+from ..widgets import ErrorLabel
+from .models import DossierListModel, ListSource
+
+Clock = Callable[[], datetime]
+#: Pause after the last key typed in the search box before the list is filtered.
+SEARCH_DELAY_MS = 300
+
+
+class DossierListPanel(QWidget):
+    """All dossiers, filtered and sorted in SQL, loaded page by page in the background."""
+
+    dossier_opened = Signal(str)  # dossier ID
+    #: Emitted after each (re)load with the number of matching dossiers.
+    list_loaded = Signal(int)
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, clock: Clock = datetime.now
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.clock = clock
+        self.queries = DossierQueries(session.store)
+        self.setObjectName("dossierList")
+        self.model = DossierListModel(session.runner, session.lang, self)
+        self._sort: tuple[SortKey, bool] = (SortKey.RECEIVED, True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._build()
+        self._connect()
+        self._fill_choices()
+
+    # ---- building ----------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.view_buttons: dict[QuickView, QPushButton] = {}
+        self.view_group = QButtonGroup(self)
+        self.view_group.setExclusive(True)
+        views = QHBoxLayout()
+        views.setSpacing(4)
+        for view, text, tip in (
+            (QuickView.ALL, self.tr("Tất cả"), self.tr("Mọi hồ sơ")),
+            (
+                QuickView.DUE_TODAY,
+                self.tr("Đến hạn hôm nay"),
+                self.tr("Hồ sơ đang giải quyết có hạn trong hôm nay"),
+            ),
+            (
+                QuickView.DUE_SOON,
+                self.tr("Đến hạn trong 1 ngày làm việc"),
+                self.tr("Hồ sơ đang giải quyết có hạn trong vòng một ngày làm việc tới"),
+            ),
+            (
+                QuickView.LATE,
+                self.tr("Quá hạn"),
+                self.tr("Đã giải quyết trễ hạn hoặc đang giải quyết mà đã quá hạn"),
+            ),
+            (
+                QuickView.WAITING_SUPPLEMENT,
+                self.tr("Chờ bổ sung"),
+                self.tr("Đang chờ công dân bổ sung giấy tờ"),
+            ),
+            (
+                QuickView.READY_TO_RETURN,
+                self.tr("Chờ trả kết quả"),
+                self.tr("Đã xử lý xong, chờ trả cho công dân"),
+            ),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(f"view:{view.value}")
+            button.setCheckable(True)
+            button.setToolTip(tip)
+            self.view_group.addButton(button)
+            self.view_buttons[view] = button
+            views.addWidget(button)
+        self.view_buttons[QuickView.ALL].setChecked(True)
+        views.addStretch(1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count")
+        self.refresh_button = QPushButton(self.tr("Làm mới"), self)
+        self.refresh_button.setToolTip(self.tr("Tải lại danh sách (F5)"))
+        views.addWidget(self.count_label)
+        views.addWidget(self.refresh_button)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Tìm theo mã hồ sơ, họ tên, số giấy tờ, điện thoại (gõ không dấu được)")
+        )
+        self.status = self._combo("status")
+        self.procedure = self._combo("procedure")
+        self.procedure.setMinimumContentsLength(28)
+        self.field = self._combo("field")
+        self.officer = self._combo("officer")
+        self.channel = self._combo("channel")
+        self.unit = self._combo("unit")
+        self.period = QCheckBox(self.tr("Tiếp nhận từ"), self)
+        self.period.setObjectName("period")
+        today = QDate.currentDate()
+        self.date_from = self._date_edit(today.addDays(-30))
+        self.date_to = self._date_edit(today)
+        self.clear_button = QPushButton(self.tr("Xóa bộ lọc"), self)
+        self.clear_button.setObjectName("clearFilters")
+
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(8)
+        filters.setVerticalSpacing(6)
+        filters.addWidget(self.search, 0, 0, 1, 4)
+        filters.addWidget(QLabel(self.tr("Trạng thái:"), self), 0, 4)
+        filters.addWidget(self.status, 0, 5)
+        filters.addWidget(QLabel(self.tr("Thủ tục:"), self), 0, 6)
+        filters.addWidget(self.procedure, 0, 7, 1, 3)
+        filters.addWidget(QLabel(self.tr("Lĩnh vực:"), self), 1, 0)
+        filters.addWidget(self.field, 1, 1)
+        filters.addWidget(QLabel(self.tr("Cán bộ:"), self), 1, 2)
+        filters.addWidget(self.officer, 1, 3)
+        filters.addWidget(QLabel(self.tr("Kênh:"), self), 1, 4)
+        filters.addWidget(self.channel, 1, 5)
+        filters.addWidget(QLabel(self.tr("Đơn vị:"), self), 1, 6)
+        filters.addWidget(self.unit, 1, 7)
+        period = QHBoxLayout()
+        period.addWidget(self.period)
+        period.addWidget(self.date_from)
+        period.addWidget(QLabel(self.tr("đến"), self))
+        period.addWidget(self.date_to)
+        period.addWidget(self.clear_button)
+        filters.addLayout(period, 1, 8, 1, 2)
+        for column in (1, 3, 5, 7):
+            filters.setColumnStretch(column, 1)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("dossierTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setSortIndicator(
+            self.model.column_of(SortKey.RECEIVED), Qt.SortOrder.DescendingOrder
+        )
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((190, 170, 250, 150, 115, 115, 105, 190)):
+            self.table.setColumnWidth(column, width)
+        self.table.installEventFilter(self)
+        self.error = ErrorLabel("list", self)
+        hint = QLabel(self.tr("Nhấp đúp hoặc nhấn Enter để mở hồ sơ. Nhấp vào tiêu đề cột để sắp xếp."), self)
+        hint.setProperty("role", "hint")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(views)
+        layout.addLayout(filters)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        return combo
+
+    def _date_edit(self, day: QDate) -> QDateEdit:
+        edit = QDateEdit(day, self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setEnabled(False)
+        return edit
+
+    def _fill_choices(self) -> None:
+        """Choices that need no query over the dossiers; officers and units come from the background."""
+        lang = self.session.lang
+        self.status.addItem(self.tr("Tất cả"), None)
+        for status in Status:
+            self.status.addItem(f"{int(status)}. {status_name(status, lang)}", int(status))
+        procedures = self.session.store.procedures()
+        self.procedure.addItem(self.tr("Tất cả thủ tục"), "")
+        for p in procedures:
+            self.procedure.addItem(f"{p.code} — {p.name}", p.code)
+            self.procedure.setItemData(self.procedure.count() - 1, p.name, Qt.ItemDataRole.ToolTipRole)
+        self.field.addItem(self.tr("Tất cả"), "")
+        for name in sorted({p.field for p in procedures}):
+            self.field.addItem(name, name)
+        self.channel.addItem(self.tr("Tất cả"), None)
+        self.channel.addItem(self.tr("Trực tiếp"), int(Channel.IN_PERSON))
+        self.channel.addItem(self.tr("Trực tuyến"), int(Channel.ONLINE))
+        self.channel.addItem(self.tr("Qua bưu chính"), int(Channel.POST))
+        self.officer.addItem(self.tr("Tất cả"), "")
+        self.unit.addItem(self.tr("Tất cả"), "")
+        self.session.runner.run(
+            lambda: (self.queries.officers(), self.queries.units()), on_done=self._on_choices_loaded
+        )
+
+    def _on_choices_loaded(self, choices: tuple[list[str], list[str]]) -> None:
+        officers, units = choices
+        names = self.session.store.accounts.names()
+        for username in officers:
+            self.officer.addItem(f"{names.get(username, username)} ({username})", username)
+        for unit in units:
+            self.unit.addItem(unit, unit)
+
+    def _connect(self) -> None:
+        self.view_group.buttonClicked.connect(self._on_view_group_clicked)
+        self.refresh_button.clicked.connect(self.reload)
+        self.search.textEdited.connect(self._on_search_text_edited)
+        self.search.returnPressed.connect(self._on_search_return_pressed)
+        self._search_timer.timeout.connect(self.reload)
+        for combo in (self.status, self.procedure, self.field, self.officer, self.channel, self.unit):
+            combo.activated.connect(self._on_filter_changed)
+        self.period.toggled.connect(self._on_period_toggled)
+        self.date_from.dateChanged.connect(self._on_date_from_changed)
+        self.date_to.dateChanged.connect(self._on_date_to_changed)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.model.loaded.connect(self._on_model_loaded)
+        self.model.load_failed.connect(self._on_model_load_failed)
+        self.model.loading_changed.connect(self._on_model_loading_changed)
+        self.model.sort_requested.connect(self._on_model_sort_requested)
+
+    # ---- the filter --------------------------------------------------------------------------------------------
+    def current_view(self) -> QuickView:
+        return next((v for v, b in self.view_buttons.items() if b.isChecked()), QuickView.ALL)
+
+    def current_filter(self) -> DossierFilter:
+        """The filter as the officer set it in the bar."""
+        status = self.status.currentData()
+        channel = self.channel.currentData()
+        received_from: date | None = None
+        received_to: date | None = None
+        if self.period.isChecked():
+            received_from = self.date_from.date().toPython()  # type: ignore[assignment]
+            received_to = self.date_to.date().toPython()  # type: ignore[assignment]
+        return DossierFilter(
+            view=self.current_view(),
+            statuses=frozenset({Status(status)}) if status is not None else frozenset(),
+            procedure_code=str(self.procedure.currentData() or ""),
+            field=str(self.field.currentData() or ""),
+            officer=str(self.officer.currentData() or ""),
+            channel=Channel(channel) if channel is not None else None,
+            unit=str(self.unit.currentData() or ""),
+            received_from=received_from,
+            received_to=received_to,
+            text=self.search.text(),
+            sort=self._sort[0],
+            descending=self._sort[1],
+        )
+
+    def show_view(self, view: QuickView) -> None:
+        """Switch to a quick view (e.g. from the deadline notice) and reload."""
+        self.view_buttons[view].setChecked(True)
+        if view in (QuickView.DUE_TODAY, QuickView.DUE_SOON):
+            self._set_sort(SortKey.DUE, descending=False)
+        self.reload()
+
+    def set_search_text(self, text: str) -> None:
+        self.search.setText(text)
+        self.reload()
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        for combo in (self.status, self.procedure, self.field, self.officer, self.channel, self.unit):
+            combo.setCurrentIndex(0)
+        self.period.setChecked(False)
+        self.view_buttons[QuickView.ALL].setChecked(True)
+        self.reload()
+
+    def reload(self) -> None:
+        """Apply the filter: count and first page in the background; the marks are judged at this moment."""
+        self._search_timer.stop()
+        now = self.clock().replace(microsecond=0)
+        until = due_soon_limit(now, self.session.settings.due_soon_hours)
+        self.model.reload(ListSource(self.queries, self.current_filter(), now, until))
+
+    def _set_sort(self, key: SortKey, descending: bool) -> None:
+        self._sort = (key, descending)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.column_of(key), order)
+        header.blockSignals(False)
+
+    # ---- handlers ----------------------------------------------------------------------------------------------
+    def _on_view_group_clicked(self, _button: QPushButton) -> None:
+        view = self.current_view()
+        if view in (QuickView.DUE_TODAY, QuickView.DUE_SOON):
+            self._set_sort(SortKey.DUE, descending=False)
+        self.reload()
+
+    def _on_filter_changed(self, _index: int = 0) -> None:
+        self.reload()
+
+    def _on_search_text_edited(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _on_search_return_pressed(self) -> None:
+        self.reload()
+        if self.model.rowCount() > 0:
+            self.table.setFocus()
+
+    def _on_period_toggled(self, checked: bool) -> None:
+        self.date_from.setEnabled(checked)
+        self.date_to.setEnabled(checked)
+        self.reload()
+
+    def _on_date_from_changed(self, day: QDate) -> None:
+        if self.date_to.date() < day:
+            self.date_to.setDate(day)
+        if self.period.isChecked():
+            self.reload()
+
+    def _on_date_to_changed(self, day: QDate) -> None:
+        if self.date_from.date() > day:
+            self.date_from.setDate(day)
+        if self.period.isChecked():
+            self.reload()
+
+    def _on_model_sort_requested(self, key: SortKey, descending: bool) -> None:
+        self._sort = (key, descending)
+        self.reload()
+
+    def _on_model_loaded(self, total: int) -> None:
+        self.error.show_error(None, "")
+        self.count_label.setText(self.tr("%1 hồ sơ").replace("%1", f"{total:,}".replace(",", ".")))
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+        self.list_loaded.emit(total)
+
+    def _on_model_load_failed(self, exc: object) -> None:
+        self.error.show_error(None, self.tr("Không tải được danh sách: %1").replace("%1", str(exc)))
+
+    def _on_model_loading_changed(self, loading: bool) -> None:
+        if loading:
+            self.count_label.setText(self.tr("Đang tải…"))
+
+    def _on_table_double_clicked(self, index: object) -> None:
+        self.open_current()
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.dossier_opened.emit(self.model.summary_at(index.row()).id)
+
+    def summary_changed(self, summary: DossierSummary) -> None:
+        """A dossier moved on elsewhere: show its new row in place."""
+        self.model.replace_summary(summary)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_current()
+                return True
+            if event.key() == Qt.Key.Key_F5:
+                self.reload()
+                return True
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.model.source is None:
+            self.reload()

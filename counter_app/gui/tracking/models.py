@@ -1,0 +1,400 @@
+"""Qt models of the tracking feature: the lazily paged dossier list and a dossier's timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from ...core.listing import (
+    DeadlineMark,
+    DossierFilter,
+    DossierSummary,
+    ListPage,
+    SortKey,
+    TimelineEntry,
+    deadline_mark,
+    effective_due,
+)
+from ...core.model import Channel, Status
+from ...core.statuses import Timeliness
+from ...messages import status_name
+from ...storage.dossier_queries import DossierQueries
+from ..formats import format_datetime
+from ..tasks import TaskRunner
+
+#: Rows fetched per page while the officer scrolls.
+PAGE_SIZE = 200
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+#: Light backgrounds behind the deadline text (the text says the same thing: colour is never alone).
+MARK_COLOURS: dict[DeadlineMark, QColor] = {
+    DeadlineMark.OVERDUE: QColor("#f8d7da"),
+    DeadlineMark.LATE: QColor("#fde2c8"),
+    DeadlineMark.DUE_SOON: QColor("#fff3bf"),
+}
+STEP_COLOURS: dict[Timeliness, QColor] = {
+    Timeliness.LATE: QColor("#f8d7da"),
+    Timeliness.EARLY: QColor("#d8f0dc"),
+    Timeliness.ON_TIME: QColor("#e6f2ff"),
+}
+
+
+@dataclass(frozen=True)
+class ListSource:
+    """What the list model loads: a filter judged at one moment (plain data, safe to use in a worker)."""
+
+    queries: DossierQueries
+    flt: DossierFilter
+    now: datetime
+    due_soon_until: datetime
+
+    def first(self, limit: int) -> ListPage:
+        return self.queries.open_list(self.flt, self.now, limit)
+
+    def more(self, offset: int, limit: int) -> list[DossierSummary]:
+        return self.queries.page(self.flt, self.now, offset, limit)
+
+    def sorted_by(self, key: SortKey, descending: bool) -> ListSource:
+        return replace(self, flt=replace(self.flt, sort=key, descending=descending))
+
+
+class DossierListModel(QAbstractTableModel):
+    """The dossier list: the first page on (re)load, the next ones as the view scrolls, all read by the runner."""
+
+    loading_changed = Signal(bool)
+    #: The number of dossiers matching the filter, after each (re)load.
+    loaded = Signal(int)
+    load_failed = Signal(object)
+    #: The officer clicked a header: the list must be reloaded in that order.
+    sort_requested = Signal(object, bool)
+
+    COLUMNS: tuple[SortKey, ...] = (
+        SortKey.CODE,
+        SortKey.APPLICANT,
+        SortKey.PROCEDURE,
+        SortKey.STATUS,
+        SortKey.RECEIVED,
+        SortKey.DUE,
+        SortKey.DUE,  # the deadline mark
+        SortKey.UNIT,
+        SortKey.OFFICER,
+    )
+    MARK_COLUMN = 6
+
+    def __init__(self, runner: TaskRunner, lang: str = "vi", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._lang = lang
+        self._rows: list[DossierSummary] = []
+        self._total = 0
+        self._source: ListSource | None = None
+        self._generation = 0
+        self._loading = False
+        self._sort: tuple[SortKey, bool] = (SortKey.RECEIVED, True)
+        self._headers = (
+            self.tr("Mã hồ sơ"),
+            self.tr("Người nộp"),
+            self.tr("Thủ tục"),
+            self.tr("Trạng thái"),
+            self.tr("Tiếp nhận"),
+            self.tr("Hạn giải quyết"),
+            self.tr("Tình trạng hạn"),
+            self.tr("Đơn vị đang xử lý"),
+            self.tr("Cán bộ tiếp nhận"),
+        )
+
+    # ---- loading -----------------------------------------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    @property
+    def source(self) -> ListSource | None:
+        return self._source
+
+    def reload(self, source: ListSource) -> None:
+        """Forget the rows and load the first page of `source` in the background (older loads are ignored)."""
+        self._generation += 1
+        generation = self._generation
+        self._source = source
+        self._sort = (source.flt.sort, source.flt.descending)
+        self._set_loading(True)
+        self._runner.run(
+            source.first,
+            PAGE_SIZE,
+            on_done=lambda page: self._on_first_page_done(generation, page),
+            on_error=lambda exc: self._on_load_failed(generation, exc),
+        )
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008, N802 (Qt API)
+        return not parent.isValid() and not self._loading and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008, N802 (Qt API)
+        if not self.canFetchMore(parent) or self._source is None:
+            return
+        generation, offset = self._generation, len(self._rows)
+        self._set_loading(True)
+        self._runner.run(
+            self._source.more,
+            offset,
+            PAGE_SIZE,
+            on_done=lambda rows: self._on_more_done(generation, offset, rows),
+            on_error=lambda exc: self._on_load_failed(generation, exc),
+        )
+
+    def _on_first_page_done(self, generation: int, page: ListPage) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._rows = list(page.rows)
+        self._total = page.total
+        self.endResetModel()
+        self._set_loading(False)
+        self.loaded.emit(self._total)
+
+    def _on_more_done(self, generation: int, offset: int, rows: Sequence[DossierSummary]) -> None:
+        if generation != self._generation or offset != len(self._rows):
+            return
+        self._set_loading(False)
+        if not rows:
+            self._total = len(self._rows)  # the list shrank since it was counted
+            return
+        self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def _on_load_failed(self, generation: int, exc: object) -> None:
+        if generation != self._generation:
+            return
+        self._set_loading(False)
+        self.load_failed.emit(exc)
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+    # ---- reading -----------------------------------------------------------------------------------------------
+    def summary_at(self, row: int) -> DossierSummary:
+        return self._rows[row]
+
+    def row_of(self, dossier_id: str) -> int:
+        return next((i for i, s in enumerate(self._rows) if s.id == dossier_id), -1)
+
+    def replace_summary(self, summary: DossierSummary) -> None:
+        """Show a dossier's new state in place (after it moved on) without reloading the list."""
+        row = self.row_of(summary.id)
+        if row >= 0:
+            self._rows[row] = summary
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def mark_of(self, summary: DossierSummary) -> DeadlineMark:
+        if self._source is None:
+            return DeadlineMark.NONE
+        return deadline_mark(summary, self._source.now, self._source.due_soon_until)
+
+    def mark_text(self, mark: DeadlineMark) -> str:
+        return {
+            DeadlineMark.OVERDUE: self.tr("Quá hạn"),
+            DeadlineMark.LATE: self.tr("Trễ hạn"),
+            DeadlineMark.DUE_SOON: self.tr("Sắp đến hạn"),
+            DeadlineMark.NONE: "",
+        }[mark]
+
+    # ---- QAbstractTableModel -----------------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(s, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(s, column)
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.MARK_COLUMN:
+            return MARK_COLOURS.get(self.mark_of(s))
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and column == self.MARK_COLUMN
+            and self.mark_of(s) is DeadlineMark.OVERDUE
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return s.id
+        return None
+
+    def _text(self, s: DossierSummary, column: int) -> str:
+        now = self._source.now if self._source else datetime.now()
+        if column == 0:
+            return s.code or self.tr("(chưa cấp mã)")
+        if column == 1:
+            return s.applicant_name
+        if column == 2:
+            return s.procedure_name or s.procedure_code
+        if column == 3:
+            return status_name(s.status, self._lang)
+        if column == 4:
+            return format_datetime(s.received_at, self._lang)
+        if column == 5:
+            return format_datetime(effective_due(s, now), self._lang)
+        if column == self.MARK_COLUMN:
+            mark = self.mark_of(s)
+            if mark is DeadlineMark.NONE and s.status is Status.SUPPLEMENT_REQUESTED and s.code:
+                return self.tr("Tạm dừng tính giờ")
+            return self.mark_text(mark)
+        if column == 7:
+            return s.unit
+        return s.officer
+
+    def _tooltip(self, s: DossierSummary, column: int) -> str | None:
+        if column == 2:
+            return f"{s.procedure_code} · {s.field}"
+        if column == 5 and s.appointment is not None:
+            text = self.tr("Hẹn trả ban đầu: %1").replace("%1", format_datetime(s.appointment, self._lang))
+            if s.supplement_requests:
+                text += "\n" + self.tr(
+                    "Đã yêu cầu bổ sung %1 lần; thời gian chờ bổ sung không tính."
+                ).replace("%1", str(s.supplement_requests))
+            return text
+        if column == 0:
+            return self.tr("Trực tuyến") if s.channel is Channel.ONLINE else None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        wanted = (self.COLUMNS[column], order is Qt.SortOrder.DescendingOrder)
+        if wanted != self._sort:
+            self._sort = wanted
+            self.sort_requested.emit(*wanted)
+
+    def column_of(self, key: SortKey) -> int:
+        return self.COLUMNS.index(key)
+
+
+class TimelineModel(QAbstractTableModel):
+    """A dossier's path: one row per history event, newest last, with the step result beside it."""
+
+    def __init__(self, lang: str = "vi", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._entries: list[TimelineEntry] = []
+        self._names: Mapping[str, str] = {}
+        self._headers = (
+            self.tr("Thời gian"),
+            self.tr("Nội dung"),
+            self.tr("Đơn vị"),
+            self.tr("Người giao"),
+            self.tr("Người nhận"),
+            self.tr("Kết quả bước"),
+            self.tr("Ghi chú"),
+        )
+
+    def set_entries(self, entries: Sequence[TimelineEntry], names: Mapping[str, str]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self._names = dict(names)
+        self.endResetModel()
+
+    def entry_at(self, row: int) -> TimelineEntry:
+        return self._entries[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        e = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(e, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 6):
+            return self._text(e, index.column())
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 5 and e.result is not None:
+            return STEP_COLOURS.get(e.result)
+        return None
+
+    def _name(self, username: str) -> str:
+        return self._names.get(username, username)
+
+    def _text(self, e: TimelineEntry, column: int) -> str:
+        if column == 0:
+            return format_datetime(e.at, self._lang)
+        if column == 1:
+            return self.describe(e)
+        if column == 2:
+            return e.unit
+        if column == 3:
+            return self._name(e.giver)
+        if column == 4:
+            return self._name(e.receiver)
+        if column == 5:
+            return self.result_text(e.result)
+        note = e.note
+        missing = e.data.get("missing")
+        if isinstance(missing, list) and missing:
+            note = "; ".join(str(m) for m in missing) + (f" — {note}" if note else "")
+        return note
+
+    def describe(self, e: TimelineEntry) -> str:
+        """What happened, in words: the action's name, or the status the dossier moved to."""
+        labels: dict[str, Callable[[], str]] = {
+            "receive": lambda: self.tr("Tiếp nhận hồ sơ"),
+            "refuse": lambda: self.tr("Từ chối tiếp nhận"),
+            "supplement": lambda: self.tr("Hướng dẫn bổ sung khi tiếp nhận"),
+            "transfer": lambda: self.tr("Chuyển xử lý"),
+            "supplement_received": lambda: self.tr("Nhận hồ sơ bổ sung"),
+            "apology": lambda: self.tr("Xin lỗi, hẹn lại ngày trả"),
+            "return": lambda: self.tr("Trả kết quả"),
+            "rate": lambda: self.tr("Đánh giá mức độ hài lòng"),
+            "note": lambda: self.tr("Ghi chú"),
+            "print": lambda: self.tr("In phiếu"),
+            "digitise": lambda: self.tr("Số hóa hồ sơ"),
+        }
+        label = labels.get(e.action)
+        if label is not None:
+            return label()
+        return self.tr("Chuyển sang: %1").replace("%1", status_name(e.to_status, self._lang))
+
+    def result_text(self, result: Timeliness | None) -> str:
+        return (
+            {
+                Timeliness.EARLY: self.tr("Trước hạn"),
+                Timeliness.ON_TIME: self.tr("Đúng hạn"),
+                Timeliness.LATE: self.tr("Quá hạn"),
+            }.get(result, "")
+            if result is not None
+            else ""
+        )

@@ -1,0 +1,409 @@
+"""`counter-app --self-test`: checks an installed or frozen application end to end, one printed line per check.
+
+Every check runs on copies in a temporary folder: the counter's real database is only read (through the
+SQLite backup API), never migrated or written. A check ends OK, INFO, WARNING (absent hardware, a server
+that cannot be reached) or FAILED (the installation is broken); the exit code is 1 when any check failed.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import APP_NAME, __version__
+
+#: Characters every face of the form font must cover (all tone marks on the modified vowels, and đ).
+VIETNAMESE_SAMPLE = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴđơư"
+RASTER_DPI = 200
+HEALTH_TIMEOUT_S = 5.0
+
+
+class Level(Enum):
+    OK = "ok"
+    INFO = "info"
+    WARNING = "warning"
+    FAILED = "failed"
+
+
+LABELS: dict[str, dict[Level, str]] = {
+    "vi": {Level.OK: "OK", Level.INFO: "THÔNG TIN", Level.WARNING: "CẢNH BÁO", Level.FAILED: "LỖI"},
+    "en": {Level.OK: "OK", Level.INFO: "INFO", Level.WARNING: "WARNING", Level.FAILED: "FAIL"},
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one check found: its level and a short detail in both languages."""
+
+    level: Level
+    vi: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+
+@dataclass(frozen=True)
+class Check:
+    vi: str
+    en: str
+    run: Callable[[], Outcome]
+
+
+def ok(vi: str, en: str) -> Outcome:
+    return Outcome(Level.OK, vi, en)
+
+
+def failed(vi: str, en: str) -> Outcome:
+    return Outcome(Level.FAILED, vi, en)
+
+
+def warning(vi: str, en: str) -> Outcome:
+    return Outcome(Level.WARNING, vi, en)
+
+
+def is_frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
+def ensure_headless_platform() -> None:
+    """Use Qt's offscreen platform when there is no display to talk to and none was chosen."""
+    if not sys.platform.startswith("linux"):
+        return
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+class SelfTest:
+    """The checks of one run; `workdir` is a scratch folder that the caller deletes afterwards."""
+
+    def __init__(self, data_dir: Path, workdir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.workdir = Path(workdir)
+        self.server_url = ""  # read from the copy of the database by `check_database`
+        self._app: object | None = None  # the Qt application, created by the first check that needs it
+
+    def checks(self) -> list[Check]:
+        return [
+            Check("Thư mục dữ liệu", "Data folder", self.check_data_folder),
+            Check("Cơ sở dữ liệu", "Database", self.check_database),
+            Check("Danh mục thủ tục mẫu", "Sample catalogue", self.check_catalogue),
+            Check("Lịch ngày nghỉ", "Holiday calendar", self.check_calendar),
+            Check("Phông chữ tiếng Việt", "Vietnamese font", self.check_font),
+            Check("Mẫu 01 và mã vạch", "Form 01 and barcodes", self.check_form),
+            Check("Bản dịch", "Translations", self.check_translations),
+            Check("Hiển thị (Qt)", "Display (Qt)", self.check_display),
+            Check("In ấn", "Printing", self.check_printing),
+            Check("Camera", "Camera", self.check_camera),
+            Check("Máy chủ trung tâm", "Central server", self.check_server),
+        ]
+
+    # ---- storage -----------------------------------------------------------------------------------------------
+    def check_data_folder(self) -> Outcome:
+        folder = self.data_dir
+        if not folder.exists():
+            return Outcome(
+                Level.INFO,
+                f"{folder} (chưa có: được tạo ở lần chạy đầu)",
+                f"{folder} (not created yet: made on first run)",
+            )
+        if not os.access(folder, os.W_OK):
+            return failed(f"{folder}: không có quyền ghi", f"{folder}: not writable")
+        return ok(str(folder), str(folder))
+
+    def check_database(self) -> Outcome:
+        from .storage.database import available_migrations, schema_version
+        from .storage.store import DB_NAME, CounterStore
+
+        real = self.data_dir / DB_NAME
+        copy_dir = self.workdir / "data"
+        copy_dir.mkdir(parents=True, exist_ok=True)
+        before = 0
+        if real.exists():
+            before = schema_version(real)
+            _copy_database(real, copy_dir / DB_NAME)
+        latest = max(m.number for m in available_migrations())
+        store = CounterStore(copy_dir)
+        try:
+            mode = str(store.db.execute_sql("PRAGMA journal_mode").fetchone()[0]).lower()
+            integrity = str(store.db.execute_sql("PRAGMA quick_check").fetchone()[0])
+            dossiers = int(store.db.execute_sql("SELECT count(*) FROM dossier").fetchone()[0])
+            pending = int(
+                store.db.execute_sql("SELECT count(*) FROM outbox WHERE state != 'sent'").fetchone()[0]
+            )
+            row = store.db.execute_sql("SELECT value FROM sync_state WHERE key = 'server_url'").fetchone()
+            self.server_url = str(row[0]).strip() if row else ""
+        finally:
+            store.close()
+        version = schema_version(copy_dir / DB_NAME)
+        if mode != "wal":
+            return failed(f"chế độ nhật ký {mode}, cần WAL", f"journal mode {mode}, WAL expected")
+        if integrity != "ok":
+            return failed(f"kiểm tra toàn vẹn: {integrity}", f"integrity check: {integrity}")
+        if before > latest:
+            return failed(
+                f"dữ liệu của một phiên bản mới hơn (lược đồ {before} > {latest}): cài lại phiên bản mới",
+                f"data from a newer release (schema {before} > {latest}): reinstall the newer release",
+            )
+        if version != latest:
+            return failed(
+                f"lược đồ phiên bản {version}, cần {latest}", f"schema version {version}, {latest} expected"
+            )
+        if not real.exists():
+            return ok(
+                f"WAL; tệp thử mới nâng cấp lên lược đồ {latest}",
+                f"WAL; a new scratch file migrated to schema {latest}",
+            )
+        migrated_vi = f"nâng cấp lược đồ {before}→{latest}" if before < latest else f"lược đồ {latest}"
+        migrated_en = f"schema upgraded {before}→{latest}" if before < latest else f"schema {latest}"
+        return ok(
+            f"WAL, {migrated_vi} trên bản sao; {dossiers} hồ sơ, {pending} thay đổi chưa đồng bộ",
+            f"WAL, {migrated_en} on a copy; {dossiers} dossiers, {pending} changes not yet synced",
+        )
+
+    def check_catalogue(self) -> Outcome:
+        from .storage.catalogue_files import load_seed_catalogue
+
+        procedures = load_seed_catalogue()
+        if not procedures:
+            return failed("danh mục mẫu rỗng", "the sample catalogue is empty")
+        return ok(f"{len(procedures)} thủ tục", f"{len(procedures)} procedures")
+
+    def check_calendar(self) -> Outcome:
+        from .core.calendar import national_year
+
+        year = date.today().year
+        national = national_year(year)
+        new_year = national.holidays.get(date(year, 1, 1), "")
+        if not new_year:
+            return failed(f"không có ngày lễ năm {year}", f"no public holidays for {year}")
+        count, make_up = len(national.holidays), len(national.make_up_days)
+        return ok(
+            f"{year}: {count} ngày nghỉ lễ (1/1: {new_year}), {make_up} ngày làm bù",
+            f"{year}: {count} public holidays (1 Jan: {new_year}), {make_up} make-up working days",
+        )
+
+    # ---- documents ---------------------------------------------------------------------------------------------
+    def check_font(self) -> Outcome:
+        from reportlab.pdfbase import pdfmetrics
+
+        from .documents.assets import fonts
+
+        faces = fonts()
+        missing: set[str] = set()
+        for name in (faces.regular, faces.bold, faces.italic, faces.bold_italic):
+            covered = pdfmetrics.getFont(name).face.charToGlyph  # type: ignore[attr-defined]
+            missing |= {c for c in VIETNAMESE_SAMPLE if ord(c) not in covered}
+        if missing:
+            chars = "".join(sorted(missing))
+            return failed(f"thiếu ký tự: {chars}", f"missing characters: {chars}")
+        return ok(f"{faces.regular}: đủ 4 kiểu, đủ dấu tiếng Việt", f"{faces.regular}: 4 faces, full Vietnamese")
+
+    def check_form(self) -> Outcome:
+        import pypdfium2 as pdfium
+
+        from .devices.decoding import CODE128, QR, decode_image, decode_zbar, decode_zxing
+        from .documents import FormKind, Paper, render_form
+        from .documents.specimen import NAMES, UNIT, specimen_dossier
+
+        dossier = specimen_dossier()
+        pdf = render_form(FormKind.RECEIPT, dossier, UNIT, paper=Paper.A5, names=NAMES)
+        (self.workdir / "form-01.pdf").write_bytes(pdf)
+        document = pdfium.PdfDocument(pdf)
+        try:
+            gray = document[0].render(scale=RASTER_DPI / 72, grayscale=True).to_numpy()
+        finally:
+            document.close()
+        code = dossier.code or ""
+        unread = [
+            f"{symbology}/{decoder.__name__.removeprefix('decode_')}"
+            for symbology in (CODE128, QR)
+            for decoder in (decode_zxing, decode_zbar)
+            if code not in {d.text for d in decoder(gray, (symbology,))}
+        ]
+        if code not in {d.text for d in decode_image(gray)}:
+            unread.append("pipeline")
+        if unread:
+            return failed(
+                f"không đọc lại được mã hồ sơ: {', '.join(unread)}", f"dossier code not read back: {', '.join(unread)}"
+            )
+        size = f"{len(pdf) // 1024} KB"
+        return ok(
+            f"PDF {size}; Code 128 và QR đọc lại được (zxing, zbar)",
+            f"PDF {size}; Code 128 and QR read back (zxing, zbar)",
+        )
+
+    # ---- Qt ----------------------------------------------------------------------------------------------------
+    def check_translations(self) -> Outcome:
+        from PySide6.QtCore import QTranslator
+
+        from .storage.paths import project_root
+
+        folder = project_root() / "resources" / "translations"
+        files = sorted(folder.glob("*.qm"))
+        if not any(f.stem.endswith("_en") for f in files):
+            vi, en = "không có bản dịch tiếng Anh (.qm)", "no English translation (.qm)"
+            if is_frozen():
+                return failed(vi, en)
+            return warning(f"{vi}: chạy `make translations`", f"{en}: run `make translations`")
+        broken = [f.name for f in files if not QTranslator().load(str(f))]
+        if broken:
+            return failed(f"không nạp được {', '.join(broken)}", f"cannot load {', '.join(broken)}")
+        names = ", ".join(f.name for f in files)
+        return ok(names, names)
+
+    def check_display(self) -> Outcome:
+        from PySide6.QtCore import QPluginLoader
+
+        self._application()
+        wanted = "qwindows" if sys.platform == "win32" else "qxcb"
+        found = _plugins("platforms")
+        plugin = next((p for p in found if wanted in p.stem), None)
+        names = ", ".join(sorted({_plugin_name(p) for p in found}))
+        if plugin is None:
+            return failed(f"thiếu plugin {wanted} (có: {names})", f"plugin {wanted} missing (found: {names})")
+        loader = QPluginLoader(str(plugin))
+        if not loader.load():
+            return warning(
+                f"{wanted} không nạp được (thiếu thư viện hệ thống?): {loader.errorString()}",
+                f"{wanted} cannot load (system library missing?): {loader.errorString()}",
+            )
+        loader.unload()
+        return ok(names, names)
+
+    def check_printing(self) -> Outcome:
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        self._application()
+        if sys.platform.startswith("linux") and not _plugins("printsupport"):
+            return failed("thiếu plugin in (printsupport)", "print support plugin missing")
+        printers = QPrinterInfo.availablePrinterNames()
+        if not printers:
+            return warning(
+                "QtPrintSupport sẵn sàng; chưa có máy in nào", "QtPrintSupport ready; no printer installed"
+            )
+        default = QPrinterInfo.defaultPrinterName() or printers[0]
+        return ok(
+            f"{len(printers)} máy in, mặc định: {default}", f"{len(printers)} printer(s), default: {default}"
+        )
+
+    def check_camera(self) -> Outcome:
+        from PySide6.QtMultimedia import QMediaDevices
+
+        self._application()
+        if not _plugins("multimedia"):
+            return failed("thiếu plugin đa phương tiện (multimedia)", "multimedia plugin missing")
+        cameras = [c.description() for c in QMediaDevices.videoInputs()]
+        if not cameras:
+            return warning("QtMultimedia sẵn sàng; không thấy camera", "QtMultimedia ready; no camera found")
+        return ok(", ".join(cameras), ", ".join(cameras))
+
+    def _application(self) -> None:
+        """Make sure a Qt application exists (offscreen when there is no display); kept for the whole run."""
+        from PySide6.QtCore import QCoreApplication, QLoggingCategory
+        from PySide6.QtWidgets import QApplication
+
+        if self._app is None and QCoreApplication.instance() is None:
+            ensure_headless_platform()
+            # Qt Multimedia lists every optional codec library it cannot find; that is noise here.
+            QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false")
+            self._app = QApplication([sys.argv[0] if sys.argv else "counter-app"])
+
+    # ---- network -----------------------------------------------------------------------------------------------
+    def check_server(self) -> Outcome:
+        import httpx
+
+        url = self.server_url
+        if not url:
+            return Outcome(Level.INFO, "chưa cấu hình", "not configured")
+        try:
+            response = httpx.get(url.rstrip("/") + "/health", timeout=HEALTH_TIMEOUT_S)
+        except httpx.HTTPError as exc:
+            return warning(
+                f"{url} không trả lời ({type(exc).__name__}); quầy vẫn làm việc ngoại tuyến",
+                f"{url} does not answer ({type(exc).__name__}); the counter keeps working offline",
+            )
+        body: Any = None
+        try:
+            body = response.json()
+        except ValueError:
+            pass
+        if response.status_code != 200 or not isinstance(body, dict) or body.get("status") != "ok":
+            return failed(
+                f"{url} trả lời HTTP {response.status_code}, không phải máy chủ Một cửa",
+                f"{url} answered HTTP {response.status_code}, not a counter server",
+            )
+        return ok(f"{url} trả lời", f"{url} answers")
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a live database file (the source is only read)."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def _plugins(kind: str) -> list[Path]:
+    """Plugin files of `kind` (platforms, printsupport, …) in Qt's plugin search paths."""
+    from PySide6.QtCore import QCoreApplication
+
+    found: list[Path] = []
+    for folder in QCoreApplication.libraryPaths():
+        sub = Path(folder) / kind
+        if sub.is_dir():
+            found += [p for p in sub.iterdir() if p.suffix in (".so", ".dll", ".dylib")]
+    return found
+
+
+def _plugin_name(path: Path) -> str:
+    return path.stem.removeprefix("lib")
+
+
+def run_checks(data_dir: Path, lang: str, out: TextIO) -> int:
+    """Run every check, print one line each and a summary; 1 if any failed, else 0."""
+    labels = LABELS["en" if lang == "en" else "vi"]
+    width = max(len(label) for label in labels.values())
+    counts = dict.fromkeys(Level, 0)
+    title = f"{APP_NAME} {__version__}" + (" (bundle)" if is_frozen() else "")
+    print(title, file=out, flush=True)
+    with tempfile.TemporaryDirectory(prefix="counter-selftest-") as scratch:
+        suite = SelfTest(data_dir, Path(scratch))
+        for check in suite.checks():
+            try:
+                outcome = check.run()
+            except Exception as exc:  # a check that crashes is a failed check, with the reason on one line
+                frames = traceback.extract_tb(exc.__traceback__)
+                where = next((f for f in reversed(frames) if not f.filename.startswith("<")), frames[-1])
+                outcome = failed(
+                    f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})",
+                    f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})",
+                )
+            counts[outcome.level] += 1
+            name = check.en if lang == "en" else check.vi
+            print(f"{labels[outcome.level]:<{width}}  {name}: {outcome.text(lang)}", file=out, flush=True)
+    if lang == "en":
+        summary = f"{counts[Level.FAILED]} failed, {counts[Level.WARNING]} warning(s)"
+    else:
+        summary = f"{counts[Level.FAILED]} lỗi, {counts[Level.WARNING]} cảnh báo"
+    print(summary, file=out, flush=True)
+    return 1 if counts[Level.FAILED] else 0
+
+
+def run_self_test(ctx: Any) -> int:
+    """Entry point of `counter-app --self-test` (ctx: the CLI context with `data_dir`, `lang` and `out`)."""
+    ensure_headless_platform()
+    return run_checks(Path(ctx.data_dir), ctx.lang, ctx.out)

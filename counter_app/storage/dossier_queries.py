@@ -1,0 +1,272 @@
+"""SQL behind the dossier list: filters, quick views, pages and deadline warnings over the dossier table's columns.
+
+Only the narrow columns of `dossier` are read (never the JSON body), so the list stays fast at 100k rows.
+The rules are those of `core.listing` (tests compare both). The indexes this needs are created on first use
+with `CREATE INDEX IF NOT EXISTS`:
+
+- `dossier_list_cover` holds every column the list filters, sorts and shows, so filtering and counting read
+  the index instead of the wide rows;
+- `dossier_event_supplement` (partial) holds only the supplement requests made after receipt, for the
+  "more than one request" and "still waiting" rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from ..core.listing import (
+    DeadlineAlerts,
+    DossierFilter,
+    DossierSummary,
+    ListPage,
+    QuickView,
+    SortKey,
+    view_window,
+)
+from ..core.model import Channel, Status
+from ..core.serial import parse_dt
+from .dossiers import fts_query
+from .store import CounterStore
+
+INDEXES: tuple[str, ...] = (
+    "CREATE INDEX IF NOT EXISTS dossier_list_cover ON dossier (received_at, status, due_at, finished_at, code, "
+    "procedure_code, field, officer, channel, unit, applicant_name, id)",
+    "CREATE INDEX IF NOT EXISTS dossier_open_due ON dossier (finished_at, due_at, status)",
+    "CREATE INDEX IF NOT EXISTS dossier_officer ON dossier (officer)",
+    "CREATE INDEX IF NOT EXISTS dossier_event_supplement ON dossier_event (dossier_id, at) "
+    "WHERE to_status = 5 AND from_status IS NOT NULL AND from_status != 5",
+)
+
+#: A supplement request made after receipt (an annotation made while waiting is not a new request).
+_SUPPLEMENT = "e.to_status = 5 AND e.from_status IS NOT NULL AND e.from_status != 5"
+_MANY_REQUESTS = f"d.id IN (SELECT e.dossier_id FROM dossier_event e WHERE {_SUPPLEMENT} GROUP BY e.dossier_id HAVING count(*) > 1)"
+_WAITING_SINCE = f"(SELECT max(e.at) FROM dossier_event e WHERE e.dossier_id = d.id AND {_SUPPLEMENT})"
+#: Dossiers the on-time rule applies to: received, with a deadline, neither refused nor stopped.
+_COUNTED = "d.code IS NOT NULL AND d.due_at IS NOT NULL AND d.status NOT IN (3, 8)"
+#: Still open and past the deadline at ? (a wait for a supplement still open moves the deadline on).
+_OVERDUE_OPEN = (
+    f"({_COUNTED} AND d.finished_at IS NULL AND ((d.status != 5 AND d.due_at < ?) "
+    f"OR (d.status = 5 AND {_WAITING_SINCE} > d.due_at) OR {_MANY_REQUESTS}))"
+)
+_LATE = (
+    f"({_COUNTED} AND ((d.finished_at IS NOT NULL AND d.finished_at > d.due_at) "
+    f"OR (d.finished_at IS NULL AND ((d.status != 5 AND d.due_at < ?) OR (d.status = 5 AND {_WAITING_SINCE} > d.due_at))) "
+    f"OR {_MANY_REQUESTS}))"
+)
+#: Still open, clock running, deadline within [?, ?].
+_DUE_IN_WINDOW = (
+    f"({_COUNTED} AND d.finished_at IS NULL AND d.status != 5 AND d.due_at >= ? AND d.due_at <= ? "
+    f"AND NOT {_MANY_REQUESTS})"
+)
+
+_SORT_COLUMNS: dict[SortKey, str] = {
+    SortKey.CODE: "d.code",
+    SortKey.APPLICANT: "d.applicant_name",
+    SortKey.PROCEDURE: "d.procedure_code",
+    SortKey.STATUS: "d.status",
+    SortKey.RECEIVED: "d.received_at",
+    SortKey.DUE: "d.due_at",
+    SortKey.UNIT: "d.unit",
+    SortKey.OFFICER: "d.officer",
+    SortKey.CHANNEL: "d.channel",
+}
+_COLUMNS = (
+    "d.id, d.code, d.procedure_code, d.field, d.applicant_name, d.status, d.channel, d.received_at, "
+    "d.appointment, d.due_at, d.finished_at, d.officer, d.unit"
+)
+
+
+def _moment(value: datetime) -> str:
+    """A datetime as the dossier table stores it (ISO, seconds)."""
+    return value.replace(microsecond=0).isoformat(timespec="seconds")
+
+
+class DossierQueries:
+    """Read-only queries of the dossier list; safe to call from worker threads (each has its own connection)."""
+
+    def __init__(self, store: CounterStore) -> None:
+        self._store = store
+        self._db = store.db
+        self._indexed = False
+
+    def ensure_indexes(self) -> None:
+        """Create the list's indexes if missing (once per process and database; takes a moment at 100k rows)."""
+        if self._indexed:
+            return
+        with self._db.atomic():
+            for statement in INDEXES:
+                self._db.execute_sql(statement)
+        self._indexed = True
+
+    # ---- the list ----------------------------------------------------------------------------------------------
+    def open_list(self, flt: DossierFilter, now: datetime, limit: int) -> ListPage:
+        """The number of matching dossiers and the first `limit` of them."""
+        return ListPage(self.count(flt, now), tuple(self.page(flt, now, 0, limit)), 0)
+
+    def count(self, flt: DossierFilter, now: datetime) -> int:
+        self.ensure_indexes()
+        where, params = self._where(flt, now)
+        return int(
+            self._db.execute_sql(f"SELECT count(*) FROM dossier d WHERE {where}", params).fetchone()[0]
+        )
+
+    def page(self, flt: DossierFilter, now: datetime, offset: int, limit: int) -> list[DossierSummary]:
+        """Rows `offset` … `offset + limit - 1` of the list in the filter's order."""
+        self.ensure_indexes()
+        where, params = self._where(flt, now)
+        direction = "DESC" if flt.descending else "ASC"
+        column = _SORT_COLUMNS[flt.sort]
+        order = f"{column} {direction} NULLS LAST"
+        if flt.sort is not SortKey.RECEIVED:
+            order += ", d.received_at DESC"
+        order += f", d.rowid {direction}"
+        rows = self._db.execute_sql(
+            f"SELECT {_COLUMNS} FROM dossier d WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return self._summaries(rows)
+
+    def summary(self, dossier_id: str) -> DossierSummary | None:
+        """The list row of one dossier (after it moved on), or None."""
+        rows = self._db.execute_sql(
+            f"SELECT {_COLUMNS} FROM dossier d WHERE d.id = ?", (dossier_id,)
+        ).fetchall()
+        found = self._summaries(rows)
+        return found[0] if found else None
+
+    # ---- warnings ----------------------------------------------------------------------------------------------
+    def deadline_alerts(self, now: datetime, due_soon_until: datetime, limit: int = 20) -> DeadlineAlerts:
+        """Open dossiers past their deadline and those due by `due_soon_until` (most urgent first)."""
+        self.ensure_indexes()
+        stamp = _moment(now)
+        overdue_params: list[Any] = [stamp]
+        soon_params: list[Any] = [stamp, _moment(due_soon_until)]
+        count_sql = "SELECT count(*) FROM dossier d WHERE {}"
+        page_sql = f"SELECT {_COLUMNS} FROM dossier d WHERE {{}} ORDER BY d.due_at ASC, d.rowid LIMIT ?"
+        overdue_count = self._db.execute_sql(count_sql.format(_OVERDUE_OPEN), overdue_params).fetchone()[0]
+        soon_count = self._db.execute_sql(count_sql.format(_DUE_IN_WINDOW), soon_params).fetchone()[0]
+        overdue = self._db.execute_sql(page_sql.format(_OVERDUE_OPEN), [*overdue_params, limit]).fetchall()
+        soon = self._db.execute_sql(page_sql.format(_DUE_IN_WINDOW), [*soon_params, limit]).fetchall()
+        return DeadlineAlerts(
+            checked_at=now,
+            due_soon_until=due_soon_until,
+            overdue=tuple(self._summaries(overdue)),
+            due_soon=tuple(self._summaries(soon)),
+            overdue_count=int(overdue_count),
+            due_soon_count=int(soon_count),
+        )
+
+    # ---- choices for the filter bar ----------------------------------------------------------------------------
+    def officers(self) -> list[str]:
+        """Every officer who received a dossier here (usernames, sorted)."""
+        self.ensure_indexes()
+        rows = self._db.execute_sql("SELECT DISTINCT officer FROM dossier ORDER BY officer").fetchall()
+        return [str(r[0]) for r in rows if r[0]]
+
+    def units(self) -> list[str]:
+        """The processing units (data) and any other unit a dossier currently sits with."""
+        known = [name for name, _kind in self._store.processing_units()]
+        rows = self._db.execute_sql(
+            "SELECT DISTINCT unit FROM dossier WHERE unit != '' ORDER BY unit"
+        ).fetchall()
+        return known + [str(r[0]) for r in rows if str(r[0]) not in known]
+
+    # ---- internals ---------------------------------------------------------------------------------------------
+    def _where(self, flt: DossierFilter, now: datetime) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if flt.statuses:
+            clauses.append(f"d.status IN ({', '.join('?' * len(flt.statuses))})")
+            params += sorted(int(s) for s in flt.statuses)
+        for column, value in (
+            ("procedure_code", flt.procedure_code),
+            ("field", flt.field),
+            ("officer", flt.officer),
+            ("unit", flt.unit),
+        ):
+            if value:
+                clauses.append(f"d.{column} = ?")
+                params.append(value)
+        if flt.channel is not None:
+            clauses.append("d.channel = ?")
+            params.append(int(flt.channel))
+        if flt.received_from is not None:
+            clauses.append("d.received_at >= ?")
+            params.append(flt.received_from.isoformat())
+        if flt.received_to is not None:
+            clauses.append("d.received_at < ?")
+            params.append((flt.received_to + timedelta(days=1)).isoformat())
+        query = fts_query(flt.text)
+        if query:
+            clauses.append("d.rowid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?)")
+            params.append(query)
+        view_sql, view_params = self._view(flt.view, now)
+        if view_sql:
+            clauses.append(view_sql)
+            params += view_params
+        return (" AND ".join(clauses) or "1"), params
+
+    def _view(self, view: QuickView, now: datetime) -> tuple[str, list[Any]]:
+        if view is QuickView.LATE:
+            return _LATE, [_moment(now)]
+        if view is QuickView.WAITING_SUPPLEMENT:
+            return "(d.status = 5 AND d.code IS NOT NULL)", []
+        if view is QuickView.READY_TO_RETURN:
+            return "d.status = 9", []
+        window = view_window(view, now, self._store.calendar())
+        if window is None:
+            return "", []
+        return _DUE_IN_WINDOW, [_moment(window[0]), _moment(window[1])]
+
+    def _summaries(self, rows: Sequence[Sequence[Any]]) -> list[DossierSummary]:
+        if not rows:
+            return []
+        ids = [r[0] for r in rows]
+        marks = ", ".join("?" * len(ids))
+        requests = {
+            r[0]: (int(r[1]), r[2])
+            for r in self._db.execute_sql(
+                f"SELECT e.dossier_id, count(*), max(e.at) FROM dossier_event e "
+                f"WHERE e.dossier_id IN ({marks}) AND {_SUPPLEMENT} GROUP BY e.dossier_id",
+                ids,
+            ).fetchall()
+        }
+        codes = sorted({r[2] for r in rows})
+        names = dict(
+            self._db.execute_sql(
+                f"SELECT code, name FROM procedure WHERE code IN ({', '.join('?' * len(codes))})", codes
+            ).fetchall()
+        )
+        out = []
+        for r in rows:
+            status = Status(int(r[5]))
+            count, since = requests.get(r[0], (0, None))
+            out.append(
+                DossierSummary(
+                    id=r[0],
+                    code=r[1],
+                    procedure_code=r[2],
+                    procedure_name=str(names.get(r[2], "")),
+                    field=r[3],
+                    applicant_name=r[4],
+                    status=status,
+                    channel=Channel(int(r[6])),
+                    received_at=_required(parse_dt(r[7])),
+                    appointment=parse_dt(r[8]),
+                    due_at=parse_dt(r[9]),
+                    finished_at=parse_dt(r[10]),
+                    officer=r[11],
+                    unit=r[12],
+                    supplement_requests=count,
+                    waiting_since=parse_dt(since) if status is Status.SUPPLEMENT_REQUESTED else None,
+                )
+            )
+        return out
+
+
+def _required(value: datetime | None) -> datetime:
+    if value is None:
+        raise ValueError("dossier without a reception time")
+    return value

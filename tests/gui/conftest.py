@@ -1,0 +1,82 @@
+"""GUI fixtures: a demo store copied from one prepared template (hashing demo passwords once), a controller, sign-in."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
+
+from counter_app.settings import CounterSettings  # noqa: E402
+from counter_app.storage.demo import DEMO_ACCOUNTS, ensure_demo_profile  # noqa: E402
+from counter_app.storage.store import DB_NAME, CounterStore  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo-template")
+    store = CounterStore(folder)
+    ensure_demo_profile(store)
+    store.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return folder
+
+
+@pytest.fixture
+def counter_dir(demo_template: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "counter"
+    folder.mkdir()
+    for path in demo_template.glob(f"{DB_NAME}*"):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture
+def counter_store(counter_dir: Path) -> Iterator[CounterStore]:
+    store = CounterStore(counter_dir)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def settings(counter_dir: Path) -> CounterSettings:
+    return CounterSettings.for_data_dir(counter_dir)
+
+
+@pytest.fixture
+def controller(
+    qapp: QApplication, qtbot: QtBot, counter_store: CounterStore, settings: CounterSettings
+) -> Iterator:
+    from counter_app.gui.controller import CounterController
+    from counter_app.gui.formats import role_name
+
+    credentials = [(u, n, role_name(r.value), p) for u, n, r, p in DEMO_ACCOUNTS]
+    ctl = CounterController(counter_store, settings, "vi", credentials)
+    ctl.start()
+    yield ctl
+    ctl.shutdown()
+    for widget in (ctl.main_window, ctl.sign_in, ctl.wizard):
+        if widget is not None:
+            widget.close()
+    qapp.processEvents()
+
+
+@pytest.fixture
+def main_window(qtbot: QtBot, controller):
+    from gui_helpers import sign_in
+
+    return sign_in(qtbot, controller)
+
+
+@pytest.fixture
+def intake(qtbot: QtBot, main_window):
+    panel = main_window.panel("intake")
+    qtbot.waitUntil(lambda: panel.picker.model.rowCount() > 0, timeout=10000)
+    return panel

@@ -1,0 +1,131 @@
+"""Printing the forms: PDF bytes rendered with QtPdf onto a QPrinter (a PDF file here, a CUPS queue when one exists)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from pytestqt.qtbot import QtBot
+
+from counter_app.core.intake import full_set, new_dossier
+from counter_app.core.model import Person
+from counter_app.gui.printing import FormPrinter, load_pdf, print_document
+from counter_app.gui.session import Session
+from counter_app.gui.tasks import TaskRunner
+from counter_app.settings import CounterSettings
+from counter_app.storage.store import CounterStore
+
+A5_POINTS = (419.5, 595.3)
+
+
+@pytest.fixture
+def received(counter_store: CounterStore):
+    procedure = counter_store.procedure("1.001193")
+    unit = counter_store.require_unit()
+    draft = new_dossier(
+        agency_id=unit.agency_id,
+        procedure=procedure,
+        applicant=Person("Lê Thị Hồng", "001190012345"),
+        at=datetime(2026, 3, 4, 9, 30),
+        officer="canbo",
+        counter=unit.counter,
+        components=full_set(procedure),
+    )
+    return counter_store.receive(draft)
+
+
+@pytest.fixture
+def session(qapp, counter_store: CounterStore, settings: CounterSettings):
+    account = counter_store.accounts.get("canbo")
+    runner = TaskRunner()
+    yield Session(counter_store, runner, settings, account, counter_store.unit(), "vi")
+    runner.shutdown()
+
+
+def pdf_output(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_receipt_prints_every_page_at_its_own_size(session: Session, received, tmp_path: Path) -> None:
+    printer = FormPrinter(session)
+    pdf = printer.render("receipt", received)
+    source_pages = load_pdf(pdf).pageCount()
+    out = tmp_path / "printed.pdf"
+    assert printer.print_pdf("receipt", pdf, pdf_output(out)) == source_pages
+    reader = PdfReader(out)
+    assert len(reader.pages) == source_pages >= 1
+    box = reader.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(A5_POINTS, abs=2)
+    assert reader.pages[0].images, "the page is painted as an image of the rendered PDF"
+
+
+def test_joined_forms_print_every_page_in_order(session: Session, tmp_path: Path, received) -> None:
+    one = FormPrinter(session).render("receipt", received)
+    pages = len(PdfReader(io.BytesIO(one)).pages)
+    writer = PdfWriter()
+    for _ in range(2):
+        writer.append(PdfReader(io.BytesIO(one)))
+    joined = tmp_path / "joined.pdf"
+    writer.write(joined)
+    out = tmp_path / "out.pdf"
+    assert print_document(load_pdf(joined.read_bytes()), pdf_output(out)) == 2 * pages
+    assert len(PdfReader(out).pages) == 2 * pages
+
+
+def test_save_pdf_writes_the_form(session: Session, received, tmp_path: Path) -> None:
+    path = FormPrinter(session).save_pdf("receipt", received, tmp_path / "form01.pdf")
+    assert path is not None and PdfReader(path).pages
+    text = PdfReader(path).pages[0].extract_text()
+    assert received.code in text
+
+
+def test_preview_remembers_the_printer_chosen_for_each_form(qtbot: QtBot, session: Session, received) -> None:
+    printer = FormPrinter(session)
+    dialog = printer.preview_pdf("receipt", printer.render("receipt", received))
+    assert dialog is not None and dialog.isVisible()
+    qtbot.addWidget(dialog)
+    dialog.reject()
+    assert session.settings.printer_for("receipt") == ""
+
+
+def _pdf_queue() -> str | None:
+    if shutil.which("lpstat") is None:
+        return None
+    try:
+        listing = subprocess.run(["lpstat", "-p"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    for line in listing.splitlines():
+        parts = line.split()
+        if len(parts) > 1 and parts[0] == "printer" and "pdf" in parts[1].lower():
+            return parts[1]
+    return None
+
+
+def test_prints_through_the_cups_pdf_queue(qtbot: QtBot, session: Session, received) -> None:
+    queue = _pdf_queue()
+    if queue is None or queue not in QPrinterInfo.availablePrinterNames():
+        pytest.skip("no CUPS queue named like 'PDF' (cups-pdf with a running cupsd) on this machine")
+    session.settings.set_printer_for("receipt", queue)
+    printer = FormPrinter(session)
+    target = printer.printer_for("receipt")
+    assert target.printerName() == queue
+    before = subprocess.run(["lpstat", "-W", "completed", "-o", queue], capture_output=True, text=True).stdout
+    assert printer.print_pdf("receipt", printer.render("receipt", received), target) >= 1
+
+    def job_completed() -> bool:
+        done = subprocess.run(
+            ["lpstat", "-W", "completed", "-o", queue], capture_output=True, text=True
+        ).stdout
+        return len(done.splitlines()) > len(before.splitlines())
+
+    qtbot.waitUntil(job_completed, timeout=60000)
