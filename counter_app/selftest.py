@@ -7,6 +7,7 @@ that cannot be reached) or FAILED (the installation is broken); the exit code is
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import sys
@@ -103,6 +104,7 @@ class SelfTest:
             Check("Mẫu 01 và mã vạch", "Form 01 and barcodes", self.check_form),
             Check("Bản dịch", "Translations", self.check_translations),
             Check("Hiển thị (Qt)", "Display (Qt)", self.check_display),
+            Check("Giao diện", "User interface", self.check_gui_modules),
             Check("In ấn", "Printing", self.check_printing),
             Check("Camera", "Camera", self.check_camera),
             Check("Máy chủ trung tâm", "Central server", self.check_server),
@@ -207,7 +209,9 @@ class SelfTest:
         if missing:
             chars = "".join(sorted(missing))
             return failed(f"thiếu ký tự: {chars}", f"missing characters: {chars}")
-        return ok(f"{faces.regular}: đủ 4 kiểu, đủ dấu tiếng Việt", f"{faces.regular}: 4 faces, full Vietnamese")
+        return ok(
+            f"{faces.regular}: đủ 4 kiểu, đủ dấu tiếng Việt", f"{faces.regular}: 4 faces, full Vietnamese"
+        )
 
     def check_form(self) -> Outcome:
         import pypdfium2 as pdfium
@@ -235,7 +239,8 @@ class SelfTest:
             unread.append("pipeline")
         if unread:
             return failed(
-                f"không đọc lại được mã hồ sơ: {', '.join(unread)}", f"dossier code not read back: {', '.join(unread)}"
+                f"không đọc lại được mã hồ sơ: {', '.join(unread)}",
+                f"dossier code not read back: {', '.join(unread)}",
             )
         size = f"{len(pdf) // 1024} KB"
         return ok(
@@ -280,6 +285,24 @@ class SelfTest:
             )
         loader.unload()
         return ok(names, names)
+
+    def check_gui_modules(self) -> Outcome:
+        import importlib
+        import pkgutil
+
+        from . import gui
+
+        self._application()
+        names = sorted(m.name for m in pkgutil.walk_packages(gui.__path__, prefix=f"{gui.__name__}."))
+        broken = []
+        for name in names:
+            try:
+                importlib.import_module(name)
+            except ImportError as exc:
+                broken.append(f"{name} ({exc})")
+        if broken or not names:
+            return failed(f"không nạp được: {'; '.join(broken)}", f"cannot import: {'; '.join(broken)}")
+        return ok(f"{len(names)} mô-đun nạp được", f"{len(names)} modules import")
 
     def check_printing(self) -> Outcome:
         from PySide6.QtPrintSupport import QPrinterInfo
@@ -334,10 +357,8 @@ class SelfTest:
                 f"{url} does not answer ({type(exc).__name__}); the counter keeps working offline",
             )
         body: Any = None
-        try:
+        with contextlib.suppress(ValueError):
             body = response.json()
-        except ValueError:
-            pass
         if response.status_code != 200 or not isinstance(body, dict) or body.get("status") != "ok":
             return failed(
                 f"{url} trả lời HTTP {response.status_code}, không phải máy chủ Một cửa",

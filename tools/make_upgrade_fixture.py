@@ -32,7 +32,9 @@ OFFICER = "canbo"
 PROCESSOR = "xuly"
 
 APPLICANTS = (
-    Person(name="Nguyễn Văn Đức", identifier="001090012345", phone="0912345678", address="Số 5 phố Hàng Bông"),
+    Person(
+        name="Nguyễn Văn Đức", identifier="001090012345", phone="0912345678", address="Số 5 phố Hàng Bông"
+    ),
     Person(name="Trần Thị Hồng Nhung", identifier="001185004321", phone="0987654321"),
     Person(name="Lê Hoàng Phúc", identifier="079203001122", phone="0356789012"),
     Person(name="Phạm Thị Ngọc Ánh", identifier="036301009988", phone="0708123456"),

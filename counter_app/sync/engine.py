@@ -162,8 +162,8 @@ class SyncEngine:
             if unit is not None and (unit.agency_id != found.agency_id or unit.counter != found.counter):
                 report.outcome, report.error = "identity", "sync.identity_mismatch"
             else:
-                report.push = self.push()
-                report.pull = self.pull()
+                self.push(report.push)
+                self.pull(report.pull)
         except NotJoined as exc:
             report.outcome, report.error = "not_configured", exc.code
         except AuthRefused as exc:
@@ -195,10 +195,10 @@ class SyncEngine:
         self.state.set_many(values)
 
     # ---- push ----------------------------------------------------------------------------------------------
-    def push(self) -> PushReport:
-        """Send pending changes in write order, in batches, until none can go now."""
+    def push(self, report: PushReport | None = None) -> PushReport:
+        """Send pending changes in write order, in batches, until none can go now (progress lands in `report`)."""
         client = self.client()
-        report = PushReport()
+        report = report if report is not None else PushReport()
         blocked = self.outbox.parked_dossier_ids()
         after, size = 0, self.batch_size
         for _ in range(self.outbox.counts().pending + 2 * MAX_BATCH.bit_length() + 2):
@@ -264,10 +264,10 @@ class SyncEngine:
                 blocked.add(entry.dossier_id)
 
     # ---- pull ----------------------------------------------------------------------------------------------
-    def pull(self) -> PullReport:
+    def pull(self, report: PullReport | None = None) -> PullReport:
         """Download the feed page by page; each page and the new cursor are saved in one transaction."""
         client = self.client()
-        report = PullReport()
+        report = report if report is not None else PullReport()
         cursor = int(self.state.get(keys.PULL_CURSOR) or 0)
         for _ in range(MAX_PULL_PAGES):
             page = client.pull(cursor, self.pull_limit)

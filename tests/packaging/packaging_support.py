@@ -20,7 +20,9 @@ def source_command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "counter_app.cli.main"]
 
 
-def run_command(command: Sequence[str], *, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_command(
+    command: Sequence[str], *, cwd: Path, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run with Qt offscreen and Vietnamese defaults, from `cwd` (so nothing depends on the repository folder)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTER_APP_LANG="vi")
     env.pop("COUNTER_APP_DATA_DIR", None)
@@ -35,6 +37,10 @@ def parse_checks(stdout: str) -> dict[str, tuple[str, str]]:
     for line in stdout.splitlines():
         label, sep, rest = line.partition("  ")
         name, colon, detail = rest.strip().partition(": ")
-        if sep and colon and label.strip() in {"OK", "LỖI", "CẢNH BÁO", "THÔNG TIN", "FAIL", "WARNING", "INFO"}:
+        if (
+            sep
+            and colon
+            and label.strip() in {"OK", "LỖI", "CẢNH BÁO", "THÔNG TIN", "FAIL", "WARNING", "INFO"}
+        ):
             found[name] = (label.strip(), detail)
     return found

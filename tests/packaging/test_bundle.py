@@ -54,13 +54,22 @@ def test_the_bundle_passes_its_self_test_offscreen(
     bundle: Path, tmp_path: Path, record_property: pytest.RecordProperty
 ) -> None:
     started = time.perf_counter()
-    result = run_command([str(executable(bundle)), "--data-dir", str(tmp_path / "data"), "--self-test"], cwd=tmp_path)
+    result = run_command(
+        [str(executable(bundle)), "--data-dir", str(tmp_path / "data"), "--self-test"], cwd=tmp_path
+    )
     elapsed = time.perf_counter() - started
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert result.stdout.splitlines()[0].endswith("(bundle)")
     checks = parse_checks(result.stdout)
-    for name in ("Cơ sở dữ liệu", "Lịch ngày nghỉ", "Phông chữ tiếng Việt", "Mẫu 01 và mã vạch", "Bản dịch"):
+    for name in (
+        "Cơ sở dữ liệu",
+        "Lịch ngày nghỉ",
+        "Phông chữ tiếng Việt",
+        "Mẫu 01 và mã vạch",
+        "Bản dịch",
+        "Giao diện",
+    ):
         assert checks[name][0] == "OK", output
     assert "qxcb" in checks["Hiển thị (Qt)"][1] and "qoffscreen" in checks["Hiển thị (Qt)"][1]
     record_property("bundle_size_mb", round(folder_size(bundle) / 1e6, 1))

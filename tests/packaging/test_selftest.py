@@ -18,7 +18,15 @@ from counter_app.selftest import Level, SelfTest
 from counter_app.storage.database import available_migrations, schema_version
 
 LATEST = max(m.number for m in available_migrations())
-REQUIRED = ("Cơ sở dữ liệu", "Danh mục thủ tục mẫu", "Phông chữ tiếng Việt", "Mẫu 01 và mã vạch", "Hiển thị (Qt)")
+REQUIRED = (
+    "Cơ sở dữ liệu",
+    "Danh mục thủ tục mẫu",
+    "Lịch ngày nghỉ",
+    "Phông chữ tiếng Việt",
+    "Mẫu 01 và mã vạch",
+    "Hiển thị (Qt)",
+    "Giao diện",
+)
 
 
 def self_test(data_dir: Path, cwd: Path, *extra: str) -> tuple[int, dict[str, tuple[str, str]], str]:
@@ -35,9 +43,12 @@ def test_fresh_machine_passes_and_reports_missing_hardware_without_failing(tmp_p
     assert f"lược đồ {LATEST}" in checks["Cơ sở dữ liệu"][1]
     assert checks["In ấn"][0] in {"OK", "CẢNH BÁO"}
     assert checks["Camera"][0] in {"OK", "CẢNH BÁO"}
-    assert checks["Bản dịch"][0] in {"OK", "CẢNH BÁO"}  # from source, .qm files are built by `make translations`
+    assert checks["Bản dịch"][0] in {
+        "OK",
+        "CẢNH BÁO",
+    }  # from source, .qm files are built by `make translations`
     assert checks["Máy chủ trung tâm"] == ("THÔNG TIN", "chưa cấu hình")
-    assert len(checks) == 11
+    assert len(checks) == 12
     assert not data_dir.exists(), "the self-test must not create the data folder"
 
 
@@ -61,10 +72,14 @@ def test_speaks_english_when_asked(tmp_path: Path) -> None:
     code, checks, output = self_test(tmp_path / "data", tmp_path, "--lang", "en")
     assert code == 0, output
     assert checks["Database"][0] == "OK"
-    assert checks["Form 01 and barcodes"] == (
-        "OK",
-        checks["Form 01 and barcodes"][1],
-    ) and "Code 128 and QR read back" in checks["Form 01 and barcodes"][1]
+    assert (
+        checks["Form 01 and barcodes"]
+        == (
+            "OK",
+            checks["Form 01 and barcodes"][1],
+        )
+        and "Code 128 and QR read back" in checks["Form 01 and barcodes"][1]
+    )
     assert checks["Central server"] == ("INFO", "not configured")
     assert output.splitlines()[-1].endswith("warning(s)")
 

@@ -367,7 +367,7 @@ def _record(
         seen,
         handover,
         officer=officer,
-        at=datetime.now(),
+        at=datetime.now().replace(microsecond=0),
         rating=rating,
         comment=comment,
     )

@@ -330,7 +330,9 @@ class RatingForm(QGroupBox):
 
         Normally the shortcuts take them first; this catches keys the scanner filter held back and re-sent.
         """
-        chosen = {"1": Rating.VERY_SATISFIED, "2": Rating.SATISFIED, "3": Rating.DISSATISFIED}.get(event.text())
+        chosen = {"1": Rating.VERY_SATISFIED, "2": Rating.SATISFIED, "3": Rating.DISSATISFIED}.get(
+            event.text()
+        )
         if chosen is None:
             super().keyPressEvent(event)
             return

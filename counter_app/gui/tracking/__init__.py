@@ -34,10 +34,21 @@ def install(window: PanelHost, session: Session) -> None:
 
     parent = window if isinstance(window, QWidget) else None
     tracking = TrackingPanel(session, parent)
-    window.add_panel("tracking", tracking, _tr("Theo dõi hồ sơ"), SHORTCUT, [tracking.refresh_action])
+    window.add_panel(
+        "tracking",
+        tracking,
+        QCoreApplication.translate("TrackingPanel", "Theo dõi hồ sơ"),
+        SHORTCUT,
+        [tracking.refresh_action],
+    )
     if session.account.role in DASHBOARD_ROLES:
         dashboard = DashboardPanel(session, parent)
-        window.add_panel("dashboard", dashboard, _tr("Bảng điều hành"), DASHBOARD_SHORTCUT)
+        window.add_panel(
+            "dashboard",
+            dashboard,
+            QCoreApplication.translate("DashboardPanel", "Bảng điều hành"),
+            DASHBOARD_SHORTCUT,
+        )
     if parent is None:
         return
     notice = DeadlineNotice(parent, session.lang)
@@ -55,7 +66,3 @@ def install(window: PanelHost, session: Session) -> None:
     notice.view_requested.connect(show_view)
     notice.dossier_requested.connect(open_dossier)
     watcher.start()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Tracking", text)

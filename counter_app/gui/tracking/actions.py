@@ -157,25 +157,23 @@ class ActionBar(QWidget):
 
 
 def _qt_moment(moment: datetime) -> QDateTime:
-    return QDateTime.fromString(moment.replace(microsecond=0).isoformat(timespec="seconds"), Qt.DateFormat.ISODate)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MoveAction", text)
+    return QDateTime.fromString(
+        moment.replace(microsecond=0).isoformat(timespec="seconds"), Qt.DateFormat.ISODate
+    )
 
 
 def action_label(action: MoveAction) -> str:
     """The button text of a move."""
     labels = {
-        "transfer": _tr("Chuyển đơn vị xử lý"),
-        "processing": _tr("Ghi nhận đang xử lý"),
-        "supplement_requested": _tr("Yêu cầu bổ sung (mẫu 02)"),
-        "supplement_received": _tr("Đã nhận bổ sung"),
-        "fees_due": _tr("Yêu cầu nộp phí, thuế"),
-        "result_ready": _tr("Đã có kết quả"),
-        "withdrawal_requested": _tr("Công dân xin rút hồ sơ"),
-        "stop": _tr("Dừng xử lý (mẫu 05)"),
-        "apology": _tr("Xin lỗi, hẹn lại (mẫu 04)"),
+        "transfer": QCoreApplication.translate("MoveAction", "Chuyển đơn vị xử lý"),
+        "processing": QCoreApplication.translate("MoveAction", "Ghi nhận đang xử lý"),
+        "supplement_requested": QCoreApplication.translate("MoveAction", "Yêu cầu bổ sung (mẫu 02)"),
+        "supplement_received": QCoreApplication.translate("MoveAction", "Đã nhận bổ sung"),
+        "fees_due": QCoreApplication.translate("MoveAction", "Yêu cầu nộp phí, thuế"),
+        "result_ready": QCoreApplication.translate("MoveAction", "Đã có kết quả"),
+        "withdrawal_requested": QCoreApplication.translate("MoveAction", "Công dân xin rút hồ sơ"),
+        "stop": QCoreApplication.translate("MoveAction", "Dừng xử lý (mẫu 05)"),
+        "apology": QCoreApplication.translate("MoveAction", "Xin lỗi, hẹn lại (mẫu 04)"),
     }
     return labels[action.key]
 
@@ -183,15 +181,23 @@ def action_label(action: MoveAction) -> str:
 def action_hint(action: MoveAction) -> str:
     """What a move does, for its tooltip."""
     hints = {
-        "transfer": _tr("Giao hồ sơ cho một phòng, ban hoặc cơ quan phối hợp"),
-        "processing": _tr("Ghi nhận hồ sơ đang được xử lý"),
-        "supplement_requested": _tr("Ghi rõ giấy tờ cần bổ sung; thời gian chờ bổ sung không tính vào hạn"),
-        "supplement_received": _tr("Công dân đã nộp đủ giấy tờ bổ sung; tiếp tục tính giờ"),
-        "fees_due": _tr("Công dân cần thực hiện nghĩa vụ tài chính"),
-        "result_ready": _tr("Đã xử lý xong, chờ trả kết quả"),
-        "withdrawal_requested": _tr("Công dân yêu cầu rút hồ sơ"),
-        "stop": _tr("Dừng giải quyết hồ sơ và in thông báo (mẫu 05)"),
-        "apology": _tr("Xin lỗi vì trễ hạn và hẹn ngày trả mới (mẫu 04)"),
+        "transfer": QCoreApplication.translate(
+            "MoveAction", "Giao hồ sơ cho một phòng, ban hoặc cơ quan phối hợp"
+        ),
+        "processing": QCoreApplication.translate("MoveAction", "Ghi nhận hồ sơ đang được xử lý"),
+        "supplement_requested": QCoreApplication.translate(
+            "MoveAction", "Ghi rõ giấy tờ cần bổ sung; thời gian chờ bổ sung không tính vào hạn"
+        ),
+        "supplement_received": QCoreApplication.translate(
+            "MoveAction", "Công dân đã nộp đủ giấy tờ bổ sung; tiếp tục tính giờ"
+        ),
+        "fees_due": QCoreApplication.translate("MoveAction", "Công dân cần thực hiện nghĩa vụ tài chính"),
+        "result_ready": QCoreApplication.translate("MoveAction", "Đã xử lý xong, chờ trả kết quả"),
+        "withdrawal_requested": QCoreApplication.translate("MoveAction", "Công dân yêu cầu rút hồ sơ"),
+        "stop": QCoreApplication.translate("MoveAction", "Dừng giải quyết hồ sơ và in thông báo (mẫu 05)"),
+        "apology": QCoreApplication.translate(
+            "MoveAction", "Xin lỗi vì trễ hạn và hẹn ngày trả mới (mẫu 04)"
+        ),
     }
     return hints[action.key]
 

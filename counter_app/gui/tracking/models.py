@@ -86,8 +86,16 @@ class DossierListModel(QAbstractTableModel):
     )
     MARK_COLUMN = 6
 
-    def __init__(self, runner: TaskRunner, lang: str = "vi", parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        lang: str = "vi",
+        parent: QObject | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
         super().__init__(parent)
+        self.page_size = page_size
         self._runner = runner
         self._lang = lang
         self._rows: list[DossierSummary] = []
@@ -130,7 +138,7 @@ class DossierListModel(QAbstractTableModel):
         self._set_loading(True)
         self._runner.run(
             source.first,
-            PAGE_SIZE,
+            self.page_size,
             on_done=lambda page: self._on_first_page_done(generation, page),
             on_error=lambda exc: self._on_load_failed(generation, exc),
         )
@@ -146,7 +154,7 @@ class DossierListModel(QAbstractTableModel):
         self._runner.run(
             self._source.more,
             offset,
-            PAGE_SIZE,
+            self.page_size,
             on_done=lambda rows: self._on_more_done(generation, offset, rows),
             on_error=lambda exc: self._on_load_failed(generation, exc),
         )

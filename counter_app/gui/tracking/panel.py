@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -80,4 +81,10 @@ class TrackingPanel(QWidget):
 def create_panel(session: Session, parent: QWidget | None = None) -> PanelEntry:
     """The panel as the main window lists it (key "tracking", shortcut F8)."""
     panel = TrackingPanel(session, parent)
-    return PanelEntry("tracking", panel, panel.tr("Theo dõi hồ sơ"), SHORTCUT, [panel.refresh_action])
+    return PanelEntry(
+        "tracking",
+        panel,
+        QCoreApplication.translate("TrackingPanel", "Theo dõi hồ sơ"),
+        SHORTCUT,
+        [panel.refresh_action],
+    )
