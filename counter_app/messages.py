@@ -109,19 +109,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Loại ngày phải là 'off' (nghỉ) hoặc 'work' (làm bù).",
         "The day kind must be 'off' or 'work'.",
     ),
-    "id.birth_year_mismatch": (
-        "Năm sinh trong số định danh không khớp với ngày sinh.",
-        "The birth year in the identifier does not match the date of birth.",
-    ),
-    "id.type_for_business": (
-        "Doanh nghiệp phải dùng mã số thuế hoặc loại giấy tờ khác.",
-        "A business must use its tax code or another document type.",
-    ),
     "date.format": (
         "Ngày phải viết theo dạng ngày/tháng/năm, ví dụ 05/09/1990.",
         "Write dates as day/month/year, e.g. 05/09/1990.",
     ),
     "password.mismatch": ("Hai lần nhập mật khẩu không giống nhau.", "The two passwords differ."),
+    "database.newer": (
+        "Dữ liệu được tạo bởi phiên bản mới hơn (lược đồ {found}, phiên bản này hỗ trợ đến {supported}); hãy cài phiên bản mới.",
+        "The data was written by a newer release (schema {found}, this one knows up to {supported}); install the newer release.",
+    ),
     "camera.absent": (
         "Không tìm thấy camera; kiểm tra cáp và chọn camera trong Cài đặt.",
         "No camera found; check the cable and choose a camera in Settings.",

@@ -130,10 +130,9 @@ class SelfTest:
         real = self.data_dir / DB_NAME
         copy_dir = self.workdir / "data"
         copy_dir.mkdir(parents=True, exist_ok=True)
-        before = 0
         if real.exists():
-            before = schema_version(real)
             _copy_database(real, copy_dir / DB_NAME)
+        before = schema_version(copy_dir / DB_NAME)
         latest = max(m.number for m in available_migrations())
         store = CounterStore(copy_dir)
         try:

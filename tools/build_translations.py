@@ -56,14 +56,18 @@ def compile_ts(ts: Path, qm: Path | None = None) -> Path:
     """Compile one .ts to .qm (next to it unless `qm` is given)."""
     qm = qm or ts.with_suffix(".qm")
     qm.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True, text=True)
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True, text=True
+    )
     return qm
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update", action="store_true", help="re-extract strings from the sources first")
-    parser.add_argument("--out", type=Path, default=None, help="folder for the .qm files (default: beside the .ts)")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="folder for the .qm files (default: beside the .ts)"
+    )
     args = parser.parse_args(argv)
     for lang in TARGETS:
         ts = update(lang) if args.update else ts_path(lang)

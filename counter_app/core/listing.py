@@ -264,12 +264,8 @@ class TimelineEntry:
     receiver: str
     note: str
     result: Timeliness | None  # early / on time / late for steps after receipt, None before or when unknown
+    hand_over: bool = True  # False for annotations (apology, rating, note) that neither move nor change unit
     data: dict[str, object] = field(default_factory=dict)
-
-    @property
-    def moves(self) -> bool:
-        """True when the event changed the status (annotations such as apologies and ratings do not)."""
-        return self.from_status is not self.to_status
 
 
 def timeline(dossier: Dossier) -> list[TimelineEntry]:
@@ -279,21 +275,27 @@ def timeline(dossier: Dossier) -> list[TimelineEntry]:
         if receipt_index(dossier) is not None
         else {}
     )
-    return [
-        TimelineEntry(
-            at=e.at,
-            action=e.action,
-            from_status=e.from_status,
-            to_status=e.to_status,
-            unit=e.unit,
-            giver=e.officer,
-            receiver=e.receiver,
-            note=e.note,
-            result=judged.get(e.id),
-            data=dict(e.data),
+    entries: list[TimelineEntry] = []
+    unit = ""
+    for e in dossier.history:
+        moved = e.from_status is not e.to_status or (bool(e.unit) and e.unit != unit)
+        entries.append(
+            TimelineEntry(
+                at=e.at,
+                action=e.action,
+                from_status=e.from_status,
+                to_status=e.to_status,
+                unit=e.unit or unit,
+                giver=e.officer,
+                receiver=e.receiver,
+                note=e.note,
+                result=judged.get(e.id),
+                hand_over=moved,
+                data=dict(e.data),
+            )
         )
-        for e in dossier.history
-    ]
+        unit = e.unit or unit
+    return entries
 
 
 # ---- what a citizen may see ---------------------------------------------------------------------------------

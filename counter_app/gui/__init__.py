@@ -13,8 +13,8 @@ How the pieces fit (read this before adding a panel):
   database writes (one writer thread), `runner.run(...)` for reads, rendering and network. Callbacks run in
   the GUI thread; no widget is touched from a worker.
 
-Adding a panel (the hand-over panel "Trả kết quả" on F6 and the dossier list "Danh sách hồ sơ" on F7 are
-expected this way):
+Adding a panel (the intake is F5; the hand-over panel "Trả kết quả" on F6 and the dossier list "Danh sách hồ sơ"
+on F7 are expected this way):
 
 1. Create a module `counter_app/gui/<feature>/panel.py` with a QWidget and a function
    `create_panel(session: Session, parent: QWidget | None) -> PanelEntry`, returning
@@ -25,7 +25,9 @@ expected this way):
 3. The main window adds the panel to its stack, an entry with the shortcut to the "Chức năng" menu, and a
    menu of the panel's `actions` shown while the panel is current. Give panel-specific actions the shortcut
    context `Qt.WidgetWithChildrenShortcut` (see `intake.panel.IntakePanel._action`) so two panels may reuse
-   a key such as Ctrl+F; use `MainWindow.add_panel(...)` directly for anything assembled at run time.
+   a key such as Ctrl+F; actions with a window-wide context keep working while another panel is shown (the
+   intake's Ctrl+N). A panel with an `activation_requested` signal is brought to the front when it emits it.
+   Use `MainWindow.add_panel(...)` directly for anything assembled at run time.
 4. Name signals for events (`dossier_received = Signal(object)`), handlers `_on_<source>_<event>`, and make
    connections in one `_connect()` method. User-facing text goes through `self.tr()` in Vietnamese; run
    `python tools/build_translations.py --update` and translate the new entries of

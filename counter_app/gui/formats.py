@@ -27,7 +27,7 @@ class Words(QObject):
         return self.tr("Miễn phí")
 
     def same_day(self, cutoff: str) -> str:
-        return self.tr("Trong ngày (nhận trước %1)").replace("%1", cutoff)
+        return self.tr("Trong ngày (trước %1)").replace("%1", cutoff)
 
     def duration(self, unit: DurationUnit, n: int) -> str:
         if unit is DurationUnit.HOURS:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..cli.context import CliContext
+    from ..storage.store import CounterStore
     from .controller import CounterController
 
 DEMO_FOLDER = "demo"
@@ -40,21 +41,23 @@ def prepare(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> C
         )
         return 1
 
-    from ..storage.store import CounterStore
     from .controller import CounterController
 
-    store = CounterStore(data_dir)
-    credentials: list[tuple[str, str, str, str]] = []
-    if demo:
-        from ..storage.demo import DEMO_ACCOUNTS, ensure_demo_profile
-
-        ensure_demo_profile(store)
-        from .formats import role_name
-
-        credentials = [(u, name, role_name(role.value), pw) for u, name, role, pw in DEMO_ACCOUNTS]
-    controller = CounterController(store, settings, lang, credentials)
+    controller = CounterController(None, settings, lang, demo, open_store=lambda: open_store(data_dir, demo))
     controller.start()
     return controller
+
+
+def open_store(data_dir: Path, demo: bool) -> CounterStore:
+    """Open (and migrate) the counter's database; fill the demo profile when asked. Runs on a worker thread."""
+    from ..storage.store import CounterStore
+
+    store = CounterStore(data_dir)
+    if demo:
+        from ..storage.demo import ensure_demo_profile
+
+        ensure_demo_profile(store)
+    return store
 
 
 def launch(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> int:
@@ -70,4 +73,5 @@ def launch(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> in
         return int(app.exec())
     finally:
         prepared.shutdown()
-        prepared.store.close()
+        if prepared.store is not None:
+            prepared.store.close()

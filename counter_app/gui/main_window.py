@@ -111,10 +111,15 @@ class MainWindow(QMainWindow):
             switch.setShortcut(QKeySequence(shortcut))
             switch.setToolTip(f"{title} ({shortcut})")
         switch.triggered.connect(lambda: self.show_panel(key))
+        requested = getattr(widget, "activation_requested", None)
+        if requested is not None:  # a panel may ask to come to the front (e.g. Ctrl+N from elsewhere)
+            requested.connect(lambda: self.show_panel(key))
         if actions:
             menu = QMenu(title, self)
             for action in actions:
                 menu.addAction(action)
+                if action.shortcutContext() is not Qt.ShortcutContext.WidgetWithChildrenShortcut:
+                    self.addAction(action)  # window-wide shortcuts work while another panel is shown
             self.menuBar().insertMenu(self.panels_menu.menuAction(), menu)
             self._panel_menus[key] = menu
         if len(self.panels) == 1:
@@ -162,21 +167,28 @@ class MainWindow(QMainWindow):
         self.accounts_dialog.open()
 
     def _on_shortcuts_triggered(self) -> None:
-        lines = [f"<tr><td><b>{self.tr('Chuyển chức năng')}</b></td><td></td></tr>"]
+        rows: list[tuple[str, str, bool]] = []
         for entry in self.panels.values():
-            if entry.shortcut:
-                lines.append(f"<tr><td>{entry.title}</td><td>{entry.shortcut}</td></tr>")
+            rows.append((entry.title, entry.shortcut, True))
             for action in entry.actions:
                 keys = ", ".join(
                     s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
                 )
-                lines.append(f"<tr><td>{action.text()}</td><td>{keys}</td></tr>")
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Phím tắt"),
-            "<table>" + "".join(lines) + "</table>",
-            parent=self,
+                rows.append((action.text(), keys, False))
+        rows.append((self.system_menu.title().replace("&", ""), "", True))
+        for action in (self.settings_action, self.sign_out_action, self.quit_action, self.shortcuts_action):
+            rows.append(
+                (action.text(), action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), False)
+            )
+        html = "".join(
+            f"<tr><td>{'<b>' if bold else '&nbsp;&nbsp;'}{text}{'</b>' if bold else ''}</td>"
+            f"<td>&nbsp;&nbsp;{keys}</td></tr>"
+            for text, keys, bold in rows
         )
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Phím tắt"), f"<table>{html}</table>", parent=self
+        )
+        box.setObjectName("shortcutsHelp")
         box.open()
 
     def _on_about_triggered(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
@@ -10,8 +11,10 @@ from PySide6.QtWidgets import QWidget
 from ..core.model import UnitConfig
 from ..settings import CounterSettings
 from ..storage.accounts import Account, Role
-from ..storage.store import CounterStore
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ..storage.store import CounterStore
 
 
 @dataclass

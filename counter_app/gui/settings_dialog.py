@@ -48,7 +48,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(760, 600)
+        self.resize(760, 500)
         self._connect()
 
     def _connect(self) -> None:

@@ -35,24 +35,40 @@ class SignInWindow(QWidget):
 
     def __init__(
         self,
-        accounts: AccountRepository,
         runner: TaskRunner,
         settings: CounterSettings,
-        unit: UnitConfig | None,
-        demo_credentials: DemoCredentials = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._accounts = accounts
+        self._accounts: AccountRepository | None = None
+        self._waiting_for_store = False
         self._runner = runner
         self._settings = settings
         self.setObjectName("signIn")
         self.setWindowTitle(self.tr("Đăng nhập — Quầy Một cửa"))
-        self._build(unit, demo_credentials)
+        self._build()
         self._connect()
         self.reset()
 
-    def _build(self, unit: UnitConfig | None, demo: DemoCredentials) -> None:
+    def attach(self, accounts: AccountRepository, unit: UnitConfig | None) -> None:
+        """The store is open: show the unit and check credentials (also those typed while it was opening)."""
+        self._accounts = accounts
+        if unit is not None:
+            counter = self.tr("Quầy số %1").replace("%1", str(unit.counter))
+            self.unit_label.setText(f"<b>{unit.agency_name}</b><br>{counter}")
+            self.unit_label.show()
+        if self._waiting_for_store:
+            self._waiting_for_store = False
+            self._on_sign_in_clicked()
+
+    def show_failure(self, message: str) -> None:
+        """The data could not be opened: say so where the officer looks."""
+        self._waiting_for_store = False
+        self._set_busy(False)
+        self.sign_in_button.setEnabled(False)
+        self.error.show_error(None, message)
+
+    def _build(self) -> None:
         card = QFrame(self)
         card.setObjectName("signInCard")
         card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -60,12 +76,10 @@ class SignInWindow(QWidget):
         title = heading(self.tr("Quầy Một cửa"), 18, card)
         subtitle = QLabel(self.tr("Bộ phận tiếp nhận và trả kết quả"), card)
         subtitle.setProperty("role", "hint")
-        unit_label = QLabel(card)
-        unit_label.setWordWrap(True)
-        if unit is not None:
-            unit_label.setText(
-                f"<b>{unit.agency_name}</b><br>{self.tr('Quầy số %1').replace('%1', str(unit.counter))}"
-            )
+        self.unit_label = QLabel(card)
+        self.unit_label.setObjectName("unitLabel")
+        self.unit_label.setWordWrap(True)
+        self.unit_label.hide()
         self.username = QLineEdit(card)
         self.username.setObjectName("username")
         self.username.setPlaceholderText(self.tr("ví dụ: canbo"))
@@ -88,16 +102,13 @@ class SignInWindow(QWidget):
         inner.setSpacing(10)
         inner.addWidget(title)
         inner.addWidget(subtitle)
-        if unit is not None:
-            inner.addWidget(unit_label)
+        inner.addWidget(self.unit_label)
         inner.addSpacing(8)
         inner.addLayout(form)
         inner.addWidget(self.error)
         inner.addWidget(self.sign_in_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.demo_box = self._demo_box(demo) if demo else None
-        if self.demo_box is not None:
-            inner.addSpacing(6)
-            inner.addWidget(self.demo_box)
+        self.demo_box: QFrame | None = None
+        self._card_layout = inner
 
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -107,6 +118,13 @@ class SignInWindow(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
+
+    def show_demo_credentials(self, demo: DemoCredentials) -> None:
+        """List the demo profile's accounts under the form (once)."""
+        if self.demo_box is None and demo:
+            self.demo_box = self._demo_box(demo)
+            self._card_layout.addSpacing(6)
+            self._card_layout.addWidget(self.demo_box)
 
     def _demo_box(self, demo: DemoCredentials) -> QFrame:
         box = QFrame(self)
@@ -159,6 +177,9 @@ class SignInWindow(QWidget):
             (self.username if not username else self.password).setFocus()
             return
         self._set_busy(True)
+        if self._accounts is None:
+            self._waiting_for_store = True  # checked as soon as the data is open
+            return
         self._runner.run(
             self._accounts.verify,
             username,

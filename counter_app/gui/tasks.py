@@ -60,6 +60,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
+        self._writer.setExpiryTimeout(-1)  # the writer thread lives as long as the runner
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
         self._ids = itertools.count(1)

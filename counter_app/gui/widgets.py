@@ -35,14 +35,20 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_error(self, editor: QWidget | None, message: str) -> None:
-        self.setText(message)
-        self.setVisible(bool(message))
-        if editor is not None:
+        """Show `message` (or hide when empty) and mark `editor` invalid for the style sheet and screen readers."""
+        if message != self.text():
+            self.setText(message)
+        if self.isHidden() == bool(message):
+            self.setVisible(bool(message))
+        if editor is not None and (editor.property("invalid") is True) != bool(message):
             editor.setProperty("invalid", bool(message))
             editor.setAccessibleDescription(message)
             editor.setToolTip(message)
             editor.style().unpolish(editor)
             editor.style().polish(editor)
+        elif editor is not None and message and editor.accessibleDescription() != message:
+            editor.setAccessibleDescription(message)
+            editor.setToolTip(message)
 
 
 def dialog_buttons(accept_text: str, reject_text: str, parent: QWidget | None = None) -> QDialogButtonBox:

@@ -7,18 +7,18 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Query, Request, Security
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from peewee import Database
 from pydantic import BaseModel, Field
 
 from ..sync.wire import MAX_BATCH, MAX_BODY_BYTES, MAX_PULL_LIMIT, PROTOCOL_VERSION, time_text, utc_now
 from .admin import AuthError, Caller, authenticate
-from .apply import BatchApplier
-from .feed import read_feed
+from .feed import page_json, read_feed
 from .limits import BodyLimitAndClock
 from .models import bind_models
 from .schema import current_version
+from .writer import PushWriter
 
 #: The counter's token, `Authorization: Bearer <token>` (declared once so OpenAPI shows the scheme).
 BEARER = HTTPBearer(auto_error=False, description="the counter's token from `counter-server add-counter`")
@@ -82,6 +82,7 @@ class EnrolOut(BaseModel):
 def create_app(db: Database) -> FastAPI:
     """The API over an opened (and migrated) server database."""
     m = bind_models(db)
+    writer = PushWriter(m)
     app = FastAPI(title="Quầy Một cửa — máy chủ đồng bộ", version=str(PROTOCOL_VERSION))
 
     @app.exception_handler(ApiError)
@@ -129,24 +130,19 @@ def create_app(db: Database) -> FastAPI:
             raise ApiError(422, "batch.duplicate_ids")
         with db.connection_context():
             caller = caller_of(credentials)
-            results = BatchApplier(m, caller, time_text(utc_now())).run(changes)
+        results = writer.submit(caller, changes)
         return {"server_time": time_text(utc_now()), "results": [r.to_dict() for r in results]}
 
-    @app.get("/v1/pull", response_model=PullOut, responses={401: {}})
+    @app.get("/v1/pull", response_class=Response, responses={200: {"model": PullOut}, 401: {}})
     def pull(
         credentials: Credentials,
         cursor: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500,
-    ) -> dict[str, Any]:
+    ) -> Response:
         with db.connection_context():
             caller = caller_of(credentials)
             page = read_feed(m, caller.agency_id, cursor, limit)
-        return {
-            "server_time": time_text(utc_now()),
-            "cursor": page.cursor,
-            "more": page.more,
-            "items": page.items,
-        }
+        return Response(page_json(page, time_text(utc_now())), media_type="application/json")
 
     app.add_middleware(BodyLimitAndClock, max_bytes=MAX_BODY_BYTES)
     return app

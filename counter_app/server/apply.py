@@ -22,9 +22,9 @@ from ..core.serial import dossier_from_dict, dossier_to_dict, event_from_dict, p
 from ..core.statuses import check_move
 from ..sync.wire import MAX_CHANGE_BYTES, ChangeKind, ChangeResult, Reason, Result, hash_and_size
 from .admin import Caller, lock_agency
-from .database import write_transaction
+from .database import bulk_write, write_transaction
 
-_CHUNK = 100
+_CHUNK = 500
 _BAD_PAYLOAD = (KeyError, TypeError, ValueError, AttributeError, DomainError)
 
 
@@ -82,13 +82,16 @@ class BatchApplier:
         self._updated_changes: dict[str, dict[str, Any]] = {}
 
     def run(self, changes: Sequence[Mapping[str, Any]]) -> list[ChangeResult]:
+        """Judge and store the batch in a transaction of its own (holding the agency's feed lock)."""
         with write_transaction(self._m.db):
-            lock_agency(
-                self._m, self._caller.agency_id
-            )  # feed cursors of one agency then follow commit order
-            self._prefetch(changes)
-            results = [self._one(c) for c in changes]
-            self._flush()
+            lock_agency(self._m, self._caller.agency_id)
+            return self.apply(changes)
+
+    def apply(self, changes: Sequence[Mapping[str, Any]]) -> list[ChangeResult]:
+        """Judge and store the batch inside the caller's transaction (which holds the agency's feed lock)."""
+        self._prefetch(changes)
+        results = [self._one(c) for c in changes]
+        self._flush()
         return results
 
     # ---- reading what the batch needs in a few queries --------------------------------------------------
@@ -317,40 +320,68 @@ class BatchApplier:
         )
 
     def _flush(self) -> None:
-        m = self._m
-        for rows in _chunks(list(self._new_changes.values())):
-            m.Change.insert_many(rows).execute()
+        db = self._m.db
+        bulk_write(
+            db, _INSERT_CHANGE, [tuple(r[c] for c in _CHANGE_COLUMNS) for r in self._new_changes.values()]
+        )
         for change_id, fields in self._updated_changes.items():
-            m.Change.update(**fields).where(m.Change.change_id == change_id).execute()
-        created = [self._dossier_row(self._dossiers[i]) for i in self._touched if i in self._created]
-        for rows in _chunks(created):
-            m.Dossier.insert_many(rows).execute()
-        for dossier_id in self._changed:
-            d = self._dossiers[dossier_id]
-            m.Dossier.update(
-                status=int(d.status), version=d.version, data=_data(d), updated_at=self._now
-            ).where(m.Dossier.id == dossier_id).execute()
-        for rows in _chunks(self._events):
-            m.Event.insert_many(rows).execute()
-        log = [
-            {"agency_id": self._caller.agency_id, "kind": "dossier", "item_key": i, "logged_at": self._now}
-            for i in self._touched
-        ]
-        for rows in _chunks(log):
-            m.ChangeLog.insert_many(rows).execute()
+            self._m.Change.update(**fields).where(self._m.Change.change_id == change_id).execute()
+        created = [self._dossiers[i] for i in self._touched if i in self._created]
+        bulk_write(
+            db,
+            _INSERT_DOSSIER,
+            [
+                (
+                    d.id,
+                    d.code,
+                    d.agency_id,
+                    d.counter,
+                    int(d.status),
+                    d.version,
+                    _data(d),
+                    self._now,
+                    self._now,
+                )
+                for d in created
+            ],
+        )
+        changed = [self._dossiers[i] for i in self._touched if i in self._changed]
+        bulk_write(
+            db, _UPDATE_DOSSIER, [(int(d.status), d.version, _data(d), self._now, d.id) for d in changed]
+        )
+        bulk_write(
+            db, _INSERT_EVENT, [(e["id"], e["dossier_id"], e["seq"], e["change_id"]) for e in self._events]
+        )
+        bulk_write(
+            db, _INSERT_LOG, [(self._caller.agency_id, "dossier", i, self._now) for i in self._touched]
+        )
 
-    def _dossier_row(self, d: Dossier) -> dict[str, Any]:
-        return {
-            "id": d.id,
-            "code": d.code,
-            "agency_id": d.agency_id,
-            "counter": d.counter,
-            "status": int(d.status),
-            "version": d.version,
-            "data": _data(d),
-            "created_at": self._now,
-            "updated_at": self._now,
-        }
+
+_CHANGE_COLUMNS = (
+    "change_id",
+    "agency_id",
+    "counter",
+    "kind",
+    "dossier_id",
+    "content_hash",
+    "result",
+    "reason",
+    "version",
+    "attempts",
+    "device_time",
+    "received_at",
+    "decided_at",
+)
+_INSERT_CHANGE = (
+    f"INSERT INTO changes ({', '.join(_CHANGE_COLUMNS)}) VALUES ({', '.join('?' * len(_CHANGE_COLUMNS))})"
+)
+_INSERT_DOSSIER = (
+    "INSERT INTO dossiers (id, code, agency_id, counter, status, version, data, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPDATE_DOSSIER = "UPDATE dossiers SET status = ?, version = ?, data = ?, updated_at = ? WHERE id = ?"
+_INSERT_EVENT = "INSERT INTO events (id, dossier_id, seq, change_id) VALUES (?, ?, ?, ?)"
+_INSERT_LOG = "INSERT INTO change_log (agency_id, kind, item_key, logged_at) VALUES (?, ?, ?, ?)"
 
 
 def _data(d: Dossier) -> str:

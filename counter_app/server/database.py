@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +102,27 @@ def write_transaction(db: Database) -> Iterator[None]:
     """A transaction that takes the write lock at once on SQLite (no upgrade deadlocks), a plain one on PostgreSQL."""
     with db.atomic() if is_postgres(db) else db.atomic("IMMEDIATE"):
         yield
+
+
+def bulk_write(db: Database, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Run one parameterised INSERT/UPDATE for many rows, fast: `executemany` on SQLite, batched on PostgreSQL.
+
+    `sql` uses `?` placeholders; for an INSERT on PostgreSQL the VALUES list is sent in pages.
+    """
+    if not rows:
+        return
+    cursor = db.cursor()
+    if not is_postgres(db):
+        cursor.executemany(sql, rows)
+        return
+    from psycopg2.extras import execute_batch, execute_values
+
+    pg_sql = sql.replace("?", "%s")
+    head, sep, _ = pg_sql.partition(" VALUES (")
+    if sep and pg_sql.lstrip().upper().startswith("INSERT"):
+        execute_values(cursor, f"{head} VALUES %s", rows, page_size=500)
+    else:
+        execute_batch(cursor, pg_sql, rows, page_size=500)
 
 
 def _maintenance(parsed: DatabaseUrl) -> PostgresqlDatabase:

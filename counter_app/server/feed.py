@@ -8,6 +8,10 @@ from types import SimpleNamespace
 from typing import Any
 
 
+class RawJson(str):
+    """JSON text stored on the server and sent as it is (no decode and re-encode per pull)."""
+
+
 @dataclass(frozen=True)
 class FeedPage:
     """One page of the feed. `cursor` is where the next pull starts; `more` says a next page exists."""
@@ -41,7 +45,7 @@ def read_feed(m: SimpleNamespace, agency_id: str, after: int, limit: int) -> Fee
     items: list[dict[str, Any]] = []
     for (kind, key), log_id in ordered:
         if kind == "dossier" and key in dossiers:
-            items.append({"kind": "dossier", "cursor": log_id, "dossier": json.loads(dossiers[key])})
+            items.append({"kind": "dossier", "cursor": log_id, "dossier": RawJson(dossiers[key])})
         elif kind == "catalogue":
             cat = m.Catalogue.get_or_none(m.Catalogue.agency_id == agency_id)
             if cat is not None:
@@ -54,3 +58,20 @@ def read_feed(m: SimpleNamespace, agency_id: str, after: int, limit: int) -> Fee
                     {"kind": "calendar", "cursor": log_id, "day": key, "override": day.kind, "name": day.name}
                 )
     return FeedPage(rows[-1].log_id, len(rows) == limit, items)
+
+
+def page_json(page: FeedPage, server_time: str) -> str:
+    """The pull answer as JSON text, splicing stored dossier JSON in without parsing it."""
+
+    def encode(value: Any) -> str:
+        if isinstance(value, RawJson):
+            return str(value)
+        if isinstance(value, dict):
+            return "{" + ",".join(f"{json.dumps(k)}:{encode(v)}" for k, v in value.items()) + "}"
+        return json.dumps(value, ensure_ascii=False)
+
+    items = ",".join(encode(item) for item in page.items)
+    more = "true" if page.more else "false"
+    return (
+        f'{{"server_time":{json.dumps(server_time)},"cursor":{page.cursor},"more":{more},"items":[{items}]}}'
+    )

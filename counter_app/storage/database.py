@@ -10,6 +10,8 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from ..core.errors import DomainError
+
 from .paths import migrations_dir
 
 PRAGMAS = {
@@ -30,6 +32,12 @@ class Migration:
 
 class MigrationError(Exception):
     """A migration failed; the database is left as it was before it (each runs in one transaction)."""
+
+
+class NewerDatabaseError(DomainError):
+    """The database was written by a newer release than this one; opening it could lose data."""
+
+    code = "database.newer"
 
 
 def available_migrations(folder: Path | None = None) -> list[Migration]:
@@ -70,7 +78,10 @@ def backup_file(path: Path, backup_dir: Path, label: str) -> Path:
 def migrate(path: Path, backup_dir: Path | None = None, folder: Path | None = None) -> list[int]:
     """Apply pending migrations, each in its own transaction, after backing the file up. Returns applied numbers."""
     current = schema_version(path)
-    pending = [m for m in available_migrations(folder) if m.number > current]
+    known = available_migrations(folder)
+    if known and current > known[-1].number:
+        raise NewerDatabaseError(found=current, supported=known[-1].number)
+    pending = [m for m in known if m.number > current]
     if not pending:
         return []
     if current > 0 and backup_dir is not None:

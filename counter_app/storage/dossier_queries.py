@@ -1,18 +1,24 @@
 """SQL behind the dossier list: filters, quick views, pages and deadline warnings over the dossier table's columns.
 
 Only the narrow columns of `dossier` are read (never the JSON body), so the list stays fast at 100k rows.
-The rules are those of `core.listing` (tests compare both). The indexes this needs are created on first use
-with `CREATE INDEX IF NOT EXISTS`:
+The rules are those of `core.listing` (tests compare both). The indexes this needs are created with
+`CREATE INDEX IF NOT EXISTS` by `ensure_indexes`, which the list panel queues on the writer thread when it is
+first opened (the queries give the same answers without them, only slower):
 
-- `dossier_list_cover` holds every column the list filters, sorts and shows, so filtering and counting read
-  the index instead of the wide rows;
+- `dossier_list_cover` holds every column the list filters, sorts and shows, so filtering, counting and
+  sorting read the index instead of the wide rows;
+- `dossier_open_due` finds open dossiers by deadline (overdue, due today, due soon);
+- `dossier_due` gives the list in deadline order without sorting it;
+- `dossier_finished_late` (partial) holds only the dossiers finished after their deadline;
 - `dossier_event_supplement` (partial) holds only the supplement requests made after receipt, for the
   "more than one request" and "still waiting" rules.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -32,12 +38,16 @@ from .store import CounterStore
 
 INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS dossier_list_cover ON dossier (received_at, status, due_at, finished_at, code, "
-    "procedure_code, field, officer, channel, unit, applicant_name, id)",
-    "CREATE INDEX IF NOT EXISTS dossier_open_due ON dossier (finished_at, due_at, status)",
-    "CREATE INDEX IF NOT EXISTS dossier_officer ON dossier (officer)",
+    "procedure_code, field, officer, channel, unit, applicant_name, appointment, id)",
+    "CREATE INDEX IF NOT EXISTS dossier_open_due ON dossier (finished_at, due_at, status, code)",
+    "CREATE INDEX IF NOT EXISTS dossier_due ON dossier (due_at)",
+    "CREATE INDEX IF NOT EXISTS dossier_finished_late ON dossier (received_at) "
+    "WHERE code IS NOT NULL AND status NOT IN (3, 8) AND finished_at > due_at",
     "CREATE INDEX IF NOT EXISTS dossier_event_supplement ON dossier_event (dossier_id, at) "
     "WHERE to_status = 5 AND from_status IS NOT NULL AND from_status != 5",
 )
+
+INDEX_NAMES = frozenset(re.findall(r"EXISTS (\w+) ON", " ".join(INDEXES)))
 
 #: A supplement request made after receipt (an annotation made while waiting is not a new request).
 _SUPPLEMENT = "e.to_status = 5 AND e.from_status IS NOT NULL AND e.from_status != 5"
@@ -45,20 +55,36 @@ _MANY_REQUESTS = f"d.id IN (SELECT e.dossier_id FROM dossier_event e WHERE {_SUP
 _WAITING_SINCE = f"(SELECT max(e.at) FROM dossier_event e WHERE e.dossier_id = d.id AND {_SUPPLEMENT})"
 #: Dossiers the on-time rule applies to: received, with a deadline, neither refused nor stopped.
 _COUNTED = "d.code IS NOT NULL AND d.due_at IS NOT NULL AND d.status NOT IN (3, 8)"
-#: Still open and past the deadline at ? (a wait for a supplement still open moves the deadline on).
-_OVERDUE_OPEN = (
-    f"({_COUNTED} AND d.finished_at IS NULL AND ((d.status != 5 AND d.due_at < ?) "
-    f"OR (d.status = 5 AND {_WAITING_SINCE} > d.due_at) OR {_MANY_REQUESTS}))"
+#: Each branch below is answered from one index; the views combine them by row id (the unary + keeps the
+#: outer query on its own index instead of fetching every wide row by its id).
+_FINISHED_LATE = (
+    "SELECT rowid FROM dossier WHERE code IS NOT NULL AND status NOT IN (3, 8) AND finished_at > due_at"
 )
-_LATE = (
-    f"({_COUNTED} AND ((d.finished_at IS NOT NULL AND d.finished_at > d.due_at) "
-    f"OR (d.finished_at IS NULL AND ((d.status != 5 AND d.due_at < ?) OR (d.status = 5 AND {_WAITING_SINCE} > d.due_at))) "
-    f"OR {_MANY_REQUESTS}))"
+#: The same through its partial index (the planner would rather scan a wider one).
+_FINISHED_LATE_INDEXED = _FINISHED_LATE.replace(
+    "FROM dossier", "FROM dossier INDEXED BY dossier_finished_late"
 )
+_OPEN_PAST_DUE = (
+    "SELECT rowid FROM dossier WHERE finished_at IS NULL AND due_at < ? AND status NOT IN (3, 5, 8) "
+    "AND code IS NOT NULL"
+)
+#: Waiting for a supplement, but the request came after the deadline had passed: the stopped clock cannot save it.
+_WAITING_PAST_DUE = (
+    f"SELECT d.rowid FROM dossier d WHERE d.finished_at IS NULL AND d.status = 5 AND d.code IS NOT NULL "
+    f"AND d.due_at IS NOT NULL AND {_WAITING_SINCE} > d.due_at"
+)
+_TWO_REQUESTS = f"SELECT d.rowid FROM dossier d WHERE {_COUNTED} AND {_MANY_REQUESTS}"
+#: Finished late, or still open and past the deadline at ? (the late view is `rowid IN` these).
+_LATE_BRANCHES = f"{{finished_late}} UNION {_OPEN_PAST_DUE} UNION {_WAITING_PAST_DUE} UNION {_TWO_REQUESTS}"
+_OVERDUE_BRANCHES = (
+    f"{_OPEN_PAST_DUE} UNION {_WAITING_PAST_DUE} UNION {_TWO_REQUESTS} AND d.finished_at IS NULL"
+)
+#: Still open and past the deadline at ? (a short list: driven by its own row ids).
+_OVERDUE_OPEN = f"d.rowid IN ({_OVERDUE_BRANCHES})"
 #: Still open, clock running, deadline within [?, ?].
 _DUE_IN_WINDOW = (
-    f"({_COUNTED} AND d.finished_at IS NULL AND d.status != 5 AND d.due_at >= ? AND d.due_at <= ? "
-    f"AND NOT {_MANY_REQUESTS})"
+    "(d.finished_at IS NULL AND d.due_at >= ? AND d.due_at <= ? AND d.status NOT IN (3, 5, 8) "
+    f"AND d.code IS NOT NULL AND NOT {_MANY_REQUESTS})"
 )
 
 _SORT_COLUMNS: dict[SortKey, str] = {
@@ -78,27 +104,48 @@ _COLUMNS = (
 )
 
 
+_NO_FILTER = DossierFilter()
+#: Views whose dossiers all have a deadline.
+_WITH_DEADLINE = frozenset({QuickView.DUE_TODAY, QuickView.DUE_SOON, QuickView.LATE})
+
+
 def _moment(value: datetime) -> str:
     """A datetime as the dossier table stores it (ISO, seconds)."""
     return value.replace(microsecond=0).isoformat(timespec="seconds")
 
 
 class DossierQueries:
-    """Read-only queries of the dossier list; safe to call from worker threads (each has its own connection)."""
+    """Queries of the dossier list, safe to call from worker threads (each has its own connection).
+
+    Everything reads, except `ensure_indexes`.
+    """
 
     def __init__(self, store: CounterStore) -> None:
         self._store = store
         self._db = store.db
-        self._indexed = False
+        self._ready = False
 
     def ensure_indexes(self) -> None:
-        """Create the list's indexes if missing (once per process and database; takes a moment at 100k rows)."""
-        if self._indexed:
+        """Create the list's indexes if missing: a write that takes seconds once at 100k rows, so run it on the
+        writer thread (`runner.write`). Until it has run, the queries work without them, only slower."""
+        if self.has_indexes():
             return
         with self._db.atomic():
             for statement in INDEXES:
                 self._db.execute_sql(statement)
-        self._indexed = True
+        self._ready = True
+
+    def has_indexes(self) -> bool:
+        """True once every index of the list exists (checked in the schema until it does)."""
+        if not self._ready:
+            rows = self._db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+            self._ready = {r[0] for r in rows} >= INDEX_NAMES
+        return self._ready
+
+    def _late_branches(self) -> str:
+        return _LATE_BRANCHES.format(
+            finished_late=_FINISHED_LATE_INDEXED if self.has_indexes() else _FINISHED_LATE
+        )
 
     # ---- the list ----------------------------------------------------------------------------------------------
     def open_list(self, flt: DossierFilter, now: datetime, limit: int) -> ListPage:
@@ -106,19 +153,29 @@ class DossierQueries:
         return ListPage(self.count(flt, now), tuple(self.page(flt, now, 0, limit)), 0)
 
     def count(self, flt: DossierFilter, now: datetime) -> int:
-        self.ensure_indexes()
-        where, params = self._where(flt, now)
-        return int(
-            self._db.execute_sql(f"SELECT count(*) FROM dossier d WHERE {where}", params).fetchone()[0]
-        )
+        if (
+            flt.view is QuickView.LATE
+            and replace(flt, view=QuickView.ALL, sort=SortKey.RECEIVED, descending=True) == _NO_FILTER
+        ):
+            # the late view alone: count its branches, never the whole table
+            sql, params = f"SELECT count(*) FROM ({self._late_branches()})", [_moment(now)]
+        else:
+            where, params = self._where(flt, now)
+            sql = f"SELECT count(*) FROM dossier d WHERE {where}"
+        return int(self._db.execute_sql(sql, params).fetchone()[0])
 
     def page(self, flt: DossierFilter, now: datetime, offset: int, limit: int) -> list[DossierSummary]:
         """Rows `offset` … `offset + limit - 1` of the list in the filter's order."""
-        self.ensure_indexes()
         where, params = self._where(flt, now)
         direction = "DESC" if flt.descending else "ASC"
         column = _SORT_COLUMNS[flt.sort]
-        order = f"{column} {direction} NULLS LAST"
+        never_null = column not in ("d.code", "d.due_at") or (
+            column == "d.due_at" and flt.view in _WITH_DEADLINE
+        )
+        nulls = (
+            "" if flt.descending or never_null else " NULLS LAST"
+        )  # an index gives NULLs first when ascending
+        order = f"{column} {direction}{nulls}"
         if flt.sort is not SortKey.RECEIVED:
             order += ", d.received_at DESC"
         order += f", d.rowid {direction}"
@@ -139,13 +196,14 @@ class DossierQueries:
     # ---- warnings ----------------------------------------------------------------------------------------------
     def deadline_alerts(self, now: datetime, due_soon_until: datetime, limit: int = 20) -> DeadlineAlerts:
         """Open dossiers past their deadline and those due by `due_soon_until` (most urgent first)."""
-        self.ensure_indexes()
         stamp = _moment(now)
         overdue_params: list[Any] = [stamp]
         soon_params: list[Any] = [stamp, _moment(due_soon_until)]
         count_sql = "SELECT count(*) FROM dossier d WHERE {}"
         page_sql = f"SELECT {_COLUMNS} FROM dossier d WHERE {{}} ORDER BY d.due_at ASC, d.rowid LIMIT ?"
-        overdue_count = self._db.execute_sql(count_sql.format(_OVERDUE_OPEN), overdue_params).fetchone()[0]
+        overdue_count = self._db.execute_sql(
+            f"SELECT count(*) FROM ({_OVERDUE_BRANCHES})", overdue_params
+        ).fetchone()[0]
         soon_count = self._db.execute_sql(count_sql.format(_DUE_IN_WINDOW), soon_params).fetchone()[0]
         overdue = self._db.execute_sql(page_sql.format(_OVERDUE_OPEN), [*overdue_params, limit]).fetchall()
         soon = self._db.execute_sql(page_sql.format(_DUE_IN_WINDOW), [*soon_params, limit]).fetchall()
@@ -161,7 +219,6 @@ class DossierQueries:
     # ---- choices for the filter bar ----------------------------------------------------------------------------
     def officers(self) -> list[str]:
         """Every officer who received a dossier here (usernames, sorted)."""
-        self.ensure_indexes()
         rows = self._db.execute_sql("SELECT DISTINCT officer FROM dossier ORDER BY officer").fetchall()
         return [str(r[0]) for r in rows if r[0]]
 
@@ -210,7 +267,7 @@ class DossierQueries:
 
     def _view(self, view: QuickView, now: datetime) -> tuple[str, list[Any]]:
         if view is QuickView.LATE:
-            return _LATE, [_moment(now)]
+            return f"+d.rowid IN ({self._late_branches()})", [_moment(now)]
         if view is QuickView.WAITING_SUPPLEMENT:
             return "(d.status = 5 AND d.code IS NOT NULL)", []
         if view is QuickView.READY_TO_RETURN:

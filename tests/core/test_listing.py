@@ -216,7 +216,8 @@ def test_timeline_after_a_sequence_of_transitions() -> None:
     assert entries[0].result is None  # receipt is not a step
     assert transfer.result is Timeliness.EARLY
     assert entries[3].to_status is S.PROCESSING and entries[3].from_status is S.SUPPLEMENT_REQUESTED
-    assert not entries[4].moves and entries[4].data["new_appointment"] == "2026-12-02T08:00"
+    assert not entries[4].hand_over and entries[4].data["new_appointment"] == "2026-12-02T08:00"
+    assert all(e.hand_over for e in entries[:4]) and entries[5].hand_over
     assert (
         entries[5].result is Timeliness.LATE
     )  # deadline Friday 27 08:00 (one day of waiting), done Monday 30

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
 from counter_app.settings import CounterSettings  # noqa: E402
-from counter_app.storage.demo import DEMO_ACCOUNTS, ensure_demo_profile  # noqa: E402
+from counter_app.storage.demo import ensure_demo_profile  # noqa: E402
 from counter_app.storage.store import DB_NAME, CounterStore  # noqa: E402
 
 
@@ -55,10 +55,8 @@ def controller(
     qapp: QApplication, qtbot: QtBot, counter_store: CounterStore, settings: CounterSettings
 ) -> Iterator:
     from counter_app.gui.controller import CounterController
-    from counter_app.gui.formats import role_name
 
-    credentials = [(u, n, role_name(r.value), p) for u, n, r, p in DEMO_ACCOUNTS]
-    ctl = CounterController(counter_store, settings, "vi", credentials)
+    ctl = CounterController(counter_store, settings, "vi", demo=True)
     ctl.start()
     yield ctl
     ctl.shutdown()

@@ -36,7 +36,7 @@ def test_durations(qapp) -> None:
         return Procedure("1.000001", "x", "y", duration=duration, duration_unit=unit, same_day_cutoff=cutoff)
 
     assert format_duration(p(3, DurationUnit.WORKING_DAYS)) == "3 ngày làm việc"
-    assert format_duration(p(1, DurationUnit.WORKING_DAYS, time(15))) == "Trong ngày (nhận trước 15:00)"
+    assert format_duration(p(1, DurationUnit.WORKING_DAYS, time(15))) == "Trong ngày (trước 15:00)"
     assert format_duration(p(8, DurationUnit.HOURS)) == "8 giờ làm việc"
     assert format_duration(p(30, DurationUnit.DAYS)) == "30 ngày"
     assert format_duration(p(0.5, DurationUnit.WORKING_DAYS)) == "0.5 ngày làm việc"

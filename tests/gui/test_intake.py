@@ -284,3 +284,37 @@ def test_ctrl_f_returns_to_the_search_and_ctrl_n_starts_over(
     qtbot.waitUntil(lambda: intake.picker.search.hasFocus())
     qtbot.keyClick(intake.picker.search, Qt.Key.Key_N, CTRL)
     assert intake.procedure is None and intake.applicant.is_blank()
+
+
+def test_ctrl_n_brings_the_intake_back_from_another_panel(
+    qtbot: QtBot, intake: IntakePanel, main_window
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    other = QLabel("khác")
+    main_window.add_panel("other", other, "Khác", "F9")
+    main_window.show_panel("other")
+    assert main_window.current_panel_key() == "other"
+    assert not intake.isVisible()
+    main_window.activateWindow()
+    qtbot.keyClick(main_window.menuBar(), Qt.Key.Key_N, CTRL)
+    assert main_window.current_panel_key() == "intake"
+    qtbot.keyClick(main_window.menuBar(), Qt.Key.Key_F9)
+    assert main_window.current_panel_key() == "other"
+    qtbot.keyClick(main_window.menuBar(), Qt.Key.Key_F5)
+    assert main_window.current_panel_key() == "intake"
+
+
+def test_ctrl_p_previews_the_form_of_the_last_dossier(qtbot: QtBot, intake: IntakePanel) -> None:
+    choose_birth_registration(qtbot, intake)
+    fill_applicant(qtbot, intake)
+    qtbot.mouseClick(intake.checklist.tick_all_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(intake.dossier_received, timeout=10000):
+        qtbot.mouseClick(intake.outcome.receive_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(intake.picker.search, Qt.Key.Key_P, CTRL)
+    qtbot.waitUntil(
+        lambda: intake.printer.dialog is not None and intake.printer.dialog.isVisible(), timeout=20000
+    )
+    dialog = intake.printer.dialog
+    assert dialog.printer().docName() == "receipt"
+    dialog.reject()

@@ -1,9 +1,11 @@
-"""The launcher behind `counter-app [--demo]`: which folder, which first window."""
+"""The launcher behind `counter-app [--demo]`: which folder, the sign-in at once, the store opened behind it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from gui_helpers import PASSWORD, type_text
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -16,28 +18,60 @@ def test_demo_folder_is_inside_the_default_data_folder_unless_one_is_given(tmp_p
     assert demo_data_dir(tmp_path, data_dir_given=True) == tmp_path
 
 
-def test_demo_opens_the_sign_in_screen_with_credentials(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
-    ctx = CliContext(data_dir=tmp_path)
-    controller = prepare(ctx, demo=True, kiosk=False, data_dir_given=False)
+def test_sign_in_is_usable_before_the_demo_profile_is_ready(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    controller = prepare(CliContext(data_dir=tmp_path), demo=True, kiosk=False, data_dir_given=False)
     assert not isinstance(controller, int)
     try:
-        assert (tmp_path / "demo" / "counter.sqlite3").exists()
         window = controller.sign_in
-        assert window is not None and window.isVisible() and window.demo_box is not None
-        assert controller.store.unit().agency_id == "000.00.06.H56"
+        assert window is not None and window.isVisible() and controller.store is None
+        type_text(qtbot, window.username, "canbo")  # typed while the profile is still being made
+        type_text(qtbot, window.password, PASSWORD)
+        qtbot.keyClick(window.password, Qt.Key.Key_Return)
+        with qtbot.waitSignal(controller.main_window_shown, timeout=30000):
+            pass
+        assert (tmp_path / "demo" / "counter.sqlite3").exists()
+        assert window.demo_box is not None and "canbo" in " ".join(
+            w.text() for w in window.demo_box.findChildren(type(window.unit_label))
+        )
+        assert "PHƯỜNG MẪU" in window.unit_label.text()
     finally:
         controller.shutdown()
         controller.sign_in.close()
         controller.store.close()
 
 
-def test_a_real_install_without_a_unit_starts_the_wizard(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
+def test_a_real_install_without_a_unit_starts_the_wizard(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
     controller = prepare(CliContext(data_dir=tmp_path), demo=False, kiosk=False, data_dir_given=True)
     assert not isinstance(controller, int)
     try:
+        with qtbot.waitSignal(controller.store_ready, timeout=30000):
+            pass
         assert controller.wizard is not None and controller.wizard.isVisible()
-        assert controller.sign_in is None
+        assert not controller.sign_in.isVisible()
     finally:
         controller.shutdown()
         controller.wizard.close()
         controller.store.close()
+
+
+def test_a_store_that_cannot_be_opened_is_reported_on_the_sign_in_screen(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.mkdir()
+    (blocked / "counter.sqlite3").write_bytes(b"this is not a database")
+    controller = prepare(CliContext(data_dir=blocked), demo=False, kiosk=False, data_dir_given=True)
+    assert not isinstance(controller, int)
+    try:
+        with qtbot.waitSignal(controller.store_failed, timeout=30000) as failed:
+            pass
+        assert failed.args[0].startswith("Không mở được dữ liệu của quầy")
+        assert controller.sign_in.error.text() == failed.args[0]
+        assert not controller.sign_in.sign_in_button.isEnabled()
+    finally:
+        controller.shutdown()
+        controller.sign_in.close()

@@ -129,3 +129,12 @@ def test_prints_through_the_cups_pdf_queue(qtbot: QtBot, session: Session, recei
         return len(done.splitlines()) > len(before.splitlines())
 
     qtbot.waitUntil(job_completed, timeout=60000)
+
+    # the printer chosen in the preview is remembered for that form only
+    session.settings.set_printer_for("receipt", "")
+    dialog = printer.preview_pdf("receipt", printer.render("receipt", received))
+    qtbot.addWidget(dialog)
+    dialog.printer().setPrinterName(queue)
+    dialog.accept()
+    assert session.settings.printer_for("receipt") == queue
+    assert session.settings.printer_for("refusal") == ""

@@ -19,3 +19,16 @@ def release_data_dir(tmp_path: Path) -> Path:
     folder.mkdir()
     shutil.copyfile(RELEASE_FIXTURE, folder / DB_NAME)
     return folder
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print what the bundle tests measured (size, start-up times), so CI logs keep the numbers."""
+    measured = [
+        f"{name.removeprefix('bundle_')}={value}"
+        for report in terminalreporter.stats.get("passed", [])
+        for name, value in getattr(report, "user_properties", [])
+        if name.startswith("bundle_")
+    ]
+    if measured:
+        terminalreporter.write_sep("-", "bundle")
+        terminalreporter.write_line(", ".join(measured))

@@ -163,3 +163,14 @@ def test_an_unreachable_server_is_a_warning_because_the_counter_works_offline(tm
         probe.bind(("127.0.0.1", 0))
         closed_port = probe.getsockname()[1]
     assert _server_check(tmp_path, f"http://127.0.0.1:{closed_port}") is Level.WARNING
+
+
+def test_data_written_by_a_newer_release_is_reported(release_data_dir: Path, tmp_path: Path) -> None:
+    con = sqlite3.connect(release_data_dir / DB_NAME)
+    con.execute("PRAGMA user_version = 99")
+    con.close()
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    outcome = SelfTest(release_data_dir, scratch).check_database()
+    assert outcome.level is Level.FAILED
+    assert f"99 > {LATEST}" in outcome.vi

@@ -46,3 +46,18 @@ def test_failed_migration_leaves_database_as_it_was(tmp_path: Path) -> None:
     assert schema_version(db) == 1
     tables = {r[0] for r in sqlite3.connect(db).execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "u" not in tables
+
+
+def test_a_database_from_a_newer_release_is_refused(tmp_path: Path) -> None:
+    from counter_app.storage.database import NewerDatabaseError
+
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    (folder / "0001_first.sql").write_text("CREATE TABLE t (x INTEGER);", encoding="utf-8")
+    db = tmp_path / "c.sqlite3"
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA user_version = 7")
+    con.close()
+    with pytest.raises(NewerDatabaseError):
+        migrate(db, None, folder)
+    assert schema_version(db) == 7

@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
-from conftest import DAY, Counters, assert_converged, receive_many, sync_until_quiet
 from faultproxy import FaultProxy, Faults
+from sync_support import DAY, Counters, assert_converged, receive_many, sync_until_quiet
 
 from counter_app.core.codes import parse_code
 from counter_app.core.model import Status
@@ -25,10 +25,14 @@ pytestmark = pytest.mark.slow
 
 
 def engine_with_timeout(store, seconds: float, **kw) -> SyncEngine:  # type: ignore[no-untyped-def]
-    return SyncEngine(store, client_factory=lambda url, token, **k: SyncClient(url, token, timeout=seconds, **k), **kw)
+    return SyncEngine(
+        store, client_factory=lambda url, token, **k: SyncClient(url, token, timeout=seconds, **k), **kw
+    )
 
 
-def test_server_killed_during_a_push_then_restarted(counters: Counters, admin: SimpleNamespace, server_db: str) -> None:
+def test_server_killed_during_a_push_then_restarted(
+    counters: Counters, admin: SimpleNamespace, server_db: str
+) -> None:
     port = free_port()
     server = ServerProcess(server_db, port=port).start()
     proxy = FaultProxy(port).start()
@@ -52,14 +56,18 @@ def test_server_killed_during_a_push_then_restarted(counters: Counters, admin: S
         server.stop()
 
 
-def test_client_process_killed_during_a_sync(server: ServerProcess, counters: Counters, admin: SimpleNamespace) -> None:
+def test_client_process_killed_during_a_sync(
+    server: ServerProcess, counters: Counters, admin: SimpleNamespace
+) -> None:
     proxy = FaultProxy(server.port).start()
     try:
         one = counters.new(1, proxy.url)
         receive_many(one, 1000)
         child = subprocess.Popen(
             [sys.executable, "-m", "counter_app.cli.main", "--data-dir", str(one.data_dir), "sync", "--once"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "COUNTER_APP_LANG": "vi"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "COUNTER_APP_LANG": "vi"},
         )
         try:
             assert proxy.wait_for(lambda t: t.pushes_answered >= 2, timeout=120)
@@ -76,7 +84,9 @@ def test_client_process_killed_during_a_sync(server: ServerProcess, counters: Co
         proxy.stop()
 
 
-def test_a_proxy_that_drops_delays_and_duplicates(server: ServerProcess, counters: Counters, admin: SimpleNamespace) -> None:
+def test_a_proxy_that_drops_delays_and_duplicates(
+    server: ServerProcess, counters: Counters, admin: SimpleNamespace
+) -> None:
     faults = Faults(drop_request=0.15, drop_response=0.25, duplicate=0.3, delay=0.15, delay_s=1.5)
     proxy = FaultProxy(server.port, seed=6).start()
     try:
@@ -112,10 +122,14 @@ def test_three_counters_work_offline_for_a_day_then_sync_at_once(
         morning = receive_many(store, 30, at=DAY, prefix=f"Sáng quầy {number}")
         afternoon = receive_many(store, 30, at=DAY + timedelta(hours=6), prefix=f"Chiều quầy {number}")
         for d in morning[:10]:
-            store.advance(d.code, Status.PROCESSING, officer="xuly", unit="Tư pháp", at=DAY + timedelta(hours=2))
+            store.advance(
+                d.code, Status.PROCESSING, officer="xuly", unit="Tư pháp", at=DAY + timedelta(hours=2)
+            )
             store.advance(d.code, Status.RESULT_READY, officer="xuly", at=DAY + timedelta(hours=5))
         for d in afternoon[:3]:
-            store.advance(d.code, Status.SUPPLEMENT_REQUESTED, officer="xuly", data={"missing": ["Giấy chứng sinh"]})
+            store.advance(
+                d.code, Status.SUPPLEMENT_REQUESTED, officer="xuly", data={"missing": ["Giấy chứng sinh"]}
+            )
     engines = [SyncEngine(s, batch_size=50) for s in stores]
     with ThreadPoolExecutor(3) as pool:
         reports = list(pool.map(lambda e: e.cycle(), engines))

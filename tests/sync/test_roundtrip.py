@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta
 
-from conftest import (
+from sync_support import (
     AGENCY,
     DAY,
     Counters,

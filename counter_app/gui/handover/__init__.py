@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 def install(window: MainWindow, session: Session) -> None:
-    """Add the hand-over panel to `window` (menu entry and shortcut F7); reach it as `window.panel(PANEL_KEY)`.
+    """Add the hand-over panel to `window` (menu entry and shortcut F6); reach it as `window.panel(PANEL_KEY)`.
 
     The main window already loads this panel through `create_panel` when `handover.panel` is among its
     `PANEL_MODULES`; call `install` only for a window built without it.

@@ -107,7 +107,8 @@ class DossierCard(QFrame):
         layout.addLayout(top)
         layout.addLayout(self.form)
         layout.addWidget(self.answer)
-        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.empty)
+        self.setMinimumHeight(120)
 
     # ---- filling ---------------------------------------------------------------------------------------------
     def clear(self) -> None:
@@ -145,6 +146,7 @@ class DossierCard(QFrame):
         self.received.setText(format_datetime(d.received_at, self._lang))
         self.appointment.setText(self._appointment_text(facts))
         self.location.setText(self._location_text(facts))
+        self.form.setRowVisible(self.location, facts.returned is None)  # the answer says who took it
         self._fill_answer(facts)
 
     def _timeliness_text(self, facts: CardFacts) -> str:
@@ -169,7 +171,13 @@ class DossierCard(QFrame):
     def _location_text(self, facts: CardFacts) -> str:
         where = facts.whereabouts
         text = where.unit or self.tr("(không rõ)")
-        if where.officer:
+        if where.receiver:
+            text += (
+                self.tr(" — cán bộ %1 (nhận từ %2)")
+                .replace("%1", where.receiver)
+                .replace("%2", where.officer)
+            )
+        elif where.officer:
             text += self.tr(" — cán bộ %1").replace("%1", where.officer)
         if where.since is not None:
             text += self.tr(", từ %1").replace("%1", format_datetime(where.since, self._lang))

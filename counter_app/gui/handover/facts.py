@@ -101,7 +101,7 @@ def card_facts(dossier: Dossier, names: Mapping[str, str], now: datetime) -> Car
         unit=dossier.unit,
         officer=_name(names, last.officer) if last else _name(names, dossier.officer),
         since=last.at if last else None,
-        receiver=last.receiver if last else "",
+        receiver=_name(names, last.receiver) if last and last.receiver else "",
     )
     in_force = dossier.new_appointment or dossier.appointment
     dl = deadline(dossier, now)

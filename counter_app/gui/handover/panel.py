@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +34,7 @@ from .facts import card_facts
 from .return_form import RatingForm, ReturnForm
 
 PANEL_KEY = "handover"
-PANEL_SHORTCUT = "F7"
+PANEL_SHORTCUT = "F6"
 SEARCH_DELAY_MS = 350
 MIN_SEARCH_LENGTH = 3
 #: How much of a rejected scan the message repeats.
@@ -47,11 +47,14 @@ class HandoverPanel(QWidget):
     dossier_opened = Signal(object)
     result_returned = Signal(object)
     search_finished = Signal(int)
+    #: A scan arrived (USB scanner anywhere in the app): the main window brings this panel to the front.
+    activation_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.setObjectName("handoverPanel")
+        self.setWindowTitle(self.tr("Trả kết quả"))
         self.dossier: Dossier | None = None
         self._names: dict[str, str] = {}
         self._handover: Handover | None = None
@@ -68,12 +71,19 @@ class HandoverPanel(QWidget):
         self.camera_button = QPushButton(self.tr("Quét bằng camera"), self)
         self.camera_button.setObjectName("cameraButton")
         self.camera_button.setCheckable(True)
+        self.camera_button.setMinimumWidth(150)
         self.message = QLabel(self)
         self.message.setObjectName("handoverMessage")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.results = QListWidget(self)
+        self.results = QTreeWidget(self)
         self.results.setObjectName("searchResults")
+        self.results.setRootIsDecorated(False)
+        self.results.setAlternatingRowColors(True)
+        self.results.setUniformRowHeights(True)
+        self.results.setHeaderLabels([self.tr("Mã hồ sơ"), self.tr("Người nộp"), self.tr("Trạng thái")])
+        self.results.header().setStretchLastSection(True)
+        self.results.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
         self.results_label = QLabel(self.tr("Kết quả tìm kiếm"), self)
         self.results_label.setProperty("role", "hint")
         self.camera_view = CameraView(self._camera_source, parent=self)
@@ -113,14 +123,15 @@ class HandoverPanel(QWidget):
         left.addWidget(self.results, 1)
         left.addWidget(self.camera_view)
         right = QVBoxLayout()
-        right.addWidget(self.card, 3)
-        right.addWidget(self.steps, 2)
+        right.addWidget(self.card)
+        right.addWidget(self.steps)
+        right.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left, 2)
         body.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
-        layout.addWidget(heading(self.tr("Trả kết quả"), 14, self))
+        layout.addWidget(heading(self.windowTitle(), 14, self))
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addLayout(body, 1)
@@ -149,6 +160,7 @@ class HandoverPanel(QWidget):
     def open_code(self, text: str) -> None:
         """Open the dossier with this code (from the USB scanner, the camera, or typed)."""
         code = text.strip()
+        self.activation_requested.emit()
         self.lookup.setText(code)
         if not is_dossier_code(code):
             self._say(describe(ValidationError("code", "code.format"), self.session.lang), error=True)
@@ -158,6 +170,7 @@ class HandoverPanel(QWidget):
     def show_rejected_scan(self, text: str) -> None:
         """The scanner read something that is not a dossier code (often an input method mangling it)."""
         shown = text if len(text) <= REJECTED_SHOWN else text[:REJECTED_SHOWN] + "…"
+        self.activation_requested.emit()
         self._say(
             self.tr(
                 "Mã vừa quét không phải mã hồ sơ hợp lệ: «%1». Kiểm tra bộ gõ tiếng Việt (Unikey) đang tắt."
@@ -210,12 +223,15 @@ class HandoverPanel(QWidget):
             return
         self.results.clear()
         for d in found:
-            item = QListWidgetItem(
-                f"{d.code or '—'}\n{d.applicant.name} · {status_name(d.status, self.session.lang)}"
+            item = QTreeWidgetItem(
+                [d.code or "—", d.applicant.name, status_name(d.status, self.session.lang)]
             )
-            item.setData(Qt.ItemDataRole.UserRole, d.code or d.id)
-            item.setToolTip(d.procedure.name)
-            self.results.addItem(item)
+            item.setData(0, Qt.ItemDataRole.UserRole, d.code or d.id)
+            for column in range(3):
+                item.setToolTip(column, d.procedure.name)
+            self.results.addTopLevelItem(item)
+        for column in (0, 1):
+            self.results.resizeColumnToContents(column)
         if found:
             self._say("")
         else:
@@ -225,26 +241,34 @@ class HandoverPanel(QWidget):
             )
         self.search_finished.emit(len(found))
 
-    def _on_results_item_activated(self, item: QListWidgetItem) -> None:
-        self._open(str(item.data(Qt.ItemDataRole.UserRole)))
+    def _refresh_result_row(self, dossier: Dossier) -> None:
+        for row in range(self.results.topLevelItemCount()):
+            item = self.results.topLevelItem(row)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) in (dossier.code, dossier.id):
+                item.setText(2, status_name(dossier.status, self.session.lang))
 
-    def _open(self, key: str) -> None:
+    def _on_results_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self._open(str(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    def _open(self, key: str, note: str = "") -> None:
+        """Load the dossier off the GUI thread; `note` is an error to show once it is open."""
         self._request += 1
-        self._say(self.tr("Đang mở hồ sơ %1…").replace("%1", key))
+        self._say(note or self.tr("Đang mở hồ sơ %1…").replace("%1", key), error=bool(note))
         self.session.runner.run(
             lookup,
             self.session.store,
             key,
-            on_done=partial(self._on_lookup_done, self._request),
+            on_done=partial(self._on_lookup_done, self._request, note),
             on_error=partial(self._on_read_failed, self._request),
         )
 
-    def _on_lookup_done(self, request: int, found: HandoverLookup) -> None:
+    def _on_lookup_done(self, request: int, note: str, found: HandoverLookup) -> None:
         if request != self._request:
             return
         self._names = found.officer_names
+        self._handover = None  # a recipient verified for another dossier never carries over
         self._show(found.dossier)
-        self._say("")
+        self._say(note, error=bool(note))
         if found.dossier.status is Status.RESULT_READY:
             self.steps.setCurrentWidget(self.return_form)
             self.return_form.start(found.dossier)
@@ -304,8 +328,12 @@ class HandoverPanel(QWidget):
         )
 
     def _on_store_returned(self, dossier: Dossier) -> None:
+        if self.dossier is not None and self.dossier.id != dossier.id:
+            self.result_returned.emit(dossier)  # another dossier was opened meanwhile: leave its card alone
+            return
         self._handover = None
         self._show(dossier)
+        self._refresh_result_row(dossier)
         facts = self.card.facts
         when = facts.returned.at.strftime("%H:%M") if facts and facts.returned else ""
         self.done_label.setText(
@@ -319,6 +347,10 @@ class HandoverPanel(QWidget):
 
     def _on_store_return_failed(self, exc: BaseException) -> None:
         self.rating_form.set_busy(False)
+        if isinstance(exc, DomainError) and exc.code == "dossier.stale" and self.dossier is not None:
+            # Changed elsewhere (another counter, a sync): show its fresh state, never retry on the old one.
+            self._open(self.dossier.code or self.dossier.id, note=self._describe(exc))
+            return
         self.rating_form.show_error(self._describe(exc))
 
     def _on_next_button_clicked(self) -> None:
@@ -335,11 +367,13 @@ class HandoverPanel(QWidget):
             self.camera_view.start()
         else:
             self.camera_view.stop()
+            self.camera_view.hide()
 
     def _on_camera_view_running_changed(self, running: bool) -> None:
         self.camera_button.blockSignals(True)
         self.camera_button.setChecked(running)
         self.camera_button.blockSignals(False)
+        self.camera_button.setText(self.tr("Tắt camera") if running else self.tr("Quét bằng camera"))
 
     def _on_camera_view_code_read(self, code: str) -> None:
         self.open_code(code)
@@ -376,4 +410,4 @@ def _record(
 def create_panel(session: Session, parent: QWidget | None = None) -> PanelEntry:
     """The panel as the main window loads it (`PANEL_MODULES`)."""
     panel = HandoverPanel(session, parent)
-    return PanelEntry(PANEL_KEY, panel, panel.tr("Trả kết quả"), PANEL_SHORTCUT)
+    return PanelEntry(PANEL_KEY, panel, panel.windowTitle(), PANEL_SHORTCUT)

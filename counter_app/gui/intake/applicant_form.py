@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -79,35 +79,36 @@ class PersonFields(QWidget):
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         e = self.editors
+        top = Qt.AlignmentFlag.AlignTop
         row = 0
         if self._with_kind:
             grid.addWidget(QLabel(self.tr("Đối tượng:"), self), row, 0)
             grid.addWidget(self.kind, row, 1)
         grid.addWidget(QLabel(self.tr("Loại giấy tờ:"), self), row, 2)
         grid.addWidget(self.id_type, row, 3)
-        grid.addWidget(self.errors["id_type"], row + 1, 2, 1, 2)
+        grid.addWidget(self.errors["id_type"], row + 1, 2, 1, 2, top)
         row += 2
         grid.addWidget(self.name_label, row, 0)
         grid.addWidget(e["name"], row, 1, 1, 3)
-        grid.addWidget(self.errors["name"], row + 1, 1, 1, 3)
+        grid.addWidget(self.errors["name"], row + 1, 1, 1, 3, top)
         row += 2
         grid.addWidget(QLabel(self.tr("Số giấy tờ:"), self), row, 0)
         grid.addWidget(e["identifier"], row, 1)
         grid.addWidget(self.birth_label, row, 2)
         grid.addWidget(e["birth_date"], row, 3)
-        grid.addWidget(self.errors["identifier"], row + 1, 1)
-        grid.addWidget(self.errors["birth_date"], row + 1, 3)
+        grid.addWidget(self.errors["identifier"], row + 1, 1, top)
+        grid.addWidget(self.errors["birth_date"], row + 1, 3, top)
         row += 2
         grid.addWidget(QLabel(self.tr("Địa chỉ:"), self), row, 0)
         grid.addWidget(e["address"], row, 1, 1, 3)
-        grid.addWidget(self.errors["address"], row + 1, 1, 1, 3)
+        grid.addWidget(self.errors["address"], row + 1, 1, 1, 3, top)
         row += 2
         grid.addWidget(QLabel(self.tr("Điện thoại:"), self), row, 0)
         grid.addWidget(e["phone"], row, 1)
         grid.addWidget(QLabel(self.tr("Email:"), self), row, 2)
         grid.addWidget(e["email"], row, 3)
-        grid.addWidget(self.errors["phone"], row + 1, 1)
-        grid.addWidget(self.errors["email"], row + 1, 3)
+        grid.addWidget(self.errors["phone"], row + 1, 1, top)
+        grid.addWidget(self.errors["email"], row + 1, 3, top)
         self.grid = grid
 
     def _connect(self) -> None:

@@ -72,6 +72,9 @@ class ChecklistModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Row] = []
+        self._if_any = self.tr(" (nếu có)")
+        self._bold = QFont()
+        self._bold.setBold(True)
         self._headers = (
             self.tr("Thành phần hồ sơ"),
             self.tr("Bản chính"),
@@ -139,7 +142,7 @@ class ChecklistModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
-                return f"{c.number}. {c.name}" + ("" if c.required else self.tr(" (nếu có)"))
+                return f"{c.number}. {c.name}{'' if c.required else self._if_any}"
             if column in self.COUNT_FIELDS:
                 return "—" if c.shown_only else getattr(row, self.COUNT_FIELDS[column])
             return None
@@ -150,9 +153,7 @@ class ChecklistModel(QAbstractTableModel):
                 return Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked
             return None
         if role == Qt.ItemDataRole.FontRole and column == self.NAME and c.required:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
             wanted = (
                 self.tr("Cần: %1 bản chính, %2 bản sao chứng thực, %3 bản photo")

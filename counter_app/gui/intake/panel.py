@@ -39,6 +39,7 @@ from .outcome import (
 )
 
 AUTOSAVE_MS = 1000
+INTAKE_SHORTCUT = "F5"
 
 
 class IntakePanel(QWidget):
@@ -51,6 +52,8 @@ class IntakePanel(QWidget):
     draft_saved = Signal()
     draft_offered = Signal(object)
     procedures_loaded = Signal(int)
+    #: Ask the main window to bring this panel to the front (Ctrl+N from another panel).
+    activation_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +82,9 @@ class IntakePanel(QWidget):
         self.chosen = QLabel(self.tr("Chưa chọn thủ tục."), self)
         self.chosen.setObjectName("chosenProcedure")
         self.chosen.setWordWrap(True)
+        # room for three lines from the start: choosing a procedure must not re-lay out the whole window
+        self.chosen.setMinimumHeight(self.chosen.fontMetrics().lineSpacing() * 3 + 4)
+        self.chosen.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.applicant = ApplicantForm(lang, self)
         self.checklist = Checklist(self)
         self.outcome = OutcomeBar(self)
@@ -205,7 +211,7 @@ class IntakePanel(QWidget):
             self.refuse_action,
             self.print_action,
         ]
-        return PanelEntry("intake", self, self.tr("Tiếp nhận hồ sơ"), "", actions)
+        return PanelEntry("intake", self, self.tr("Tiếp nhận hồ sơ"), INTAKE_SHORTCUT, actions)
 
     # ---- catalogue ---------------------------------------------------------------------------------------------
     def load_procedures(self) -> None:
@@ -385,6 +391,7 @@ class IntakePanel(QWidget):
 
     # ---- other actions -----------------------------------------------------------------------------------------
     def _on_new_triggered(self) -> None:
+        self.activation_requested.emit()
         self.clear()
         self.session.runner.write(self.session.store.clear_draft, self.session.draft_key)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,9 +32,20 @@ from ..formats import format_duration, format_money
 Index = QModelIndex | QPersistentModelIndex
 
 
-def matches(folded_haystack: str, query: str) -> bool:
-    """Every folded word of `query` appears in the folded text (the store's catalogue search rule)."""
-    return all(word in folded_haystack for word in fold(query).split())
+def matches(folded_haystack: str, words: Sequence[str]) -> bool:
+    """Every folded word appears in the folded text (the store's catalogue search rule)."""
+    return all(word in folded_haystack for word in words)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A procedure with its folded search text and display cells, computed once per catalogue load."""
+
+    procedure: Procedure
+    folded: str
+    folded_name: str
+    cells: tuple[str, str, str, str, str]
+    tooltip: str
 
 
 class ProcedureTableModel(QAbstractTableModel):
@@ -44,8 +56,8 @@ class ProcedureTableModel(QAbstractTableModel):
     def __init__(self, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
-        self._all: list[tuple[Procedure, str]] = []
-        self._shown: list[Procedure] = []
+        self._all: list[_Row] = []
+        self._shown: list[_Row] = []
         self._headers = (
             self.tr("Mã"),
             self.tr("Tên thủ tục"),
@@ -56,28 +68,44 @@ class ProcedureTableModel(QAbstractTableModel):
 
     def set_procedures(self, procedures: Sequence[Procedure]) -> None:
         self.beginResetModel()
-        self._all = [(p, fold(f"{p.code} {p.name} {p.field}")) for p in procedures]
-        self._shown = [p for p, _ in self._all]
+        self._all = [self._row(p) for p in procedures]
+        self._shown = list(self._all)
         self.endResetModel()
+
+    def _row(self, p: Procedure) -> _Row:
+        duration, money = format_duration(p), format_money(p.total_fee, self._lang)
+        fees = "; ".join(f"{f.name}: {format_money(f.amount, self._lang)}" for f in p.fees)
+        return _Row(
+            p,
+            fold(f"{p.code} {p.name} {p.field}"),
+            fold(p.name),
+            (p.code, p.name, p.field, duration, money),
+            f"{p.code} — {p.name}\n{p.field} · {duration}\n{fees}",
+        )
 
     def set_filter(self, query: str) -> None:
         """Keep matching procedures; those whose name holds the typed words together, and shorter names, first."""
         phrase = fold(query)
-        found = [p for p, folded in self._all if matches(folded, query)]
+        words = phrase.split()
+        found = [r for r in self._all if matches(r.folded, words)]
         if phrase:
-            found.sort(key=lambda p: (phrase not in fold(p.name), p.code != phrase, len(p.name)))
+            found.sort(
+                key=lambda r: (phrase not in r.folded_name, r.procedure.code != phrase, len(r.procedure.name))
+            )
+        if [r.procedure.code for r in found] == [r.procedure.code for r in self._shown]:
+            return  # same rows (e.g. a space typed): nothing to redraw
         self.beginResetModel()
         self._shown = found
         self.endResetModel()
 
     def procedure_at(self, row: int) -> Procedure:
-        return self._shown[row]
+        return self._shown[row].procedure
 
     def row_of(self, code: str) -> int:
-        return next((i for i, p in enumerate(self._shown) if p.code == code), -1)
+        return next((i for i, r in enumerate(self._shown) if r.procedure.code == code), -1)
 
     def find(self, code: str) -> Procedure | None:
-        return next((p for p, _ in self._all if p.code == code), None)
+        return next((r.procedure for r in self._all if r.procedure.code == code), None)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._shown)
@@ -95,22 +123,12 @@ class ProcedureTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        p = self._shown[index.row()]
-        column = index.column()
+        row = self._shown[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.CODE:
-                return p.code
-            if column == self.NAME:
-                return p.name
-            if column == self.FIELD:
-                return p.field
-            if column == self.DURATION:
-                return format_duration(p)
-            return format_money(p.total_fee, self._lang)
+            return row.cells[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            fees = "; ".join(f"{f.name}: {format_money(f.amount, self._lang)}" for f in p.fees)
-            return f"{p.code} — {p.name}\n{p.field} · {format_duration(p)}\n{fees}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.FEES:
+            return row.tooltip
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.FEES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -139,6 +157,8 @@ class ProcedurePicker(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ProcedureTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         for column in (
@@ -147,7 +167,8 @@ class ProcedurePicker(QWidget):
             ProcedureTableModel.DURATION,
             ProcedureTableModel.FEES,
         ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self.table.verticalHeader().setDefaultSectionSize(26)
         self.count_label = QLabel(self)
         self.count_label.setProperty("role", "hint")
         layout = QVBoxLayout(self)
@@ -166,6 +187,11 @@ class ProcedurePicker(QWidget):
 
     def set_procedures(self, procedures: Sequence[Procedure]) -> None:
         self.model.set_procedures(procedures)
+        for column in (ProcedureTableModel.CODE, ProcedureTableModel.DURATION, ProcedureTableModel.FEES):
+            self.table.resizeColumnToContents(column)  # once per catalogue, not on every keystroke
+        self.table.setColumnWidth(
+            ProcedureTableModel.FIELD, min(120, self.table.sizeHintForColumn(ProcedureTableModel.FIELD))
+        )
         self._on_search_text_changed(self.search.text())
 
     def focus_search(self) -> None:
@@ -210,7 +236,7 @@ class ProcedurePicker(QWidget):
     def _on_search_text_changed(self, text: str) -> None:
         self.model.set_filter(text)
         rows = self.model.rowCount()
-        if rows:
+        if rows and self.table.currentIndex().row() != 0:
             self.table.selectRow(0)
         self.count_label.setText(
             self.tr("%1 thủ tục phù hợp — ↑↓ để chọn, Enter để dùng").replace("%1", str(rows))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
@@ -20,7 +21,7 @@ class PanelHost(Protocol):
     """What `install` needs from the main window."""
 
     def add_panel(
-        self, key: str, widget: QWidget, title: str, shortcut: str = "", actions: list[QAction] = ...
+        self, key: str, widget: QWidget, title: str, shortcut: str = "", actions: Sequence[QAction] = ...
     ) -> QAction: ...
 
     def show_panel(self, key: str) -> None: ...

@@ -271,6 +271,18 @@ class MoveDialog(QDialog):
         form.addRow(self.error)
         self.buttons = dialog_buttons(action_label(action), self.tr("Hủy"), self)
         form.addRow(self.buttons)
+        unused = {
+            self.unit: not action.needs_unit,
+            self.receiver: not action.needs_unit,
+            self.step_due_enabled: not action.needs_unit,
+            self.step_due: not action.needs_unit,
+            self.missing: not action.needs_missing,
+            self.new_appointment: not action.needs_appointment,
+            self.agency: not action.needs_appointment,
+            self.signer: not action.needs_appointment,
+        }
+        for widget, hidden in unused.items():
+            widget.setVisible(not hidden)  # fields this move does not ask for stay out of sight
         self.resize(560, 0)
         self._connect()
         self._on_input_changed()

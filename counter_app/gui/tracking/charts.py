@@ -70,6 +70,7 @@ def set_bars(
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    series.setBarWidth(0.6)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append([label for label, _value in items] or [""])
@@ -87,7 +88,7 @@ def set_bars(
 
 
 def set_pie(view: QChartView, items: Sequence[tuple[str, int, str]], empty_text: str) -> None:
-    """Replace the chart's data with a pie of (label, count, colour); labels carry the count and the share."""
+    """Replace the chart's data with a pie of (label, count, colour); the legend gives each count and share."""
     chart = view.chart()
     _clear(chart)
     series = QPieSeries()
@@ -97,10 +98,11 @@ def set_pie(view: QChartView, items: Sequence[tuple[str, int, str]], empty_text:
             continue
         piece = series.append(f"{label}: {value} ({100 * value / total:.0f}%)", value)
         piece.setColor(QColor(colour))
-        piece.setLabelVisible(True)
     if total == 0:
         piece = series.append(empty_text, 1)
         piece.setColor(QColor("#dddddd"))
-        piece.setLabelVisible(True)
-    series.setPieSize(0.55)
+    series.setPieSize(0.85)
     chart.addSeries(series)
+    legend = chart.legend()
+    legend.setVisible(True)
+    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)

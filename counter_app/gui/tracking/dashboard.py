@@ -150,13 +150,12 @@ class DashboardPanel(QWidget):
         overview = QWidget(self)
         grid = QGridLayout(overview)
         grid.setContentsMargins(0, 4, 0, 0)
-        grid.addWidget(self.status_chart, 0, 0, 1, 2)
-        grid.addWidget(self.timeliness_chart, 0, 2)
-        grid.addWidget(self.units_chart, 1, 0, 1, 2)
-        grid.addWidget(self.satisfaction_chart, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
+        grid.addWidget(self.status_chart, 0, 0)
+        grid.addWidget(self.timeliness_chart, 0, 1)
+        grid.addWidget(self.units_chart, 1, 0)
+        grid.addWidget(self.satisfaction_chart, 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
 
         self.procedures = self._table(
             "procedures",
@@ -244,11 +243,16 @@ class DashboardPanel(QWidget):
         self.report = r
         self.export_button.setEnabled(True)
         percent = self.tr("%1%")
+        decimal = "," if self.session.lang == "vi" else "."
         for key in ("received", "resolved", "returned", "on_time", "late", "overdue_open"):
             self.cards[key].set_value(str(getattr(r, key)))
         rate, index = r.on_time_rate, r.satisfaction_index
-        self.cards["on_time_rate"].set_value("—" if rate is None else percent.replace("%1", f"{rate:.1f}"))
-        self.cards["satisfaction"].set_value("—" if index is None else percent.replace("%1", f"{index:.1f}"))
+        self.cards["on_time_rate"].set_value(
+            "—" if rate is None else percent.replace("%1", f"{rate:.1f}".replace(".", decimal))
+        )
+        self.cards["satisfaction"].set_value(
+            "—" if index is None else percent.replace("%1", f"{index:.1f}".replace(".", decimal))
+        )
         lang = self.session.lang
         statuses = [
             (f"{s}. {status_name(s, lang)}", r.by_status.get(int(s), 0))

@@ -105,11 +105,13 @@ class DossierPage(QWidget):
         self.timeline_view.setModel(self.timeline_model)
         self.timeline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline_view.setWordWrap(True)
+        self.timeline_view.setWordWrap(False)
+        self.timeline_view.setAlternatingRowColors(True)
         self.timeline_view.verticalHeader().setVisible(False)
+        self.timeline_view.verticalHeader().setDefaultSectionSize(26)
         header = self.timeline_view.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((118, 170, 170, 120, 120, 90)):
+        for column, width in enumerate((112, 185, 190, 115, 115, 90)):
             self.timeline_view.setColumnWidth(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
@@ -124,9 +126,9 @@ class DossierPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(scroll)
         split.addWidget(right)
-        split.setStretchFactor(0, 2)
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
-        split.setSizes([440, 900])
+        split.setSizes([390, 960])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -170,7 +172,6 @@ class DossierPage(QWidget):
         self._show_mark(mark)
         self.facts.setText(self._facts_html(dossier, now))
         self.timeline_model.set_entries(timeline(dossier), self.names)
-        self.timeline_view.resizeRowsToContents()
         self.action_bar.set_dossier(dossier)
         self.print_button.setEnabled(dossier.code is not None)
 
@@ -242,12 +243,12 @@ class DossierPage(QWidget):
         parts = [self._section(self.tr("Hồ sơ"), rows), self._section(self.tr("Người nộp"), people)]
         if d.components:
             items = "".join(f"<li>{e(c.name)}</li>" for c in d.components)
-            parts.append(f"<h4>{e(self.tr('Thành phần hồ sơ'))}</h4><ol style='margin-top:0'>{items}</ol>")
+            title = self.tr("Thành phần hồ sơ")
+            parts.append(f"<h4>{e(title)}</h4><ol style='margin-top:0'>{items}</ol>")
         if d.missing:
             items = "".join(f"<li>{e(m)}</li>" for m in d.missing)
-            parts.append(
-                f"<h4>{e(self.tr('Giấy tờ yêu cầu bổ sung'))}</h4><ol style='margin-top:0'>{items}</ol>"
-            )
+            requested = self.tr("Giấy tờ đã yêu cầu bổ sung")
+            parts.append(f"<h4>{e(requested)}</h4><ol style='margin-top:0'>{items}</ol>")
         if d.reason:
             parts.append(self._section(self.tr("Lý do"), [("", e(d.reason))]))
         return "".join(parts)

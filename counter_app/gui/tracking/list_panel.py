@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -60,6 +59,8 @@ class DossierListPanel(QWidget):
         self._build()
         self._connect()
         self._fill_choices()
+        # one-time indexes on the writer thread, queued with the other writes; until then the list is only slower
+        session.runner.write(self.queries.ensure_indexes, on_error=self._on_indexes_failed)
 
     # ---- building ----------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -108,7 +109,7 @@ class DossierListPanel(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count")
         self.refresh_button = QPushButton(self.tr("Làm mới"), self)
-        self.refresh_button.setToolTip(self.tr("Tải lại danh sách (F5)"))
+        self.refresh_button.setToolTip(self.tr("Tải lại danh sách (Ctrl+R)"))
         views.addWidget(self.count_label)
         views.addWidget(self.refresh_button)
 
@@ -116,11 +117,11 @@ class DossierListPanel(QWidget):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
-            self.tr("Tìm theo mã hồ sơ, họ tên, số giấy tờ, điện thoại (gõ không dấu được)")
+            self.tr("Mã hồ sơ, họ tên, số giấy tờ, điện thoại (gõ không dấu được)")
         )
         self.status = self._combo("status")
         self.procedure = self._combo("procedure")
-        self.procedure.setMinimumContentsLength(28)
+        self.procedure.setMinimumContentsLength(20)
         self.field = self._combo("field")
         self.officer = self._combo("officer")
         self.channel = self._combo("channel")
@@ -133,31 +134,29 @@ class DossierListPanel(QWidget):
         self.clear_button = QPushButton(self.tr("Xóa bộ lọc"), self)
         self.clear_button.setObjectName("clearFilters")
 
-        filters = QGridLayout()
-        filters.setHorizontalSpacing(8)
-        filters.setVerticalSpacing(6)
-        filters.addWidget(self.search, 0, 0, 1, 4)
-        filters.addWidget(QLabel(self.tr("Trạng thái:"), self), 0, 4)
-        filters.addWidget(self.status, 0, 5)
-        filters.addWidget(QLabel(self.tr("Thủ tục:"), self), 0, 6)
-        filters.addWidget(self.procedure, 0, 7, 1, 3)
-        filters.addWidget(QLabel(self.tr("Lĩnh vực:"), self), 1, 0)
-        filters.addWidget(self.field, 1, 1)
-        filters.addWidget(QLabel(self.tr("Cán bộ:"), self), 1, 2)
-        filters.addWidget(self.officer, 1, 3)
-        filters.addWidget(QLabel(self.tr("Kênh:"), self), 1, 4)
-        filters.addWidget(self.channel, 1, 5)
-        filters.addWidget(QLabel(self.tr("Đơn vị:"), self), 1, 6)
-        filters.addWidget(self.unit, 1, 7)
-        period = QHBoxLayout()
-        period.addWidget(self.period)
-        period.addWidget(self.date_from)
-        period.addWidget(QLabel(self.tr("đến"), self))
-        period.addWidget(self.date_to)
-        period.addWidget(self.clear_button)
-        filters.addLayout(period, 1, 8, 1, 2)
-        for column in (1, 3, 5, 7):
-            filters.setColumnStretch(column, 1)
+        first = QHBoxLayout()
+        first.setSpacing(8)
+        first.addWidget(self.search, 3)
+        first.addWidget(QLabel(self.tr("Trạng thái:"), self))
+        first.addWidget(self.status, 2)
+        first.addWidget(QLabel(self.tr("Thủ tục:"), self))
+        first.addWidget(self.procedure, 4)
+        second = QHBoxLayout()
+        second.setSpacing(8)
+        for label, combo, stretch in (
+            (self.tr("Lĩnh vực:"), self.field, 2),
+            (self.tr("Cán bộ:"), self.officer, 2),
+            (self.tr("Kênh:"), self.channel, 1),
+            (self.tr("Đơn vị:"), self.unit, 3),
+        ):
+            second.addWidget(QLabel(label, self))
+            second.addWidget(combo, stretch)
+        second.addSpacing(6)
+        second.addWidget(self.period)
+        second.addWidget(self.date_from)
+        second.addWidget(QLabel(self.tr("đến"), self))
+        second.addWidget(self.date_to)
+        second.addWidget(self.clear_button)
 
         self.table = QTableView(self)
         self.table.setObjectName("dossierTable")
@@ -175,7 +174,7 @@ class DossierListPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 170, 250, 150, 115, 115, 105, 190)):
+        for column, width in enumerate((175, 160, 225, 160, 112, 112, 120, 175)):
             self.table.setColumnWidth(column, width)
         self.table.installEventFilter(self)
         self.error = ErrorLabel("list", self)
@@ -184,7 +183,8 @@ class DossierListPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(views)
-        layout.addLayout(filters)
+        layout.addLayout(first)
+        layout.addLayout(second)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
@@ -193,13 +193,15 @@ class DossierListPanel(QWidget):
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
+        combo.setMinimumContentsLength(8)
+        combo.setMinimumWidth(90)
         return combo
 
     def _date_edit(self, day: QDate) -> QDateEdit:
         edit = QDateEdit(day, self)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setFixedWidth(112)
         edit.setEnabled(False)
         return edit
 
@@ -230,6 +232,7 @@ class DossierListPanel(QWidget):
     def _on_choices_loaded(self, choices: tuple[list[str], list[str]]) -> None:
         officers, units = choices
         names = self.session.store.accounts.names()
+        self.model.set_names(names)
         for username in officers:
             self.officer.addItem(f"{names.get(username, username)} ({username})", username)
         for unit in units:
@@ -350,6 +353,9 @@ class DossierListPanel(QWidget):
         if self.period.isChecked():
             self.reload()
 
+    def _on_indexes_failed(self, _exc: object) -> None:
+        pass  # the list works without its indexes; the next panel opened tries again
+
     def _on_model_sort_requested(self, key: SortKey, descending: bool) -> None:
         self._sort = (key, descending)
         self.reload()
@@ -381,13 +387,12 @@ class DossierListPanel(QWidget):
         self.model.replace_summary(summary)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.open_current()
-                return True
-            if event.key() == Qt.Key.Key_F5:
-                self.reload()
-                return True
+        is_key = (
+            watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+        )
+        if is_key and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
+            self.open_current()
+            return True
         return super().eventFilter(watched, event)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)

@@ -104,6 +104,7 @@ class DossierListModel(QAbstractTableModel):
         self._generation = 0
         self._loading = False
         self._sort: tuple[SortKey, bool] = (SortKey.RECEIVED, True)
+        self._names: Mapping[str, str] = {}
         self._headers = (
             self.tr("Mã hồ sơ"),
             self.tr("Người nộp"),
@@ -205,6 +206,12 @@ class DossierListModel(QAbstractTableModel):
             self._rows[row] = summary
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
+    def set_names(self, names: Mapping[str, str]) -> None:
+        """Officers' full names, shown instead of usernames."""
+        self._names = dict(names)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 8), self.index(len(self._rows) - 1, 8))
+
     def mark_of(self, summary: DossierSummary) -> DeadlineMark:
         if self._source is None:
             return DeadlineMark.NONE
@@ -276,11 +283,15 @@ class DossierListModel(QAbstractTableModel):
             return self.mark_text(mark)
         if column == 7:
             return s.unit
-        return s.officer
+        return self._names.get(s.officer, s.officer)
 
     def _tooltip(self, s: DossierSummary, column: int) -> str | None:
         if column == 2:
-            return f"{s.procedure_code} · {s.field}"
+            return f"{s.procedure_name}\n{s.procedure_code} · {s.field}"
+        if column in (1, 3, 7):
+            return self._text(s, column)
+        if column == 8:
+            return s.officer
         if column == 5 and s.appointment is not None:
             text = self.tr("Hẹn trả ban đầu: %1").replace("%1", format_datetime(s.appointment, self._lang))
             if s.supplement_requests:
@@ -348,9 +359,14 @@ class TimelineModel(QAbstractTableModel):
         e = self._entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(e, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 6):
-            return self._text(e, index.column())
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 5 and e.result is not None:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 2, 6):
+            return self._text(e, index.column()) or None
+        if (
+            role == Qt.ItemDataRole.BackgroundRole
+            and index.column() == 5
+            and e.result is not None
+            and e.hand_over
+        ):
             return STEP_COLOURS.get(e.result)
         return None
 
@@ -369,7 +385,7 @@ class TimelineModel(QAbstractTableModel):
         if column == 4:
             return self._name(e.receiver)
         if column == 5:
-            return self.result_text(e.result)
+            return self.result_text(e.result) if e.hand_over else ""
         note = e.note
         missing = e.data.get("missing")
         if isinstance(missing, list) and missing:
@@ -384,6 +400,12 @@ class TimelineModel(QAbstractTableModel):
             "supplement": lambda: self.tr("Hướng dẫn bổ sung khi tiếp nhận"),
             "transfer": lambda: self.tr("Chuyển xử lý"),
             "supplement_received": lambda: self.tr("Nhận hồ sơ bổ sung"),
+            "supplement_requested": lambda: self.tr("Yêu cầu bổ sung giấy tờ"),
+            "processing": lambda: self.tr("Ghi nhận đang xử lý"),
+            "fees_due": lambda: self.tr("Yêu cầu nộp phí, thuế"),
+            "result_ready": lambda: self.tr("Đã có kết quả"),
+            "withdrawal_requested": lambda: self.tr("Công dân xin rút hồ sơ"),
+            "stop": lambda: self.tr("Dừng xử lý"),
             "apology": lambda: self.tr("Xin lỗi, hẹn lại ngày trả"),
             "return": lambda: self.tr("Trả kết quả"),
             "rate": lambda: self.tr("Đánh giá mức độ hài lòng"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -17,6 +17,7 @@ from .list_panel import DossierListPanel
 
 Clock = Callable[[], datetime]
 SHORTCUT = "F8"
+REFRESH_SHORTCUT = "Ctrl+R"
 
 
 class TrackingPanel(QWidget):
@@ -38,7 +39,9 @@ class TrackingPanel(QWidget):
         layout.addWidget(self.stack)
         self.refresh_action = QAction(self.tr("Làm mới danh sách hồ sơ"), self)
         self.refresh_action.setObjectName("refreshDossiers")
-        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.setShortcut(QKeySequence(REFRESH_SHORTCUT))
+        self.refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.refresh_action)
         self._connect()
 
     def _connect(self) -> None:

@@ -151,7 +151,8 @@ class DeadlineNotice(QFrame):
             return
         if alerts.ids <= self._seen and not self.isVisible():
             return
-        self.title.setText(f"<b>⚠ {html.escape(self.tr('Cảnh báo hạn giải quyết'))}</b>")
+        title = self.tr("Cảnh báo hạn giải quyết")
+        self.title.setText(f"<b>⚠ {html.escape(title)}</b>")
         lines = []
         if alerts.overdue_count:
             lines.append(self.tr("%1 hồ sơ đang quá hạn").replace("%1", str(alerts.overdue_count)))

@@ -10,7 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.core.intake import rating_of
 from counter_app.core.model import Person, Rating, Representative, Status
+from counter_app.gui.handover import PANEL_KEY, install
 from counter_app.gui.handover.panel import HandoverPanel
+from counter_app.gui.main_window import MainWindow
+from counter_app.gui.session import Session
 from counter_app.storage.store import CounterStore
 
 
@@ -46,8 +49,8 @@ def test_search_without_tone_marks_lists_dossiers_and_a_click_opens_one(
     with qtbot.waitSignal(panel.search_finished, timeout=5000) as finished:
         _type_and_enter(qtbot, panel, "dang thi anh")
     assert finished.args == [1]
-    item = panel.results.item(0)
-    assert wanted.code in item.text() and "Đặng Thị Ánh Tuyết" in item.text()
+    item = panel.results.topLevelItem(0)
+    assert [item.text(column) for column in range(3)] == [wanted.code, "Đặng Thị Ánh Tuyết", "Được tiếp nhận"]
     with qtbot.waitSignal(panel.dossier_opened, timeout=5000) as opened:
         rect = panel.results.visualItemRect(item)
         qtbot.mouseClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -66,7 +69,9 @@ def test_an_overdue_dossier_says_so_in_red_and_words_and_where_it_waits(
         panel.open_code(d.code)
     assert panel.card.timeliness.text() == "Quá hạn"
     assert "#a1101f" in panel.card.timeliness.styleSheet()
-    assert "Công chức Địa chính - Xây dựng" in panel.card.location.text()
+    assert panel.card.location.text().startswith(
+        "Công chức Địa chính - Xây dựng — cán bộ Trần Văn Đức (nhận từ Nguyễn Thị Lan), từ "
+    )
     assert "đã quá hạn" in panel.card.answer.text()
     assert panel.steps.currentWidget() is panel.empty_step  # nothing to hand over
 
@@ -184,8 +189,48 @@ def test_a_dossier_returned_meanwhile_is_not_returned_twice(
     form.identifier.setText(APPLICANT.identifier)
     qtbot.mouseClick(form.confirm_button, Qt.MouseButton.LeftButton)
     store.advance(ready.code or "", Status.RETURNED, officer="lanhdao", action="return")  # another counter
-    qtbot.mouseClick(panel.rating_form.buttons[Rating.SATISFIED], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.rating_form.message.isVisible(), timeout=5000)
-    assert "cập nhật ở nơi khác" in panel.rating_form.message.text()
-    assert panel.rating_form.buttons[Rating.SATISFIED].isEnabled()
-    assert [e.action for e in store.dossiers.get(ready.id).history].count("return") == 1
+    with qtbot.waitSignal(panel.dossier_opened, timeout=5000) as reopened:
+        qtbot.mouseClick(panel.rating_form.buttons[Rating.SATISFIED], Qt.MouseButton.LeftButton)
+    assert reopened.args[0].status is Status.RETURNED  # the card now shows what really happened
+    assert "cập nhật ở nơi khác" in panel.message.text()
+    assert panel.card.status.text() == "Đã trả kết quả"
+    assert panel.steps.currentWidget() is panel.empty_step
+    history = store.dossiers.get(ready.id).history
+    assert [e.action for e in history].count("return") == 1
+    assert rating_of(store.dossiers.get(ready.id)) is None
+
+
+def test_a_recipient_verified_for_one_dossier_never_collects_another(
+    qtbot: QtBot, panel: HandoverPanel, store: CounterStore
+) -> None:
+    _open_ready(qtbot, panel, store)
+    panel.return_form.identifier.setText(APPLICANT.identifier)
+    qtbot.mouseClick(panel.return_form.confirm_button, Qt.MouseButton.LeftButton)
+    assert panel.steps.currentWidget() is panel.rating_form
+    other = _open_ready(qtbot, panel, store, applicant=Person("Lê Văn Tám", "001086011111"))  # a new scan
+    assert panel.return_form.identifier.text() == ""
+    panel.rating_form.buttons[Rating.SATISFIED].click()  # a stray key press on the old rating step
+    assert panel.session.runner.pending == 0  # nothing was submitted
+    assert store.dossiers.get(other.id).status is Status.RESULT_READY
+
+
+def test_the_main_window_offers_the_panel_under_f6_and_a_scan_brings_it_forward(
+    qtbot: QtBot, session: Session, store: CounterStore
+) -> None:
+    d = receive(store)
+    loaded = MainWindow(session)
+    qtbot.addWidget(loaded)
+    panel = loaded.panel(PANEL_KEY)
+    assert isinstance(panel, HandoverPanel)
+    assert loaded.panels[PANEL_KEY].shortcut == "F6"
+    others = [key for key in loaded.panels if key != PANEL_KEY]
+    assert others, "the intake panel should be there too"
+    loaded.show_panel(others[0])
+    with qtbot.waitSignal(panel.dossier_opened, timeout=5000):
+        panel.open_code(d.code or "")  # what the app-wide scanner filter calls
+    assert loaded.current_panel_key() == PANEL_KEY
+    bare = MainWindow(session, panel_modules=())
+    qtbot.addWidget(bare)
+    install(bare, session)
+    assert isinstance(bare.panel(PANEL_KEY), HandoverPanel)
+    assert bare.panels[PANEL_KEY].title == "Trả kết quả"

@@ -1,0 +1,101 @@
+"""The server's single writer: pushes wait in a queue and commit together, one transaction per agency group.
+
+Committing costs a disk flush (milliseconds); when many counters push at once, applying their batches one
+after another inside one transaction pays that flush once for all of them (group commit). Each batch
+runs in its own savepoint, so a failing batch is rolled back and reported alone. Batches of one agency
+still apply in arrival order under the agency's feed lock, so feed cursors follow commit order.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+from ..sync.wire import ChangeResult, time_text, utc_now
+from .admin import Caller, lock_agency
+from .apply import BatchApplier
+from .database import write_transaction
+
+log = logging.getLogger(__name__)
+MAX_GROUP = 64
+
+
+@dataclass
+class _Job:
+    caller: Caller
+    changes: Sequence[Mapping[str, Any]]
+    done: Future[list[ChangeResult]] = field(default_factory=Future)
+
+
+class PushWriter:
+    """Owns one thread that applies every push of this process; `submit` blocks until the batch is committed."""
+
+    def __init__(self, m: SimpleNamespace) -> None:
+        self._m = m
+        self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="push-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, caller: Caller, changes: Sequence[Mapping[str, Any]]) -> list[ChangeResult]:
+        job = _Job(caller, changes)
+        self._queue.put(job)
+        return job.done.result()
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join(30)
+
+    def _take(self) -> list[_Job] | None:
+        first = self._queue.get()
+        if first is None:
+            return None
+        jobs = [first]
+        while len(jobs) < MAX_GROUP:
+            try:
+                job = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if job is None:
+                self._queue.put(None)
+                break
+            jobs.append(job)
+        return jobs
+
+    def _run(self) -> None:
+        while (jobs := self._take()) is not None:
+            by_agency: dict[str, list[_Job]] = {}
+            for job in jobs:
+                by_agency.setdefault(job.caller.agency_id, []).append(job)
+            for agency_id, group in by_agency.items():
+                self._commit_group(agency_id, group)
+
+    def _commit_group(self, agency_id: str, group: list[_Job]) -> None:
+        db = self._m.db
+        answers: list[tuple[_Job, list[ChangeResult] | BaseException]] = []
+        try:
+            with db.connection_context(), write_transaction(db):
+                lock_agency(self._m, agency_id)
+                now = time_text(utc_now())
+                for job in group:
+                    try:
+                        with db.atomic():  # a savepoint: one failing batch leaves the others in place
+                            answers.append((job, BatchApplier(self._m, job.caller, now).apply(job.changes)))
+                    except Exception as exc:
+                        log.exception("push batch failed")
+                        answers.append((job, exc))
+        except BaseException as exc:  # the commit itself failed: nobody's batch is stored
+            log.exception("push group commit failed")
+            for job in group:
+                job.done.set_exception(exc)
+            return
+        for job, answer in answers:
+            if isinstance(answer, BaseException):
+                job.done.set_exception(answer)
+            else:
+                job.done.set_result(answer)

@@ -1,0 +1,156 @@
+"""Screenshots of the counter window at 1366×768 (sign-in, intake empty/filled/with errors, settings) in Vietnamese and English.
+
+    python tools/screenshots.py [--out docs/screenshots] [--lang vi en]
+
+Runs headless (offscreen Qt platform) on a temporary demo profile; writes `<lang>-<screen>.png`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from PySide6.QtCore import QEventLoop, QPoint, QTimer  # noqa: E402
+from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+SIZE = (1366, 768)
+
+
+def settle(app: QApplication, until: Callable[[], bool] = lambda: True, timeout_s: float = 20.0) -> None:
+    """Run the event loop until `until()` holds (background work delivered), then let layouts and paints finish."""
+    loop = QEventLoop()
+    deadline = time.monotonic() + timeout_s
+    while not until() and time.monotonic() < deadline:
+        QTimer.singleShot(5, loop.quit)
+        loop.exec()
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(widget: QWidget, path: Path, dialog: QWidget | None = None) -> None:
+    """Grab the window (with a dialog drawn over its centre, as on screen) into a PNG."""
+    pixmap = widget.grab()
+    if dialog is not None:
+        shot = dialog.grab()
+        painter = QPainter(pixmap)
+        painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 70))
+        painter.drawPixmap(
+            QPoint((pixmap.width() - shot.width()) // 2, (pixmap.height() - shot.height()) // 2), shot
+        )
+        painter.end()
+    QPixmap(pixmap).save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
+    import build_translations
+
+    from counter_app.gui.app import install_translators, remove_translators
+    from counter_app.gui.controller import CounterController
+    from counter_app.settings import CounterSettings
+    from counter_app.storage.demo import ensure_demo_profile
+    from counter_app.storage.store import CounterStore
+
+    translators = []
+    if lang == "en":
+        qm = build_translations.compile_ts(build_translations.ts_path("en"), work / "counter_app_en.qm")
+        translators = install_translators(app, "en", qm.parent)
+    data = work / f"data-{lang}"
+    store = CounterStore(data)
+    ensure_demo_profile(store)
+    controller = CounterController(store, CounterSettings.for_data_dir(data), lang, demo=True)
+    controller.start()
+    sign_in = controller.sign_in
+    assert sign_in is not None
+    sign_in.resize(*SIZE)
+    sign_in.username.setText("canbo")
+    settle(app)
+    save(sign_in, out / f"{lang}-signin.png")
+
+    sign_in.password.setText("motcua2026")
+    sign_in.sign_in_button.click()
+    settle(app, lambda: controller.main_window is not None)
+    main = controller.main_window
+    assert main is not None
+    main.resize(*SIZE)
+    panel = main.panel("intake")
+    settle(app, lambda: panel.picker.model.rowCount() > 0)
+    save(main, out / f"{lang}-intake-empty.png")
+
+    # a first citizen received, then the next one typed in: the summary of the last dossier stays visible
+    fill(panel, "khai sinh", "Nguyễn Văn An", "001203012345", "Số 1 phố Huế, Phường Mẫu", "0912345678")
+    panel.checklist.tick_required()
+    panel.outcome.receive_button.click()
+    settle(app, lambda: panel.summary.dossier is not None)
+    fill(
+        panel,
+        "chung thuc ban sao",
+        "Trần Thị Bích Ngọc",
+        "036185004321",
+        "12 Lê Lợi, Phường Mẫu",
+        "0987 654 321",
+    )
+    panel.checklist.tick_required()
+    settle(app)
+    save(main, out / f"{lang}-intake-filled.png")
+
+    panel.clear()
+    fill(panel, "ket hon", "", "12345", "", "0123")
+    panel.applicant.applicant.editors["email"].setText("an@@example")
+    panel.applicant.validate(show_all=True)
+    panel._update_state()
+    settle(app)
+    save(main, out / f"{lang}-intake-errors.png")
+
+    panel.clear()
+    main.session.account = store.accounts.get("quantri")  # shown as the administrator sees it
+    main.settings_action.trigger()
+    dialog = main.settings_dialog
+    settle(app)
+    save(main, out / f"{lang}-settings.png", dialog)
+    dialog.reject()
+    dialog.close()
+    controller.shutdown()
+    sign_in.close()
+    store.close()
+    remove_translators(app, translators)
+
+
+def fill(panel, search: str, name: str, identifier: str, address: str, phone: str) -> None:
+    panel.picker.search.setText(search)
+    panel.picker._on_search_return()
+    editors = panel.applicant.applicant.editors
+    for key, value in (("name", name), ("identifier", identifier), ("address", address), ("phone", phone)):
+        editors[key].setText(value)
+        panel.applicant._on_fields_left(f"applicant.{key}")
+    panel._on_form_changed()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", nargs="+", default=["vi", "en"], choices=["vi", "en"])
+    args = parser.parse_args(argv)
+    from counter_app.gui.app import ensure_application
+
+    app = ensure_application()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="counter-shots-") as work:
+        for lang in args.lang:
+            shoot(lang, args.out, Path(work), app)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
