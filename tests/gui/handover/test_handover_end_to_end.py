@@ -6,7 +6,6 @@ import io
 from datetime import date, datetime
 from pathlib import Path
 
-import pytest
 from handover_samples import APPLICANT, CounterWindow, Keyboard, make_ready, receive
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -96,11 +95,6 @@ def test_scan_verify_return_rate_and_find_it_in_the_tracking_book(
     assert store.models.Outbox.select().where(store.models.Outbox.dossier_id == stored.id).count() >= 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="documents.blocks.returned_event takes the latest event in status 10, which is the rating, "
-    "so the book loses how a rated result was returned",
-)
 def test_the_book_says_how_a_rated_result_was_returned(store: CounterStore, tmp_path: Path) -> None:
     ready = make_ready(store, receive(store))
     handover = Handover(APPLICANT.name, APPLICANT.identifier, ReturnMethod.COUNTER)
