@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import platform
 import random
 import shutil
@@ -246,9 +247,11 @@ def main() -> None:
                     )
                 )
                 print(rows[-1], flush=True)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines = [
-        f"Sync benchmark, {datetime.now():%Y-%m-%d}, {platform.machine()}, Python {platform.python_version()}, "
-        "server and clients on one machine (loopback).",
+        f"Sync benchmark, {datetime.now():%Y-%m-%d}, {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, server and clients on one machine (loopback); "
+        f"load average at the end {load}.",
         "",
         "| database | scenario | result | target | verdict |",
         "|---|---|---|---|---|",

@@ -84,6 +84,33 @@ def test_client_process_killed_during_a_sync(
         proxy.stop()
 
 
+def test_client_process_killed_while_applying_a_download(
+    server: ServerProcess, counters: Counters, admin: SimpleNamespace
+) -> None:
+    one = counters.new(1, server.url)
+    receive_many(one, 300)
+    sync_until_quiet([SyncEngine(one)])
+    proxy = FaultProxy(server.port).start()
+    try:
+        two = counters.new(2, proxy.url)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "counter_app.cli.main", "--data-dir", str(two.data_dir), "sync", "--once"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            assert proxy.wait_for(lambda t: t.answered >= 2, timeout=120)  # enrol was the first answer
+        finally:
+            child.send_signal(signal.SIGKILL)
+            child.wait(30)
+        engine = SyncEngine(two)
+        sync_until_quiet([engine])
+        assert_converged(admin, [one, two])
+        engine.close()
+    finally:
+        proxy.stop()
+
+
 def test_a_proxy_that_drops_delays_and_duplicates(
     server: ServerProcess, counters: Counters, admin: SimpleNamespace
 ) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import DomainError, ValidationErrors
 from ...core.intake import new_dossier
-from ...core.model import Dossier, Procedure
+from ...core.model import Dossier, DurationUnit, Procedure
 from ...messages import describe
 from ..formats import format_duration, format_money
 from ..printing import FormPrinter
@@ -216,6 +216,13 @@ class IntakePanel(QWidget):
     # ---- catalogue ---------------------------------------------------------------------------------------------
     def load_procedures(self) -> None:
         self.session.runner.run(self.session.store.procedures, on_done=self._on_procedures_loaded)
+        # on the writer thread: it also opens that thread's database connection before the first receipt
+        self.session.runner.write(self._warm_calendar)
+
+    def _warm_calendar(self) -> None:
+        """Build this year's holiday table now, so the first receipt after sign-in is not slower than the rest."""
+        now = datetime.now()
+        self.session.store.calendar().appointment_for(now, 5, DurationUnit.WORKING_DAYS, None)
 
     def _on_procedures_loaded(self, procedures: list[Procedure]) -> None:
         self.picker.set_procedures(procedures)
