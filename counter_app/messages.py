@@ -118,6 +118,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dữ liệu được tạo bởi phiên bản mới hơn (lược đồ {found}, phiên bản này hỗ trợ đến {supported}); hãy cài phiên bản mới.",
         "The data was written by a newer release (schema {found}, this one knows up to {supported}); install the newer release.",
     ),
+    "period.order": ("Ngày kết thúc phải sau ngày bắt đầu.", "The end date must come after the start date."),
     "camera.absent": (
         "Không tìm thấy camera; kiểm tra cáp và chọn camera trong Cài đặt.",
         "No camera found; check the cable and choose a camera in Settings.",

@@ -168,7 +168,7 @@ def advance(
     changes: dict[str, object] = {}
     if target is Status.SUPPLEMENT_REQUESTED and data and "missing" in data:
         changes["missing"] = tuple(str(m) for m in data["missing"])  # type: ignore[attr-defined]
-    if target in (Status.STOPPED,) and note:
+    if target in (Status.STOPPED, Status.SUPPLEMENT_REQUESTED) and note:
         changes["reason"] = nfc(note)
     return replace(dossier.with_event(event), **changes)  # type: ignore[arg-type]
 
@@ -206,11 +206,24 @@ def apologise(
 
 
 def annotate(
-    dossier: Dossier, *, action: str, officer: str, at: datetime, note: str = "", data: dict[str, object] | None = None
+    dossier: Dossier,
+    *,
+    action: str,
+    officer: str,
+    at: datetime,
+    note: str = "",
+    data: dict[str, object] | None = None,
 ) -> Dossier:
     """Append an event that does not change the status (a rating, a note, a reprint)."""
     event = _event(
-        at, officer, action, dossier.status, dossier.status, unit=dossier.unit, note=nfc(note), data=dict(data or {})
+        at,
+        officer,
+        action,
+        dossier.status,
+        dossier.status,
+        unit=dossier.unit,
+        note=nfc(note),
+        data=dict(data or {}),
     )
     return dossier.with_event(event)
 
@@ -233,7 +246,12 @@ def record_return(
     if method is ReturnMethod.COUNTER and not nfc(recipient_id):
         raise ValidationError("recipient.identifier", "required")
     authorised = nfc(recipient_id) != dossier.applicant.identifier
-    if method is ReturnMethod.COUNTER and authorised and dossier.representative is None and not nfc(authorisation_paper):
+    if (
+        method is ReturnMethod.COUNTER
+        and authorised
+        and dossier.representative is None
+        and not nfc(authorisation_paper)
+    ):
         raise ValidationError("recipient.authorisation_paper", "required")
     return advance(
         dossier,
@@ -256,7 +274,12 @@ def record_return(
 def rate(dossier: Dossier, *, rating: Rating, officer: str, at: datetime, comment: str = "") -> Dossier:
     """Record the citizen's satisfaction for this dossier (the last rating counts)."""
     return annotate(
-        dossier, action="rate", officer=officer, at=at, note=comment, data={"rating": int(rating), "comment": nfc(comment)}
+        dossier,
+        action="rate",
+        officer=officer,
+        at=at,
+        note=comment,
+        data={"rating": int(rating), "comment": nfc(comment)},
     )
 
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from .errors import TransitionError
-from .model import Dossier, Status
+from .model import Dossier, DossierEvent, Status
 
 S = Status
 
@@ -80,23 +80,30 @@ class Deadline:
     waiting: timedelta
 
 
-def supplement_requests(dossier: Dossier) -> int:
-    """How many times processing asked the citizen for more papers after receipt."""
-    return sum(
-        1 for e in dossier.history if e.to_status is S.SUPPLEMENT_REQUESTED and e.from_status is not None
+def _starts_supplement(event: DossierEvent) -> bool:
+    """A move into status 5 from another status (an apology or rating while waiting is not a new request)."""
+    return event.to_status is S.SUPPLEMENT_REQUESTED and event.from_status not in (
+        None,
+        S.SUPPLEMENT_REQUESTED,
     )
 
 
+def supplement_requests(dossier: Dossier) -> int:
+    """How many times processing asked the citizen for more papers after receipt."""
+    return sum(1 for e in dossier.history if _starts_supplement(e))
+
+
 def deadline(dossier: Dossier, now: datetime | None = None) -> Deadline | None:
-    """Effective deadline: appointment plus every interval spent in status 5 (still open ones up to `now`)."""
+    """Effective deadline: the appointment plus every interval spent waiting in status 5 (an open wait counts up
+    to `now`). The wait is measured in clock time, as the national indicator does."""
     if dossier.appointment is None:
         return None
     waiting = timedelta(0)
     paused_since: datetime | None = None
     for event in dossier.history:
-        if event.to_status is S.SUPPLEMENT_REQUESTED and event.from_status is not None:
+        if _starts_supplement(event):
             paused_since = paused_since or event.at
-        elif paused_since is not None:
+        elif paused_since is not None and event.to_status is not S.SUPPLEMENT_REQUESTED:
             waiting += max(event.at - paused_since, timedelta(0))
             paused_since = None
     if paused_since is not None and now is not None:

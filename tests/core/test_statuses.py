@@ -89,3 +89,20 @@ def test_stopped_dossiers_are_not_counted() -> None:
     d = advance(_received(), Status.WITHDRAWAL_REQUESTED, officer="x", at=T0 + timedelta(hours=1))
     d = advance(d, Status.STOPPED, officer="x", at=datetime(2026, 12, 10))
     assert timeliness(d, datetime(2026, 12, 11)) is Timeliness.NOT_APPLICABLE
+
+
+def test_an_apology_while_waiting_is_not_a_second_supplement_request() -> None:
+    from counter_app.core.intake import apologise
+
+    d = advance(_received(), Status.PROCESSING, officer="x", at=T0 + timedelta(hours=1))
+    d = advance(
+        d, Status.SUPPLEMENT_REQUESTED, officer="x", at=datetime(2026, 11, 24, 9), note="Thiếu bản sao"
+    )
+    assert d.reason == "Thiếu bản sao"
+    d = apologise(
+        d, officer="x", at=datetime(2026, 11, 25, 9), new_appointment=datetime(2026, 12, 1, 9), reason="Chậm"
+    )
+    d = advance(d, Status.PROCESSING, officer="x", at=datetime(2026, 11, 26, 9))
+    dl = deadline(d)
+    assert dl is not None and dl.supplement_requests == 1
+    assert dl.waiting == timedelta(days=2)  # 24/11 09:00 → 26/11 09:00, the apology did not end the wait

@@ -100,6 +100,11 @@ def test_sql_views_agree_with_the_core_rules(store: CounterStore, sample: list[D
     cal = store.calendar()
     stored = [store.dossiers.get(d.id) for d in sample]
     moments = [datetime(2026, 11, 24, 8, 30), datetime(2026, 11, 26, 9, 0), datetime(2026, 11, 27, 16, 30)]
+    from counter_app.storage.dossier_queries import INDEX_NAMES
+
+    for name in INDEX_NAMES:  # migration 0004 builds them; drop them to check the queries without
+        store.db.execute_sql(f"DROP INDEX IF EXISTS {name}")
+    queries = DossierQueries(store)
     for indexed in (False, True):  # the list works before its indexes exist, only slower
         if indexed:
             queries.ensure_indexes()
