@@ -146,13 +146,13 @@ async def _counter(
             body = {"changes": [_create_change(counter, number)]}
             started = time.perf_counter()
             response = await http.post("/v1/push", json=body)
-            latencies.append(time.perf_counter() - started)
+            latencies["push"].append(time.perf_counter() - started)
             if response.status_code != 200 or response.json()["results"][0]["result"] != "applied":
                 errors.append(response.text[:200])
             changes += 1
             started = time.perf_counter()
             response = await http.get("/v1/pull", params={"cursor": cursor, "limit": 500})
-            latencies.append(time.perf_counter() - started)
+            latencies["pull"].append(time.perf_counter() - started)
             if response.status_code == 200:
                 cursor = response.json()["cursor"]
             else:
@@ -168,7 +168,7 @@ def bench_concurrent(url: str, counters: int, seconds: float, think_s: float) ->
     m = bind_models(db)
     tokens = {n: add_counter(m, AGENCY, n) for n in range(1, counters + 1)}
     db.close_all()
-    latencies: list[float] = []
+    latencies: dict[str, list[float]] = {"push": [], "pull": []}
     errors: list[str] = []
     with ServerProcess(url) as server:
 
@@ -184,8 +184,11 @@ def bench_concurrent(url: str, counters: int, seconds: float, think_s: float) ->
         elapsed = time.perf_counter() - started
     if errors:
         raise RuntimeError(f"{len(errors)} failed requests, first: {errors[0]}")
-    ordered = sorted(latencies)
+    ordered = sorted(latencies["push"] + latencies["pull"])
+    push, pull = sorted(latencies["push"]), sorted(latencies["pull"])
     return {
+        "push_p99": push[int(0.99 * (len(push) - 1))] * 1000,
+        "pull_p99": pull[int(0.99 * (len(pull) - 1))] * 1000,
         "requests": len(ordered),
         "rps": len(ordered) / elapsed,
         "changes_per_s": changes / elapsed,
@@ -203,18 +206,19 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--think", type=float, default=1.0, help="seconds each counter waits between cycles")
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgres"])
+    parser.add_argument("--only", choices=("push", "counters"), help="run one of the two scenarios")
     args = parser.parse_args()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
         work = Path(tmp)
         started = time.perf_counter()
-        queue = build_queue(work / "queue", args.dossiers)
+        queue = build_queue(work / "queue", args.dossiers if args.only != "counters" else 0)
         print(f"queued {args.dossiers} dossiers in {time.perf_counter() - started:.1f} s", flush=True)
         for backend in args.backends:
             if backend == "postgres" and not postgres_available():
                 print("PostgreSQL not available: skipped", flush=True)
                 continue
-            for batch in (200, 500):
+            for batch in (200, 500) if args.only != "counters" else ():
                 with scratch_database(backend, work / backend) as url:
                     (work / backend).mkdir(exist_ok=True)
                     elapsed, sent = bench_push(url, queue, work / f"{backend}-{batch}", args.dossiers, batch)
@@ -228,7 +232,7 @@ def main() -> None:
                     )
                 )
                 print(rows[-1], flush=True)
-            for think in (args.think, 0.0):
+            for think in (args.think, 0.0) if args.only != "push" else ():
                 with scratch_database(backend, work / backend) as url:
                     r = bench_concurrent(url, args.counters, args.seconds, think)
                 label = (
@@ -241,7 +245,8 @@ def main() -> None:
                         backend,
                         label,
                         f"{r['rps']:.0f} req/s, {r['changes_per_s']:.0f} dossiers/s; p50 {r['p50']:.0f} ms, "
-                        f"p95 {r['p95']:.0f} ms, p99 {r['p99']:.0f} ms, max {r['max']:.0f} ms ({r['requests']:,} req)",
+                        f"p95 {r['p95']:.0f} ms, p99 {r['p99']:.0f} ms (push {r['push_p99']:.0f}, pull {r['pull_p99']:.0f}), "
+                        f"max {r['max']:.0f} ms ({r['requests']:,} req)",
                         "p99 < 200 ms" if think else "(reported)",
                         ("ok" if r["p99"] < 200 else "MISSED") if think else "-",
                     )

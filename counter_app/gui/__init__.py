@@ -13,14 +13,16 @@ How the pieces fit (read this before adding a panel):
   database writes (one writer thread), `runner.run(...)` for reads, rendering and network. Callbacks run in
   the GUI thread; no widget is touched from a worker.
 
-Adding a panel (the intake is F5; the hand-over panel "Trả kết quả" on F6 and the dossier list "Danh sách hồ sơ"
-on F7 are expected this way):
+Panels: intake F5, hand-over "Trả kết quả" F6, dossier tracking F8, leaders' dashboard F9. The USB scanner
+(`devices.qt_wedge.ScannerEventFilter`, installed by the main window on the application) opens scanned codes in
+the hand-over panel whichever widget has focus. Adding a panel:
 
 1. Create a module `counter_app/gui/<feature>/panel.py` with a QWidget and a function
    `create_panel(session: Session, parent: QWidget | None) -> PanelEntry`, returning
    `PanelEntry(key, widget, title, shortcut, actions)`; e.g. `PanelEntry("handover", w, w.tr("Trả kết quả"), "F6",
    [...])`.
-2. Its module name is already listed in `main_window.PANEL_MODULES` for `handover.panel` and `dossiers.panel`;
+2. Its module name is listed in `main_window.PANEL_MODULES` (`intake.panel`, `handover.panel`), or a feature package's
+   `install(window, session)` is listed in `main_window.FEATURES` (`tracking`: list, dossier page, dashboard, warnings);
    add any other one there. Missing modules are skipped, so the window works before the panel exists.
 3. The main window adds the panel to its stack, an entry with the shortcut to the "Chức năng" menu, and a
    menu of the panel's `actions` shown while the panel is current. Give panel-specific actions the shortcut

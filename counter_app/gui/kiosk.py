@@ -11,7 +11,6 @@ import html
 import re
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -418,13 +417,7 @@ class UnlockDialog(QDialog):
 
 
 def launch_kiosk(ctx: CliContext) -> int:
-    """Open the kiosk on the data folder of `ctx` and run until an administrator closes it; returns the exit code."""
-    from .app import ensure_application, install_translators
+    """Open the kiosk on the data folder of `ctx` (as `counter-app --kiosk --data-dir DIR` does) and run it."""
+    from .launcher import launch
 
-    app = ensure_application()
-    settings = CounterSettings.for_data_dir(Path(ctx.data_dir))
-    lang = settings.language if settings.is_stored(CounterSettings.language) else ctx.lang
-    install_translators(app, lang)
-    window = KioskWindow(ctx.store(), settings, lang)
-    window.show_kiosk()
-    return int(app.exec())
+    return launch(ctx, demo=False, kiosk=True, data_dir_given=True)

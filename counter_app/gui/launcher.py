@@ -29,23 +29,28 @@ def prepare(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> C
     lang = settings.language if settings.is_stored(CounterSettings.language) else ctx.lang
     install_translators(app, lang)
     if kiosk:
-        from PySide6.QtCore import QCoreApplication
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.information(
-            None,
-            QCoreApplication.translate("Launcher", "Quầy Một cửa"),
-            QCoreApplication.translate(
-                "Launcher", "Chế độ tra cứu cho người dân chưa có trong phiên bản này."
-            ),
-        )
-        return 1
+        return _start_kiosk(data_dir, demo, settings, lang)
 
     from .controller import CounterController
 
     controller = CounterController(None, settings, lang, demo, open_store=lambda: open_store(data_dir, demo))
     controller.start()
     return controller
+
+
+def _start_kiosk(data_dir: Path, demo: bool, settings: object, lang: str) -> int:
+    """The citizens' self-lookup kiosk (full screen, left only with an administrator's password)."""
+    from PySide6.QtWidgets import QApplication
+
+    from .kiosk import KioskWindow
+
+    store = open_store(data_dir, demo)
+    window = KioskWindow(store, settings, lang)  # type: ignore[arg-type]
+    window.show_kiosk()
+    try:
+        return int(QApplication.instance().exec())  # type: ignore[union-attr]
+    finally:
+        store.close()
 
 
 def open_store(data_dir: Path, demo: bool) -> CounterStore:

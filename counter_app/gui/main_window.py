@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from ..storage.accounts import Role
 from .session import PanelEntry, Session
@@ -15,7 +15,9 @@ from .statusbar import CounterStatusBar
 
 #: Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -> PanelEntry`,
 #: in menu order. A module that is not there yet is skipped.
-PANEL_MODULES: tuple[str, ...] = ("intake.panel", "handover.panel", "dossiers.panel")
+PANEL_MODULES: tuple[str, ...] = ("intake.panel", "handover.panel")
+#: Feature packages (under counter_app.gui) whose `install(window, session)` adds several panels and notices.
+FEATURES: tuple[str, ...] = ("tracking",)
 #: Roles that take dossiers at the counter.
 INTAKE_ROLES = frozenset({Role.OFFICER, Role.LEADER, Role.ADMIN})
 
@@ -26,7 +28,12 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     panel_changed = Signal(str)
 
-    def __init__(self, session: Session, panel_modules: Sequence[str] = PANEL_MODULES) -> None:
+    def __init__(
+        self,
+        session: Session,
+        panel_modules: Sequence[str] = PANEL_MODULES,
+        features: Sequence[str] | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.setObjectName("mainWindow")
@@ -43,6 +50,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._load_panels(panel_modules)
+        self._install_features(FEATURES if features is None else features)
+        self._install_scanner()
         self._restore_geometry()
 
     # ---- menus -------------------------------------------------------------------------------------------------
@@ -98,6 +107,32 @@ class MainWindow(QMainWindow):
             placeholder = QLabel(self.tr("Vai trò của bạn chưa có chức năng nào trên máy quầy."), self)
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.add_panel("empty", placeholder, self.tr("Trống"))
+
+    def _install_features(self, features: Sequence[str]) -> None:
+        for name in features:
+            module = importlib.import_module(f"{__package__}.{name}")
+            module.install(self, self.session)
+
+    def _install_scanner(self) -> None:
+        """The USB scanner works whichever widget has focus: its bursts open the hand-over panel."""
+        handover = self.panels.get("handover")
+        if handover is None:
+            return
+        from ..devices.qt_wedge import ScannerEventFilter
+
+        settings = self.session.settings
+        self.scanner = ScannerEventFilter(
+            self,
+            max_interval_ms=settings.scanner_max_interval_ms,
+            min_length=settings.scanner_min_length,
+            prefix=settings.scanner_prefix,
+            suffix=settings.scanner_suffix,
+        )
+        self.scanner.code_scanned.connect(handover.widget.open_code)  # type: ignore[attr-defined]
+        self.scanner.scan_rejected.connect(handover.widget.show_rejected_scan)  # type: ignore[attr-defined]
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.scanner)
 
     def add_panel(
         self, key: str, widget: QWidget, title: str, shortcut: str = "", actions: Sequence[QAction] = ()
@@ -215,5 +250,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
+            scanner = getattr(self, "scanner", None)
+            app = QApplication.instance()
+            if scanner is not None and app is not None:
+                app.removeEventFilter(scanner)
             self.flush()
         super().closeEvent(event)

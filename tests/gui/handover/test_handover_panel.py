@@ -229,7 +229,7 @@ def test_the_main_window_offers_the_panel_under_f6_and_a_scan_brings_it_forward(
     with qtbot.waitSignal(panel.dossier_opened, timeout=5000):
         panel.open_code(d.code or "")  # what the app-wide scanner filter calls
     assert loaded.current_panel_key() == PANEL_KEY
-    bare = MainWindow(session, panel_modules=())
+    bare = MainWindow(session, panel_modules=(), features=())
     qtbot.addWidget(bare)
     install(bare, session)
     assert isinstance(bare.panel(PANEL_KEY), HandoverPanel)

@@ -14,7 +14,7 @@ from counter_app.gui.tracking.warnings import DeadlineNotice
 
 
 def _window(qtbot: QtBot, session) -> MainWindow:
-    window = MainWindow(session, panel_modules=())
+    window = MainWindow(session, panel_modules=(), features=())
     qtbot.addWidget(window)
     install(window, session)
     window.show()
@@ -48,7 +48,7 @@ def test_the_notice_appears_at_sign_in_and_leads_to_the_late_view(
 
 
 def test_the_panel_module_can_also_be_listed_in_the_main_window(qtbot: QtBot, session) -> None:
-    window = MainWindow(session, panel_modules=("tracking.panel",))
+    window = MainWindow(session, panel_modules=("tracking.panel",), features=())
     qtbot.addWidget(window)
     entry = window.panels["tracking"]
     assert (entry.title, entry.shortcut) == ("Theo dõi hồ sơ", "F8")
