@@ -22,7 +22,9 @@ def last_event(dossier: Dossier, matches: Callable[[DossierEvent], bool]) -> Dos
 
 def returned_event(dossier: Dossier) -> DossierEvent | None:
     """The event that handed the result back: the move into RETURNED (later ratings and notes keep that status)."""
-    return last_event(dossier, lambda e: e.to_status is Status.RETURNED and e.from_status is not Status.RETURNED)
+    return last_event(
+        dossier, lambda e: e.to_status is Status.RETURNED and e.from_status is not Status.RETURNED
+    )
 
 
 def chosen_return_method(dossier: Dossier) -> str:

@@ -11,7 +11,6 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from ..core.errors import DomainError
-
 from .paths import migrations_dir
 
 PRAGMAS = {
