@@ -106,7 +106,7 @@ def fill(store: CounterStore, count: int, rng: random.Random) -> None:
 
 def measure(size: int, rng: random.Random, root: Path) -> dict[str, float]:
     folder = root / f"n{size}"
-    folder.mkdir()
+    folder.mkdir(exist_ok=True)  # with --keep, a database filled by an earlier run is reused
     store = CounterStore(folder)
     ensure_demo_profile(store)
     t0 = time.perf_counter()
@@ -133,8 +133,11 @@ def measure(size: int, rng: random.Random, root: Path) -> dict[str, float]:
         + [rng.choice(GIVEN) for _ in range(50)]
         + ["nguyen van", "tran thi", "0010", "09"]
     )
-    search_ms = []
+    search_ms, ids_ms = [], []
     for q in queries:
+        t = time.perf_counter()
+        store.dossiers.search_ids(q, limit=50)
+        ids_ms.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
         store.dossiers.search(q, limit=50)
         search_ms.append((time.perf_counter() - t) * 1000)
@@ -146,6 +149,8 @@ def measure(size: int, rng: random.Random, root: Path) -> dict[str, float]:
         "fill_s": fill_s,
         "receive_p50": statistics.median(receive_ms),
         "receive_p95": _pct(receive_ms, 0.95),
+        "ids_p50": statistics.median(ids_ms),
+        "ids_p95": _pct(ids_ms, 0.95),
         "search_p50": statistics.median(search_ms),
         "search_p95": _pct(search_ms, 0.95),
         "bytes_per_dossier": size_bytes / (size + 200),

@@ -134,6 +134,11 @@ class SelfTest:
             _copy_database(real, copy_dir / DB_NAME)
         before = schema_version(copy_dir / DB_NAME)
         latest = max(m.number for m in available_migrations())
+        if before > latest:
+            return failed(
+                f"dữ liệu của một phiên bản mới hơn (lược đồ {before} > {latest}): cài lại phiên bản mới",
+                f"data from a newer release (schema {before} > {latest}): reinstall the newer release",
+            )
         store = CounterStore(copy_dir)
         try:
             mode = str(store.db.execute_sql("PRAGMA journal_mode").fetchone()[0]).lower()
@@ -151,11 +156,6 @@ class SelfTest:
             return failed(f"chế độ nhật ký {mode}, cần WAL", f"journal mode {mode}, WAL expected")
         if integrity != "ok":
             return failed(f"kiểm tra toàn vẹn: {integrity}", f"integrity check: {integrity}")
-        if before > latest:
-            return failed(
-                f"dữ liệu của một phiên bản mới hơn (lược đồ {before} > {latest}): cài lại phiên bản mới",
-                f"data from a newer release (schema {before} > {latest}): reinstall the newer release",
-            )
         if version != latest:
             return failed(
                 f"lược đồ phiên bản {version}, cần {latest}", f"schema version {version}, {latest} expected"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
+from anyio import to_thread
 from fastapi import FastAPI, Query, Request, Security
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -19,6 +23,8 @@ from .limits import BodyLimitAndClock
 from .models import bind_models
 from .schema import current_version
 from .writer import PushWriter
+
+REQUEST_THREADS = 12
 
 #: The counter's token, `Authorization: Bearer <token>` (declared once so OpenAPI shows the scheme).
 BEARER = HTTPBearer(auto_error=False, description="the counter's token from `counter-server add-counter`")
@@ -83,7 +89,16 @@ def create_app(db: Database) -> FastAPI:
     """The API over an opened (and migrated) server database."""
     m = bind_models(db)
     writer = PushWriter(m)
-    app = FastAPI(title="Quầy Một cửa — máy chủ đồng bộ", version=str(PROTOCOL_VERSION))
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Few request threads: they mostly wait on the database, and fewer of them fight less for the
+        # interpreter (and leave the push writer thread room to run).
+        to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+        yield
+        writer.close()
+
+    app = FastAPI(title="Quầy Một cửa — máy chủ đồng bộ", version=str(PROTOCOL_VERSION), lifespan=lifespan)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -121,16 +136,20 @@ def create_app(db: Database) -> FastAPI:
         }
 
     @app.post("/v1/push", response_model=PushOut, responses={413: {}, 422: {}, 401: {}})
-    def push(body: PushIn, credentials: Credentials) -> dict[str, Any]:
+    async def push(body: PushIn, credentials: Credentials) -> dict[str, Any]:
         if len(body.changes) > MAX_BATCH:
             raise ApiError(422, "batch.too_large", limit=MAX_BATCH)
         changes = [c.model_dump() for c in body.changes]
         ids = [c["change_id"] for c in changes]
         if len(set(ids)) != len(ids):
             raise ApiError(422, "batch.duplicate_ids")
-        with db.connection_context():
-            caller = caller_of(credentials)
-        results = writer.submit(caller, changes)
+
+        def identify() -> Caller:
+            with db.connection_context():
+                return caller_of(credentials)
+
+        caller = await to_thread.run_sync(identify)
+        results = await asyncio.wrap_future(writer.enqueue(caller, changes))  # answered only once committed
         return {"server_time": time_text(utc_now()), "results": [r.to_dict() for r in results]}
 
     @app.get("/v1/pull", response_class=Response, responses={200: {"model": PullOut}, 401: {}})

@@ -1,8 +1,10 @@
-"""ASGI middleware: a cap on request bodies (413 with a JSON error) and the server's clock on every response."""
+"""ASGI middleware: a cap on request bodies (413 with a JSON error), and on every response the server's clock
+and how long the server spent on the request (`Server-Timing: app;dur=<ms>`)."""
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -27,10 +29,14 @@ class BodyLimitAndClock:
             await self.app(scope, receive, send)
             return
 
+        started = time.perf_counter()
+
         async def send_with_clock(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 headers.append((SERVER_TIME_HEADER.lower().encode(), time_text(utc_now()).encode()))
+                spent_ms = (time.perf_counter() - started) * 1000
+                headers.append((b"server-timing", f"app;dur={spent_ms:.1f}".encode()))
                 message["headers"] = headers
             await send(message)
 

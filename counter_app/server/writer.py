@@ -34,7 +34,7 @@ class _Job:
 
 
 class PushWriter:
-    """Owns one thread that applies every push of this process; `submit` blocks until the batch is committed."""
+    """Owns one thread that applies every push of this process, in arrival order."""
 
     def __init__(self, m: SimpleNamespace) -> None:
         self._m = m
@@ -42,10 +42,15 @@ class PushWriter:
         self._thread = threading.Thread(target=self._run, name="push-writer", daemon=True)
         self._thread.start()
 
-    def submit(self, caller: Caller, changes: Sequence[Mapping[str, Any]]) -> list[ChangeResult]:
+    def enqueue(self, caller: Caller, changes: Sequence[Mapping[str, Any]]) -> Future[list[ChangeResult]]:
+        """Queue a batch; the future holds its results once committed (or the error that stopped it)."""
         job = _Job(caller, changes)
         self._queue.put(job)
-        return job.done.result()
+        return job.done
+
+    def submit(self, caller: Caller, changes: Sequence[Mapping[str, Any]]) -> list[ChangeResult]:
+        """Queue a batch and wait until it is committed."""
+        return self.enqueue(caller, changes).result()
 
     def close(self) -> None:
         self._queue.put(None)
