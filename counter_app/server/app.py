@@ -144,12 +144,12 @@ def create_app(db: Database) -> FastAPI:
         if len(set(ids)) != len(ids):
             raise ApiError(422, "batch.duplicate_ids")
 
-        def identify() -> Caller:
-            with db.connection_context():
-                return caller_of(credentials)
-
-        caller = await to_thread.run_sync(identify)
-        results = await asyncio.wrap_future(writer.enqueue(caller, changes))  # answered only once committed
+        if credentials is None or not credentials.credentials:
+            raise ApiError(401, "auth.missing")
+        try:  # the writer checks the token and answers only once the batch is committed
+            results = await asyncio.wrap_future(writer.enqueue(credentials.credentials, changes))
+        except AuthError as exc:
+            raise ApiError(401, exc.code) from exc
         return {"server_time": time_text(utc_now()), "results": [r.to_dict() for r in results]}
 
     @app.get("/v1/pull", response_class=Response, responses={200: {"model": PullOut}, 401: {}})

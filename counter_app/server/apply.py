@@ -21,8 +21,8 @@ from ..core.model import Dossier, Status
 from ..core.serial import dossier_from_dict, dossier_to_dict, event_from_dict, parse_dt
 from ..core.statuses import check_move
 from ..sync.wire import MAX_CHANGE_BYTES, ChangeKind, ChangeResult, Reason, Result, hash_and_size
-from .admin import Caller, lock_agency
-from .database import bulk_write, write_transaction
+from .admin import Caller
+from .database import bulk_write
 
 _CHUNK = 500
 _BAD_PAYLOAD = (KeyError, TypeError, ValueError, AttributeError, DomainError)
@@ -62,7 +62,8 @@ def check_history(d: Dossier) -> None:
 
 
 class BatchApplier:
-    """Judges one batch for one caller; `run` does it all inside one write transaction."""
+    """Judges one batch for one caller, inside a write transaction that holds the agency's feed lock
+    (`writer.PushWriter` opens it)."""
 
     def __init__(self, m: SimpleNamespace, caller: Caller, now: str) -> None:
         self._m = m
@@ -80,12 +81,6 @@ class BatchApplier:
         self._blocked: set[str] = set()
         self._new_changes: dict[str, dict[str, Any]] = {}
         self._updated_changes: dict[str, dict[str, Any]] = {}
-
-    def run(self, changes: Sequence[Mapping[str, Any]]) -> list[ChangeResult]:
-        """Judge and store the batch in a transaction of its own (holding the agency's feed lock)."""
-        with write_transaction(self._m.db):
-            lock_agency(self._m, self._caller.agency_id)
-            return self.apply(changes)
 
     def apply(self, changes: Sequence[Mapping[str, Any]]) -> list[ChangeResult]:
         """Judge and store the batch inside the caller's transaction (which holds the agency's feed lock)."""

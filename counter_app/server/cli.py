@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -12,6 +14,7 @@ from typing import TextIO
 
 from ..core.catalogue import CatalogueError, catalogue_from_json_obj
 from ..core.errors import DomainError
+from ..messages import describe
 from .admin import CounterExistsError, add_counter, list_counters, publish_catalogue, revoke_counter, set_day
 from .database import DEFAULT_URL, DatabaseUrlError, open_database
 from .models import bind_models
@@ -34,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
     )
     parser.add_argument("--no-access-log", action="store_true", help="do not log every request")
+    parser.add_argument(
+        "--lang", choices=("vi", "en"), default=None, help="language of messages (default vi)"
+    )
     sub = parser.add_subparsers(dest="command")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -64,47 +70,90 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lang(args: argparse.Namespace) -> str:
+    if args.lang:
+        return str(args.lang)
+    env = os.environ.get("COUNTER_APP_LANG") or os.environ.get("LANG", "")
+    return "en" if env.lower().startswith("en") else "vi"
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     args = build_parser().parse_args(argv)
+    lang = _lang(args)
+
+    def say(vi: str, en: str) -> str:
+        return f"counter-server: {en if lang == 'en' else vi}"
+
     try:
         db = open_database(args.database)
     except DatabaseUrlError:
-        print(f"counter-server: invalid --database URL: {args.database}", file=err)
+        print(
+            say(
+                f"địa chỉ --database không hợp lệ: {args.database}",
+                f"invalid --database URL: {args.database}",
+            ),
+            file=err,
+        )
         return 2
     try:
         migrate(db)
         if args.command is None:
             return _serve(args, db)
-        return _admin(args, db, out)
+        return _admin(args, db, out, lang)
     except CounterExistsError:
-        print("counter-server: counter already enrolled; revoke it first to issue a new token", file=err)
+        print(
+            say(
+                "quầy này đã được đăng ký; hãy thu hồi (revoke-counter) trước khi cấp mã mới.",
+                "counter already enrolled; revoke it first to issue a new token.",
+            ),
+            file=err,
+        )
         return 2
     except CatalogueError as exc:
-        print(f"counter-server: invalid catalogue: {exc}", file=err)
+        print(say(f"danh mục thủ tục không hợp lệ: {exc}", f"invalid catalogue: {exc}"), file=err)
         return 2
-    except (DomainError, OSError, ValueError) as exc:
+    except DomainError as exc:
+        print(f"counter-server: {describe(exc, lang)}", file=err)
+        return 2
+    except (OSError, ValueError) as exc:
         print(f"counter-server: {exc}", file=err)
         return 2
     finally:
         db.close()
 
 
-def _admin(args: argparse.Namespace, db: object, out: TextIO) -> int:
+def _admin(args: argparse.Namespace, db: object, out: TextIO, lang: str) -> int:
     m = bind_models(db)  # type: ignore[arg-type]
+
+    def say(vi: str, en: str) -> str:
+        return en if lang == "en" else vi
+
     if args.command == "add-counter":
         token = add_counter(m, args.agency_id, args.counter)
         print(token, file=out)
     elif args.command == "revoke-counter":
         revoke_counter(m, args.agency_id, args.counter)
-        print(f"revoked counter {args.counter:02d} of {args.agency_id}", file=out)
+        print(
+            say(
+                f"Đã thu hồi mã của quầy {args.counter:02d} ({args.agency_id}).",
+                f"Revoked counter {args.counter:02d} of {args.agency_id}.",
+            ),
+            file=out,
+        )
     elif args.command == "list-counters":
         for agency, number, revoked, created in list_counters(m):
             print(f"{agency}\t{number:02d}\t{'revoked' if revoked else 'active'}\t{created}", file=out)
     elif args.command == "import-catalogue":
         procedures = catalogue_from_json_obj(json.loads(args.file.read_text(encoding="utf-8")))
         publish_catalogue(m, args.agency_id, procedures)
-        print(f"published {len(procedures)} procedures to {args.agency_id}", file=out)
+        print(
+            say(
+                f"Đã phát hành {len(procedures)} thủ tục cho {args.agency_id}.",
+                f"Published {len(procedures)} procedures to {args.agency_id}.",
+            ),
+            file=out,
+        )
     elif args.command == "set-day":
         set_day(m, args.agency_id, args.day, None if args.kind == "none" else args.kind, args.name)
         print(f"{args.day.isoformat()}: {args.kind}", file=out)
@@ -121,6 +170,8 @@ def _serve(args: argparse.Namespace, db: object) -> int:
     # The push writer thread waits on the database many times per batch; a short switch interval lets it
     # take the interpreter back quickly from request threads busy encoding JSON (shorter push latency tails).
     sys.setswitchinterval(0.0005)
+    # Requests make many short-lived dicts; collecting cycles less often keeps pauses out of the latency tail.
+    gc.set_threshold(50_000, 50, 100)
     uvicorn.run(
         create_app(db),  # type: ignore[arg-type]
         host=args.host,

@@ -18,7 +18,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from ..sync.wire import ChangeResult, time_text, utc_now
-from .admin import Caller, lock_agency
+from .admin import AuthError, Caller, authenticate, lock_agency
 from .apply import BatchApplier
 from .database import write_transaction
 
@@ -28,8 +28,9 @@ MAX_GROUP = 64
 
 @dataclass
 class _Job:
-    caller: Caller
+    token: str
     changes: Sequence[Mapping[str, Any]]
+    caller: Caller | None = None
     done: Future[list[ChangeResult]] = field(default_factory=Future)
 
 
@@ -42,15 +43,16 @@ class PushWriter:
         self._thread = threading.Thread(target=self._run, name="push-writer", daemon=True)
         self._thread.start()
 
-    def enqueue(self, caller: Caller, changes: Sequence[Mapping[str, Any]]) -> Future[list[ChangeResult]]:
-        """Queue a batch; the future holds its results once committed (or the error that stopped it)."""
-        job = _Job(caller, changes)
+    def enqueue(self, token: str, changes: Sequence[Mapping[str, Any]]) -> Future[list[ChangeResult]]:
+        """Queue a counter's batch; the future holds its results once committed, or the error that stopped it
+        (`AuthError` for an unknown or revoked token: the token is checked here, saving the request a trip)."""
+        job = _Job(token, changes)
         self._queue.put(job)
         return job.done
 
-    def submit(self, caller: Caller, changes: Sequence[Mapping[str, Any]]) -> list[ChangeResult]:
+    def submit(self, token: str, changes: Sequence[Mapping[str, Any]]) -> list[ChangeResult]:
         """Queue a batch and wait until it is committed."""
-        return self.enqueue(caller, changes).result()
+        return self.enqueue(token, changes).result()
 
     def close(self) -> None:
         self._queue.put(None)
@@ -74,8 +76,25 @@ class PushWriter:
 
     def _run(self) -> None:
         while (jobs := self._take()) is not None:
-            by_agency: dict[str, list[_Job]] = {}
+            try:
+                self._process(jobs)
+            except (
+                Exception
+            ) as exc:  # e.g. the database went away: these pushes fail (5xx), the thread lives on
+                log.exception("push writer failed")
+                for job in jobs:
+                    if not job.done.done():
+                        job.done.set_exception(exc)
+
+    def _process(self, jobs: list[_Job]) -> None:
+        by_agency: dict[str, list[_Job]] = {}
+        with self._m.db.connection_context():
             for job in jobs:
+                try:
+                    job.caller = authenticate(self._m, job.token)
+                except AuthError as exc:
+                    job.done.set_exception(exc)
+                    continue
                 by_agency.setdefault(job.caller.agency_id, []).append(job)
             for agency_id, group in by_agency.items():
                 self._commit_group(agency_id, group)
@@ -84,17 +103,18 @@ class PushWriter:
         db = self._m.db
         answers: list[tuple[_Job, list[ChangeResult] | BaseException]] = []
         try:
-            with db.connection_context(), write_transaction(db):
+            with write_transaction(db):
                 lock_agency(self._m, agency_id)
                 now = time_text(utc_now())
                 for job in group:
                     try:
+                        assert job.caller is not None
                         with db.atomic():  # a savepoint: one failing batch leaves the others in place
                             answers.append((job, BatchApplier(self._m, job.caller, now).apply(job.changes)))
                     except Exception as exc:
                         log.exception("push batch failed")
                         answers.append((job, exc))
-        except BaseException as exc:  # the commit itself failed: nobody's batch is stored
+        except Exception as exc:  # the commit itself failed: nobody's batch is stored
             log.exception("push group commit failed")
             for job in group:
                 job.done.set_exception(exc)

@@ -115,6 +115,12 @@ def test_every_request_needs_a_valid_token(server: ServerProcess, api) -> None:
     assert httpx.post(f"{server.url}/v1/enrol").json() == {"error": "auth.missing"}
     bad = httpx.get(f"{server.url}/v1/pull", headers={"Authorization": "Bearer nope"})
     assert bad.status_code == 401 and bad.json()["error"] == "auth.invalid"
+    bad_push = httpx.post(
+        f"{server.url}/v1/push", json={"changes": []}, headers={"Authorization": "Bearer nope"}
+    )
+    assert bad_push.status_code == 401 and bad_push.json()["error"] == "auth.invalid"
+    no_token = httpx.post(f"{server.url}/v1/push", json={"changes": []})
+    assert no_token.status_code == 401 and no_token.headers["www-authenticate"] == "Bearer"
     me = api(3).post("/v1/enrol").json()
     assert (me["agency_id"], me["counter"]) == (AGENCY, 3) and "server_time" in me
 

@@ -54,7 +54,7 @@ def test_add_counter_prints_a_one_time_token_stored_only_hashed(server_db: str, 
     row = admin.Counter.get()
     assert row.token_hash == hash_token(token) and token not in row.token_hash and row.number == 4
     code, _, err = run("add-counter", "--database", server_db, "--agency-id", AGENCY, "--counter", "4")
-    assert code == 2 and "revoke" in err
+    assert code == 2 and "revoke-counter" in err
 
 
 def test_revoke_then_re_enrol_issues_a_new_token(server_db: str, admin) -> None:
@@ -78,7 +78,11 @@ def test_wrong_input_is_refused_with_exit_code_2(server_db: str, tmp_path: Path)
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"format": "other"}), encoding="utf-8")
     code, _, err = run("import-catalogue", "--database", server_db, "--agency-id", AGENCY, str(bad))
-    assert code == 2 and "catalogue" in err
+    assert code == 2 and "danh mục thủ tục không hợp lệ" in err
+    code, _, err = run(
+        "--lang", "en", "add-counter", "--database", server_db, "--agency-id", AGENCY, "--counter", "0"
+    )
+    assert code == 2 and "between 1 and 99" in err
 
 
 def test_import_catalogue_and_set_day_go_into_the_feed(server_db: str, admin, tmp_path: Path) -> None:
