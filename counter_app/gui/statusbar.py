@@ -11,8 +11,7 @@ from ..storage.accounts import Account
 class CounterStatusBar(QStatusBar):
     """Permanent labels on the right; transient messages (`showMessage`) on the left.
 
-    The sync engineer updates the sync state through `set_sync_state` (the label's objectName is
-    "syncState").
+    The sync state is shown through `set_sync_state` (the label's objectName is "syncState").
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -80,8 +80,9 @@ class SyncStatusIndicator(QWidget):
 
     details_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, lang: str = "vi") -> None:
         super().__init__(parent)
+        self.lang = lang  # language of the reason sentences (the session's language)
         self.setObjectName("syncIndicator")
         self.label = QLabel(self.tr("Chưa kết nối máy chủ"), self)
         self.label.setObjectName("syncState")
@@ -113,7 +114,7 @@ class SyncStatusIndicator(QWidget):
         if status.server:
             tips.append(self.tr("Máy chủ: %1").replace("%1", status.server))
         if status.problem and status.state is not SyncState.ONLINE:
-            tips.append(describe_sync(status.problem))
+            tips.append(describe_sync(status.problem, self.lang))
         if status.clock_is_off and status.clock_skew_s is not None:
             tips.append(
                 self.tr("Đồng hồ máy lệch %1 giây so với máy chủ; hãy chỉnh lại giờ.").replace(
@@ -134,8 +135,9 @@ class NeedsAttentionPanel(QWidget):
 
     COLUMNS = 5
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, lang: str = "vi") -> None:
         super().__init__(parent)
+        self.lang = lang
         self.setObjectName("needsAttention")
         self.summary = QLabel(self.tr("Không có mục nào cần xử lý."), self)
         self.table = QTableWidget(0, self.COLUMNS, self)
@@ -186,7 +188,7 @@ class NeedsAttentionPanel(QWidget):
             cells = [
                 item.code or item.dossier_id or item.change_id,
                 self._kind_name(item.kind),
-                describe_sync(item.reason),
+                describe_sync(item.reason, self.lang),
                 str(item.attempts),
                 item.created_at.replace("T", " "),
             ]

@@ -95,13 +95,15 @@ class AuthError(DomainError):
 
 def authenticate(m: SimpleNamespace, token: str) -> Caller:
     """The counter owning `token`; raises `AuthError` for an unknown or revoked token."""
-    C = m.Counter
-    row = C.get_or_none(C.token_hash == hash_token(token))
+    row = m.db.execute_sql(
+        f"SELECT agency_id, number, revoked FROM counters WHERE token_hash = {m.db.param}",
+        (hash_token(token),),
+    ).fetchone()
     if row is None:
         raise AuthError("auth.invalid")
-    if row.revoked:
+    if row[2]:
         raise AuthError("auth.revoked")
-    return Caller(row.agency_id, row.number)
+    return Caller(str(row[0]), int(row[1]))
 
 
 def list_counters(m: SimpleNamespace) -> list[tuple[str, int, bool, str]]:

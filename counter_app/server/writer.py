@@ -106,7 +106,11 @@ class PushWriter:
             with write_transaction(db):
                 lock_agency(self._m, agency_id)
                 now = time_text(utc_now())
-                for job in group:
+                if len(group) == 1:  # alone: the transaction itself is the batch's boundary
+                    job = group[0]
+                    assert job.caller is not None
+                    answers.append((job, BatchApplier(self._m, job.caller, now).apply(job.changes)))
+                for job in group if len(group) > 1 else []:
                     try:
                         assert job.caller is not None
                         with db.atomic():  # a savepoint: one failing batch leaves the others in place

@@ -212,6 +212,10 @@ def test_size_and_batch_limits_answer_with_clear_json(server: ServerProcess, api
     assert too_many.status_code == 422 and too_many.json()["error"] == "batch.too_large"
     broken = c1.post("/v1/push", json={"changes": [{"change_id": "x"}]})
     assert broken.status_code == 422 and broken.json()["error"] == "request.invalid"
+    near_limit = [create(dossier(1, number=60 + i)) for i in range(10)]
+    for c in near_limit:
+        c["payload"]["reason"] = "y" * 400_000  # 10 × 400 KB: under both the body and the per-change limits
+    assert [r for r, _ in results(c1.post("/v1/push", json={"changes": near_limit}))] == ["applied"] * 10
     big_change = create(dossier(1))
     big_change["payload"]["reason"] = "x" * 600_000
     assert results(c1.post("/v1/push", json={"changes": [big_change]})) == [("rejected", "payload.too_large")]
