@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .core.errors import DomainError, ValidationError, ValidationErrors
+from .sync.wording import SYNC_MESSAGES
 
 #: Field names as the officer knows them.
 FIELDS: dict[str, tuple[str, str]] = {
@@ -187,7 +188,7 @@ def describe(exc: DomainError | ValidationErrors, lang: str = "vi") -> str:
         params["target_name"] = status_name(int(params["target"]), lang)  # type: ignore[call-overload]
     if "kind" in params:
         params["kind_name"] = _pick(KIND_NAMES.get(str(params["kind"]), (str(params["kind"]),) * 2), lang)
-    template = MESSAGES.get(exc.code)
+    template = MESSAGES.get(exc.code) or SYNC_MESSAGES.get(exc.code)
     if template is None:
         generic = ("Dữ liệu không hợp lệ ({code}).", "Invalid input ({code}).")
         template = (generic[0], generic[1])

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self._load_panels(panel_modules)
         self._install_features(FEATURES if features is None else features)
         self._install_scanner()
+        self._install_sync()
         self._restore_geometry()
 
     # ---- menus -------------------------------------------------------------------------------------------------
@@ -133,6 +134,37 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.scanner)
+
+    def _install_sync(self) -> None:
+        """Start the sync worker of this counter; its state goes to the status bar, parked items to a panel."""
+        from ..sync.engine import SyncEngine
+        from ..sync.worker import SyncWorker
+        from .sync_status import NeedsAttentionPanel, SyncBridge, SyncStatusIndicator, connect_sync
+
+        lang = self.session.lang
+        self.sync_bridge = SyncBridge()  # no parent: it lives as long as the worker that posts to it
+        self.sync_indicator = SyncStatusIndicator(self, lang)
+        self.status.set_sync_indicator(self.sync_indicator)
+        self.sync_panel = NeedsAttentionPanel(self, lang)
+        self.sync_worker = SyncWorker(
+            SyncEngine(self.session.store),
+            on_status=self.sync_bridge.post_status,
+            on_export=self.sync_bridge.post_export,
+        )
+        connect_sync(self.sync_bridge, self.sync_worker, self.sync_indicator, self.sync_panel)
+        if self.session.is_admin:
+            self.add_panel("sync", self.sync_panel, self.tr("Đồng bộ"), "F10")
+            self.sync_indicator.details_requested.connect(lambda: self.show_panel("sync"))
+        else:
+            self.sync_panel.hide()
+        # every write the counter makes is worth sending at once; the worker's timer covers the rest
+        self.session.runner.job_finished.connect(self._on_runner_job_finished)
+        self.sync_worker.start()
+        worker = self.sync_worker
+        self.destroyed.connect(lambda *_: worker.stop(timeout=0))  # a window dropped without closing
+
+    def _on_runner_job_finished(self, *_args: object) -> None:
+        self.sync_worker.nudge()
 
     def add_panel(
         self, key: str, widget: QWidget, title: str, shortcut: str = "", actions: Sequence[QAction] = ()
@@ -250,6 +282,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
+            self.session.runner.job_finished.disconnect(self._on_runner_job_finished)
+            self.sync_worker.stop(timeout=10.0)
             scanner = getattr(self, "scanner", None)
             app = QApplication.instance()
             if scanner is not None and app is not None:

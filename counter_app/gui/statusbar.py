@@ -39,6 +39,14 @@ class CounterStatusBar(QStatusBar):
             self.counter_label.setText(self.tr("Quầy số %1").replace("%1", str(unit.counter)))
             self.counter_label.setToolTip(f"{unit.agency_name} · {unit.agency_id}")
 
+    def set_sync_indicator(self, indicator: QWidget) -> None:
+        """Put the sync worker's own indicator where the placeholder label was."""
+        self.removeWidget(self.sync_label)
+        self.sync_label.setParent(None)
+        self.sync_label.deleteLater()
+        self.addPermanentWidget(indicator)
+        self.sync_label = indicator.findChild(QLabel, "syncState") or self.sync_label
+
     def set_sync_state(self, text: str, tooltip: str = "") -> None:
         self.sync_label.setText(text)
         if tooltip:

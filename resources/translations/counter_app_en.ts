@@ -1,2588 +1,2581 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
-    <context>
-        <name>AccountsDialog</name>
-        <message>
-            <source>Quản lý tài khoản</source>
-            <translation>Manage accounts</translation>
-        </message>
-        <message>
-            <source>Tạo tài khoản…</source>
-            <translation>Create account…</translation>
-        </message>
-        <message>
-            <source>Khóa / mở khóa</source>
-            <translation>Lock / unlock</translation>
-        </message>
-        <message>
-            <source>Đặt lại mật khẩu…</source>
-            <translation>Reset password…</translation>
-        </message>
-        <message>
-            <source>Đổi vai trò</source>
-            <translation>Change role</translation>
-        </message>
-        <message>
-            <source>Đóng</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <source>Không thể khóa hoặc đổi vai trò của chính tài khoản đang đăng nhập.</source>
-            <translation>You cannot lock or change the role of the account you are signed in with.</translation>
-        </message>
-        <message>
-            <source>Tạo tài khoản</source>
-            <translation>Create account</translation>
-        </message>
-        <message>
-            <source>Đặt lại mật khẩu cho %1</source>
-            <translation>Reset the password of %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>AccountsModel</name>
-        <message>
-            <source>Tên đăng nhập</source>
-            <translation>Username</translation>
-        </message>
-        <message>
-            <source>Họ và tên</source>
-            <translation>Full name</translation>
-        </message>
-        <message>
-            <source>Vai trò</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <source>Trạng thái</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Đang dùng</source>
-            <translation>Active</translation>
-        </message>
-        <message>
-            <source>Đã khóa</source>
-            <translation>Locked</translation>
-        </message>
-    </context>
-    <context>
-        <name>ActionBar</name>
-        <message>
-            <source>Vai trò lãnh đạo chỉ xem, không chuyển hồ sơ.</source>
-            <extracomment>The processing actions, in the order the bar shows them.</extracomment>
-            <translation>Leaders can view but not move dossiers.</translation>
-        </message>
-        <message>
-            <source>Không áp dụng cho hồ sơ ở trạng thái «%1».</source>
-            <translation>Not available for a dossier in status «%1».</translation>
-        </message>
-    </context>
-    <context>
-        <name>AdminPage</name>
-        <message>
-            <source>Tài khoản quản trị</source>
-            <translation>Administrator account</translation>
-        </message>
-        <message>
-            <source>Người quản trị tạo tài khoản cho các cán bộ và quản lý cài đặt của đơn vị.</source>
-            <translation>The administrator creates the officers' accounts and manages the unit's settings.</translation>
-        </message>
-        <message>
-            <source>Tên đăng nhập:</source>
-            <translation>Username:</translation>
-        </message>
-        <message>
-            <source>Họ và tên:</source>
-            <translation>Full name:</translation>
-        </message>
-        <message>
-            <source>Mật khẩu (ít nhất 8 ký tự):</source>
-            <translation>Password (at least 8 characters):</translation>
-        </message>
-        <message>
-            <source>Nhập lại mật khẩu:</source>
-            <translation>Repeat the password:</translation>
-        </message>
-    </context>
-    <context>
-        <name>ApplicantForm</name>
-        <message>
-            <source>Người được ủy quyền nộp thay</source>
-            <translation>Submitted by an authorised person</translation>
-        </message>
-        <message>
-            <source>Người được ủy quyền</source>
-            <translation>Authorised person</translation>
-        </message>
-        <message>
-            <source>ví dụ: Giấy ủy quyền số 12/UQ ngày 01/03/2026</source>
-            <translation>e.g. Authorisation no. 12/UQ of 01/03/2026</translation>
-        </message>
-        <message>
-            <source>Giấy ủy quyền:</source>
-            <translation>Authorisation paper:</translation>
-        </message>
-    </context>
-    <context>
-        <name>CameraView</name>
-        <message>
-            <source>Camera đang tắt</source>
-            <extracomment>Share of the preview the guide box covers (width, height).</extracomment>
-            <translation>Camera off</translation>
-        </message>
-        <message>
-            <source>Đang mở camera…</source>
-            <translation>Opening the camera…</translation>
-        </message>
-        <message>
-            <source>Đưa mã vạch hoặc mã QR trên giấy hẹn vào khung.</source>
-            <translation>Hold the barcode or QR code of the appointment slip in the frame.</translation>
-        </message>
-        <message>
-            <source>Đã đọc mã %1</source>
-            <translation>Read code %1</translation>
-        </message>
-        <message>
-            <source>Không tìm thấy camera. Kiểm tra camera đã cắm và chọn đúng số camera trong Cài đặt.</source>
-            <translation>No camera found. Check that it is plugged in and that the right camera number is chosen in Settings.</translation>
-        </message>
-        <message>
-            <source>Camera đang được chương trình khác sử dụng. Đóng chương trình đó rồi bật lại.</source>
-            <translation>Another program is using the camera. Close it, then turn the camera on again.</translation>
-        </message>
-        <message>
-            <source>Mất tín hiệu camera (camera bị rút ra hoặc ngừng gửi hình). Cắm lại rồi bật lại.</source>
-            <translation>The camera signal was lost (unplugged or no more pictures). Plug it in again, then turn it on.</translation>
-        </message>
-        <message>
-            <source>Camera đã tự tắt sau %1 giây không đọc được mã.</source>
-            <translation>The camera turned itself off after %1 seconds without reading a code.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Checklist</name>
-        <message>
-            <source>Đủ tất cả thành phần bắt buộc</source>
-            <translation>All required papers received</translation>
-        </message>
-        <message>
-            <source>Đánh dấu đã nhận mọi thành phần bắt buộc (Ctrl+D)</source>
-            <translation>Mark every required paper as received (Ctrl+D)</translation>
-        </message>
-        <message>
-            <source>Phím cách: đánh dấu · gõ số: sửa số bản · chữ đậm: bắt buộc</source>
-            <translation>Space: tick · type a number: change copies · bold: required</translation>
-        </message>
-        <message>
-            <source>Chọn thủ tục để hiện danh sách thành phần hồ sơ.</source>
-            <translation>Choose a procedure to see the papers it requires.</translation>
-        </message>
-        <message>
-            <source>Còn thiếu %1 thành phần: %2</source>
-            <translation>%1 papers missing: %2</translation>
-        </message>
-        <message>
-            <source>Đã đủ các thành phần hồ sơ bắt buộc.</source>
-            <translation>Every required paper has been received.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChecklistModel</name>
-        <message>
-            <source>Thành phần hồ sơ</source>
-            <translation>Dossier papers</translation>
-        </message>
-        <message>
-            <source>Bản chính</source>
-            <translation>Originals</translation>
-        </message>
-        <message>
-            <source>Bản sao CT</source>
-            <translation>Certified</translation>
-        </message>
-        <message>
-            <source>Bản photo</source>
-            <translation>Copies</translation>
-        </message>
-        <message>
-            <source>Đã xuất trình</source>
-            <translation>Shown</translation>
-        </message>
-        <message>
-            <source>Đánh dấu các thành phần đã nhận (phím cách)</source>
-            <translation>Tick the papers received (space bar)</translation>
-        </message>
-        <message>
-            <source>Số bản chính</source>
-            <translation>Number of originals</translation>
-        </message>
-        <message>
-            <source>Số bản sao có chứng thực</source>
-            <translation>Number of certified copies</translation>
-        </message>
-        <message>
-            <source>Số bản photo</source>
-            <translation>Number of photocopies</translation>
-        </message>
-        <message>
-            <source>Giấy tờ chỉ xuất trình để đối chiếu, không nộp lại</source>
-            <translation>Papers only shown for checking, not kept</translation>
-        </message>
-        <message>
-            <source> (nếu có)</source>
-            <translation> (if any)</translation>
-        </message>
-        <message>
-            <source>Cần: %1 bản chính, %2 bản sao chứng thực, %3 bản photo</source>
-            <translation>Required: %1 originals, %2 certified copies, %3 photocopies</translation>
-        </message>
-        <message>
-            <source>Chỉ xuất trình để đối chiếu</source>
-            <translation>Only shown for checking</translation>
-        </message>
-    </context>
-    <context>
-        <name>CounterController</name>
-        <message>
-            <source>Không mở được dữ liệu của quầy: %1</source>
-            <translation>The counter's data could not be opened: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>CounterStatusBar</name>
-        <message>
-            <source>Chưa kết nối máy chủ</source>
-            <translation>Not connected to the server</translation>
-        </message>
-        <message>
-            <source>Trạng thái đồng bộ với máy chủ trung tâm</source>
-            <translation>Synchronisation with the central server</translation>
-        </message>
-        <message>
-            <source>Cán bộ: %1 (%2)</source>
-            <translation>Officer: %1 (%2)</translation>
-        </message>
-        <message>
-            <source>Chưa cấu hình đơn vị</source>
-            <translation>Unit not configured</translation>
-        </message>
-        <message>
-            <source>Quầy số %1</source>
-            <translation>Counter %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>DashboardPanel</name>
-        <message>
-            <source>Bảng điều hành</source>
-            <translation>Dashboard</translation>
-        </message>
-        <message>
-            <source>Tháng này</source>
-            <translation>This month</translation>
-        </message>
-        <message>
-            <source>Tháng trước</source>
-            <translation>Last month</translation>
-        </message>
-        <message>
-            <source>Quý này</source>
-            <translation>This quarter</translation>
-        </message>
-        <message>
-            <source>Năm nay</source>
-            <translation>This year</translation>
-        </message>
-        <message>
-            <source>7 ngày qua</source>
-            <translation>Last 7 days</translation>
-        </message>
-        <message>
-            <source>Xem số liệu</source>
-            <translation>Show figures</translation>
-        </message>
-        <message>
-            <source>Xuất Excel…</source>
-            <translation>Export to Excel…</translation>
-        </message>
-        <message>
-            <source>Kỳ báo cáo:</source>
-            <translation>Period:</translation>
-        </message>
-        <message>
-            <source>từ</source>
-            <translation>from</translation>
-        </message>
-        <message>
-            <source>đến</source>
-            <translation>to</translation>
-        </message>
-        <message>
-            <source>Tiếp nhận</source>
-            <translation>Receive</translation>
-        </message>
-        <message>
-            <source>Đã giải quyết</source>
-            <translation>Resolved</translation>
-        </message>
-        <message>
-            <source>Đã trả kết quả</source>
-            <translation>Returned</translation>
-        </message>
-        <message>
-            <source>Đúng hạn (gồm trước hạn)</source>
-            <translation>On time (early included)</translation>
-        </message>
-        <message>
-            <source>Giải quyết quá hạn</source>
-            <translation>Resolved late</translation>
-        </message>
-        <message>
-            <source>Tỷ lệ đúng hạn</source>
-            <translation>On-time rate</translation>
-        </message>
-        <message>
-            <source>Đang quá hạn</source>
-            <translation>Overdue now</translation>
-        </message>
-        <message>
-            <source>Chỉ số hài lòng</source>
-            <translation>Satisfaction index</translation>
-        </message>
-        <message>
-            <source>Hồ sơ tiếp nhận theo trạng thái hiện tại</source>
-            <translation>Received dossiers by current status</translation>
-        </message>
-        <message>
-            <source>Kết quả giải quyết</source>
-            <translation>Resolution results</translation>
-        </message>
-        <message>
-            <source>Mức độ hài lòng</source>
-            <translation>Satisfaction</translation>
-        </message>
-        <message>
-            <source>Hồ sơ quá hạn theo đơn vị</source>
-            <translation>Overdue dossiers by unit</translation>
-        </message>
-        <message>
-            <source>Mã thủ tục</source>
-            <translation>Procedure code</translation>
-        </message>
-        <message>
-            <source>Tên thủ tục</source>
-            <translation>Procedure</translation>
-        </message>
-        <message>
-            <source>Đúng hạn</source>
-            <translation>On time</translation>
-        </message>
-        <message>
-            <source>Quá hạn</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>Cán bộ</source>
-            <translation>Officer</translation>
-        </message>
-        <message>
-            <source>Tổng quan</source>
-            <translation>Overview</translation>
-        </message>
-        <message>
-            <source>Theo thủ tục</source>
-            <translation>By procedure</translation>
-        </message>
-        <message>
-            <source>Theo cán bộ</source>
-            <translation>By officer</translation>
-        </message>
-        <message>
-            <source>Đang tính số liệu…</source>
-            <translation>Computing the figures…</translation>
-        </message>
-        <message>
-            <source>Số liệu từ %1 đến %2</source>
-            <translation>Figures from %1 to %2</translation>
-        </message>
-        <message>
-            <source>Không tính được số liệu: %1</source>
-            <translation>The figures could not be computed: %1</translation>
-        </message>
-        <message>
-            <source>%1%</source>
-            <translation>%1%</translation>
-        </message>
-        <message>
-            <source>Trước hạn</source>
-            <translation>Early</translation>
-        </message>
-        <message>
-            <source>Chưa có hồ sơ giải quyết</source>
-            <translation>No dossier resolved yet</translation>
-        </message>
-        <message>
-            <source>Rất hài lòng</source>
-            <translation>Very satisfied</translation>
-        </message>
-        <message>
-            <source>Hài lòng</source>
-            <translation>Satisfied</translation>
-        </message>
-        <message>
-            <source>Không hài lòng</source>
-            <translation>Dissatisfied</translation>
-        </message>
-        <message>
-            <source>Chưa có đánh giá</source>
-            <translation>No rating yet</translation>
-        </message>
-        <message>
-            <source>Xuất báo cáo</source>
-            <translation>Export report</translation>
-        </message>
-        <message>
-            <source>Bảng tính Excel (*.xlsx)</source>
-            <translation>Excel workbook (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>Đã xuất báo cáo: %1</source>
-            <translation>Report exported: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeadlineNotice</name>
-        <message>
-            <source>Xem danh sách</source>
-            <extracomment>How often the counter looks again for dossiers becoming due or late. Dossiers named in the notice (the rest are counted).</extracomment>
-            <translation>Show the list</translation>
-        </message>
-        <message>
-            <source>Ẩn</source>
-            <translation>Hide</translation>
-        </message>
-        <message>
-            <source>Ẩn thông báo đến khi có hồ sơ mới cần chú ý</source>
-            <translation>Hide this notice until another dossier needs attention</translation>
-        </message>
-        <message>
-            <source>Cảnh báo hạn giải quyết</source>
-            <translation>Deadline warning</translation>
-        </message>
-        <message>
-            <source>%1 hồ sơ đang quá hạn</source>
-            <translation>%1 dossiers overdue</translation>
-        </message>
-        <message>
-            <source>%1 hồ sơ đến hạn trong %2 giờ tới</source>
-            <translation>%1 dossiers due within %2 hours</translation>
-        </message>
-        <message>
-            <source>Quá hạn</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>Sắp đến hạn</source>
-            <translation>Due soon</translation>
-        </message>
-        <message>
-            <source>Xem hồ sơ quá hạn</source>
-            <translation>Show overdue dossiers</translation>
-        </message>
-        <message>
-            <source>Xem hồ sơ sắp đến hạn</source>
-            <translation>Show dossiers due soon</translation>
-        </message>
-    </context>
-    <context>
-        <name>DossierCard</name>
-        <message>
-            <source>Quét mã trên giấy hẹn, nhập mã hồ sơ, hoặc tìm theo họ tên, số giấy tờ của người nộp.</source>
-            <extracomment>Timeliness → (background, text colour) of its badge; the badge always carries words too.</extracomment>
-            <translation>Scan the code on the appointment slip, type the dossier code, or search by the applicant's name or ID number.</translation>
-        </message>
-        <message>
-            <source>Thủ tục:</source>
-            <translation>Procedure:</translation>
-        </message>
-        <message>
-            <source>Người nộp:</source>
-            <translation>Applicant:</translation>
-        </message>
-        <message>
-            <source>Người được ủy quyền:</source>
-            <translation>Authorised person:</translation>
-        </message>
-        <message>
-            <source>Ngày nhận:</source>
-            <translation>Received:</translation>
-        </message>
-        <message>
-            <source>Hẹn trả:</source>
-            <translation>Appointment:</translation>
-        </message>
-        <message>
-            <source>Hiện ở:</source>
-            <translation>Now at:</translation>
-        </message>
-        <message>
-            <source>(chưa có mã)</source>
-            <translation>(no code yet)</translation>
-        </message>
-        <message>
-            <source> — giấy tờ số %1</source>
-            <translation> — ID number %1</translation>
-        </message>
-        <message>
-            <source>Sớm hạn</source>
-            <translation>Early</translation>
-        </message>
-        <message>
-            <source>Đúng hạn</source>
-            <translation>On time</translation>
-        </message>
-        <message>
-            <source>Trong hạn</source>
-            <translation>Within time</translation>
-        </message>
-        <message>
-            <source>Trễ hạn</source>
-            <translation>Late</translation>
-        </message>
-        <message>
-            <source>Quá hạn</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>(không có)</source>
-            <translation>(none)</translation>
-        </message>
-        <message>
-            <source> — hẹn lại: %1</source>
-            <translation> — new appointment: %1</translation>
-        </message>
-        <message>
-            <source>(không rõ)</source>
-            <translation>(unknown)</translation>
-        </message>
-        <message>
-            <source> — cán bộ %1 (nhận từ %2)</source>
-            <translation> — officer %1 (received from %2)</translation>
-        </message>
-        <message>
-            <source> — cán bộ %1</source>
-            <translation> — officer %1</translation>
-        </message>
-        <message>
-            <source>, từ %1</source>
-            <translation>, since %1</translation>
-        </message>
-        <message>
-            <source>Kết quả đã sẵn sàng. Xác minh người nhận rồi trả kết quả.</source>
-            <translation>The result is ready. Check who collects it, then hand it over.</translation>
-        </message>
-        <message>
-            <source>(Xử lý xong lúc %1.)</source>
-            <translation>(Finished at %1.)</translation>
-        </message>
-        <message>
-            <source>qua bưu chính</source>
-            <translation>by post</translation>
-        </message>
-        <message>
-            <source>tại quầy</source>
-            <translation>at the counter</translation>
-        </message>
-        <message>
-            <source>Đã trả kết quả lúc %1 cho %2 (%3), cán bộ trả: %4.</source>
-            <translation>Result handed over at %1 to %2 (%3) by officer %4.</translation>
-        </message>
-        <message>
-            <source>Đánh giá: %1.</source>
-            <translation>Rating: %1.</translation>
-        </message>
-        <message>
-            <source>(không ghi lý do)</source>
-            <translation>(no reason given)</translation>
-        </message>
-        <message>
-            <source>Hồ sơ không còn được giải quyết. Lý do: %1</source>
-            <translation>The dossier is no longer being processed. Reason: %1</translation>
-        </message>
-        <message>
-            <source>(xem phiếu yêu cầu bổ sung)</source>
-            <translation>(see the supplement request)</translation>
-        </message>
-        <message>
-            <source>Chưa có kết quả: đang chờ công dân bổ sung giấy tờ (%1). Thời hạn tạm dừng cho đến khi nhận đủ bổ sung.</source>
-            <translation>No result yet: waiting for the citizen's additional papers (%1). The deadline is paused until they are complete.</translation>
-        </message>
-        <message>
-            <source>(chưa xác định)</source>
-            <translation>(not known yet)</translation>
-        </message>
-        <message>
-            <source>Chưa có kết quả và đã quá hạn (hạn %1). Hồ sơ đang ở %2; cần liên hệ đơn vị để đôn đốc.</source>
-            <translation>No result and overdue (due %1). The dossier is at %2; contact them to hurry it along.</translation>
-        </message>
-        <message>
-            <source>Chưa có kết quả. Dự kiến trả: %1. Hồ sơ đang ở %2.</source>
-            <translation>No result yet. Expected: %1. The dossier is at %2.</translation>
-        </message>
-        <message>
-            <source>Rất hài lòng</source>
-            <translation>Very satisfied</translation>
-        </message>
-        <message>
-            <source>Hài lòng</source>
-            <translation>Satisfied</translation>
-        </message>
-        <message>
-            <source>Không hài lòng</source>
-            <translation>Dissatisfied</translation>
-        </message>
-    </context>
-    <context>
-        <name>DossierListModel</name>
-        <message>
-            <source>Mã hồ sơ</source>
-            <extracomment>Rows fetched per page while the officer scrolls. Light backgrounds behind the deadline text (the text says the same thing: colour is never alone). The number of dossiers matching the filter, after each (re)load. The officer clicked a header: the list must be reloaded in that order.</extracomment>
-            <translation>Dossier code</translation>
-        </message>
-        <message>
-            <source>Người nộp</source>
-            <translation>Applicant</translation>
-        </message>
-        <message>
-            <source>Thủ tục</source>
-            <translation>Procedure</translation>
-        </message>
-        <message>
-            <source>Trạng thái</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Tiếp nhận</source>
-            <translation>Receive</translation>
-        </message>
-        <message>
-            <source>Hạn giải quyết</source>
-            <translation>Deadline</translation>
-        </message>
-        <message>
-            <source>Tình trạng hạn</source>
-            <translation>Timeliness</translation>
-        </message>
-        <message>
-            <source>Đơn vị đang xử lý</source>
-            <translation>Unit in charge</translation>
-        </message>
-        <message>
-            <source>Cán bộ tiếp nhận</source>
-            <translation>Receiving officer</translation>
-        </message>
-        <message>
-            <source>Quá hạn</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>Trễ hạn</source>
-            <translation>Late</translation>
-        </message>
-        <message>
-            <source>Sắp đến hạn</source>
-            <translation>Due soon</translation>
-        </message>
-        <message>
-            <source>(chưa cấp mã)</source>
-            <translation>(no code)</translation>
-        </message>
-        <message>
-            <source>Tạm dừng tính giờ</source>
-            <translation>Clock paused</translation>
-        </message>
-        <message>
-            <source>Hẹn trả ban đầu: %1</source>
-            <translation>Original appointment: %1</translation>
-        </message>
-        <message>
-            <source>Đã yêu cầu bổ sung %1 lần; thời gian chờ bổ sung không tính.</source>
-            <translation>Supplement requested %1 times; waiting time is not counted.</translation>
-        </message>
-        <message>
-            <source>Trực tuyến</source>
-            <translation>Online</translation>
-        </message>
-    </context>
-    <context>
-        <name>DossierListPanel</name>
-        <message>
-            <source>Tất cả</source>
-            <extracomment>Pause after the last key typed in the search box before the list is filtered. Emitted after each (re)load with the number of matching dossiers.</extracomment>
-            <translation>All</translation>
-        </message>
-        <message>
-            <source>Mọi hồ sơ</source>
-            <translation>Every dossier</translation>
-        </message>
-        <message>
-            <source>Đến hạn hôm nay</source>
-            <translation>Due today</translation>
-        </message>
-        <message>
-            <source>Hồ sơ đang giải quyết có hạn trong hôm nay</source>
-            <translation>Open dossiers due today</translation>
-        </message>
-        <message>
-            <source>Đến hạn trong 1 ngày làm việc</source>
-            <translation>Due within 1 working day</translation>
-        </message>
-        <message>
-            <source>Hồ sơ đang giải quyết có hạn trong vòng một ngày làm việc tới</source>
-            <translation>Open dossiers due within the next working day</translation>
-        </message>
-        <message>
-            <source>Quá hạn</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>Đã giải quyết trễ hạn hoặc đang giải quyết mà đã quá hạn</source>
-            <translation>Resolved late, or still open past the deadline</translation>
-        </message>
-        <message>
-            <source>Chờ bổ sung</source>
-            <translation>Awaiting supplement</translation>
-        </message>
-        <message>
-            <source>Đang chờ công dân bổ sung giấy tờ</source>
-            <translation>Waiting for the citizen's additional papers</translation>
-        </message>
-        <message>
-            <source>Chờ trả kết quả</source>
-            <translation>Awaiting hand-over</translation>
-        </message>
-        <message>
-            <source>Đã xử lý xong, chờ trả cho công dân</source>
-            <translation>Finished, waiting to be handed to the citizen</translation>
-        </message>
-        <message>
-            <source>Làm mới</source>
-            <translation>Refresh</translation>
-        </message>
-        <message>
-            <source>Tải lại danh sách (Ctrl+R)</source>
-            <translation>Reload the list (Ctrl+R)</translation>
-        </message>
-        <message>
-            <source>Mã hồ sơ, họ tên, số giấy tờ, điện thoại (gõ không dấu được)</source>
-            <translation>Dossier code, name, ID number, phone (tone marks optional)</translation>
-        </message>
-        <message>
-            <source>Tiếp nhận từ</source>
-            <translation>Received from</translation>
-        </message>
-        <message>
-            <source>Xóa bộ lọc</source>
-            <translation>Clear filters</translation>
-        </message>
-        <message>
-            <source>Trạng thái:</source>
-            <translation>Status:</translation>
-        </message>
-        <message>
-            <source>Thủ tục:</source>
-            <translation>Procedure:</translation>
-        </message>
-        <message>
-            <source>Lĩnh vực:</source>
-            <translation>Field:</translation>
-        </message>
-        <message>
-            <source>Cán bộ:</source>
-            <translation>Officer:</translation>
-        </message>
-        <message>
-            <source>Kênh:</source>
-            <translation>Channel:</translation>
-        </message>
-        <message>
-            <source>Đơn vị:</source>
-            <translation>Unit:</translation>
-        </message>
-        <message>
-            <source>đến</source>
-            <translation>to</translation>
-        </message>
-        <message>
-            <source>Nhấp đúp hoặc nhấn Enter để mở hồ sơ. Nhấp vào tiêu đề cột để sắp xếp.</source>
-            <translation>Double-click or press Enter to open a dossier. Click a column title to sort.</translation>
-        </message>
-        <message>
-            <source>Tất cả thủ tục</source>
-            <translation>All procedures</translation>
-        </message>
-        <message>
-            <source>Trực tiếp</source>
-            <translation>In person</translation>
-        </message>
-        <message>
-            <source>Trực tuyến</source>
-            <translation>Online</translation>
-        </message>
-        <message>
-            <source>Qua bưu chính</source>
-            <translation>By post</translation>
-        </message>
-        <message>
-            <source>%1 hồ sơ</source>
-            <translation>%1 dossiers</translation>
-        </message>
-        <message>
-            <source>Không tải được danh sách: %1</source>
-            <translation>The list could not be loaded: %1</translation>
-        </message>
-        <message>
-            <source>Đang tải…</source>
-            <translation>Loading…</translation>
-        </message>
-    </context>
-    <context>
-        <name>DossierPage</name>
-        <message>
-            <source>← Danh sách hồ sơ</source>
-            <extracomment>A move was recorded: (the dossier after it, the action's key).</extracomment>
-            <translation>← Dossier list</translation>
-        </message>
-        <message>
-            <source>Quay lại danh sách (Esc)</source>
-            <translation>Back to the list (Esc)</translation>
-        </message>
-        <message>
-            <source>In phiếu kiểm soát (mẫu 06)</source>
-            <translation>Print the control slip (form 06)</translation>
-        </message>
-        <message>
-            <source>Làm mới</source>
-            <translation>Refresh</translation>
-        </message>
-        <message>
-            <source>Chuyển tiếp hồ sơ</source>
-            <translation>Move the dossier on</translation>
-        </message>
-        <message>
-            <source>Đường đi của hồ sơ</source>
-            <translation>The dossier's path</translation>
-        </message>
-        <message>
-            <source>(chưa cấp mã)</source>
-            <translation>(no code)</translation>
-        </message>
-        <message>
-            <source>Quá hạn</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>Trễ hạn</source>
-            <translation>Late</translation>
-        </message>
-        <message>
-            <source>Sắp đến hạn</source>
-            <translation>Due soon</translation>
-        </message>
-        <message>
-            <source>Thủ tục</source>
-            <translation>Procedure</translation>
-        </message>
-        <message>
-            <source>Lĩnh vực</source>
-            <translation>Field</translation>
-        </message>
-        <message>
-            <source>Kênh nộp</source>
-            <translation>Channel</translation>
-        </message>
-        <message>
-            <source>Tiếp nhận lúc</source>
-            <translation>Received at</translation>
-        </message>
-        <message>
-            <source>Cán bộ tiếp nhận</source>
-            <translation>Receiving officer</translation>
-        </message>
-        <message>
-            <source>Hẹn trả kết quả</source>
-            <translation>Appointment</translation>
-        </message>
-        <message>
-            <source>Hẹn trả mới (mẫu 04)</source>
-            <translation>New appointment (form 04)</translation>
-        </message>
-        <message>
-            <source>Đã yêu cầu bổ sung %1 lần; thời gian chờ bổ sung không tính.</source>
-            <translation>Supplement requested %1 times; waiting time is not counted.</translation>
-        </message>
-        <message>
-            <source>Hạn giải quyết</source>
-            <translation>Deadline</translation>
-        </message>
-        <message>
-            <source>Đơn vị đang xử lý</source>
-            <translation>Unit in charge</translation>
-        </message>
-        <message>
-            <source>Sổ theo dõi</source>
-            <translation>Tracking book</translation>
-        </message>
-        <message>
-            <source>Họ và tên</source>
-            <translation>Full name</translation>
-        </message>
-        <message>
-            <source>Số giấy tờ</source>
-            <translation>ID number</translation>
-        </message>
-        <message>
-            <source>Địa chỉ</source>
-            <translation>Address</translation>
-        </message>
-        <message>
-            <source>Điện thoại</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>Email</source>
-            <translation>Email</translation>
-        </message>
-        <message>
-            <source>Người được ủy quyền</source>
-            <translation>Authorised person</translation>
-        </message>
-        <message>
-            <source>Hồ sơ</source>
-            <translation>Dossier</translation>
-        </message>
-        <message>
-            <source>Người nộp</source>
-            <translation>Applicant</translation>
-        </message>
-        <message>
-            <source>Thành phần hồ sơ</source>
-            <translation>Dossier papers</translation>
-        </message>
-        <message>
-            <source>Giấy tờ đã yêu cầu bổ sung</source>
-            <translation>Papers requested</translation>
-        </message>
-        <message>
-            <source>Lý do</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <source>Trực tiếp</source>
-            <translation>In person</translation>
-        </message>
-        <message>
-            <source>Trực tuyến</source>
-            <translation>Online</translation>
-        </message>
-        <message>
-            <source>Qua bưu chính</source>
-            <translation>By post</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstRunWizard</name>
-        <message>
-            <source>Thiết lập lần đầu — Quầy Một cửa</source>
-            <translation>First-run setup — One-stop Counter</translation>
-        </message>
-        <message>
-            <source>Tiếp theo &gt;</source>
-            <translation>Next &gt;</translation>
-        </message>
-        <message>
-            <source>&lt; Quay lại</source>
-            <translation>&lt; Back</translation>
-        </message>
-        <message>
-            <source>Hoàn tất</source>
-            <translation>Finish</translation>
-        </message>
-        <message>
-            <source>Hủy</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormPrinter</name>
-        <message>
-            <source>Xem trước khi in</source>
-            <extracomment>Highest resolution a page is rasterised at before printing (enough for text and barcodes, small in memory).</extracomment>
-            <translation>Print preview</translation>
-        </message>
-        <message>
-            <source>Lưu PDF</source>
-            <translation>Save PDF</translation>
-        </message>
-        <message>
-            <source>Tệp PDF (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Chức năng in phiếu chưa được cài đặt.</source>
-            <translation>Printing forms is not installed.</translation>
-        </message>
-        <message>
-            <source>Không in được</source>
-            <translation>Could not print</translation>
-        </message>
-    </context>
-    <context>
-        <name>HandoverPanel</name>
-        <message>
-            <source>Quét hoặc nhập mã hồ sơ; hoặc họ tên, số giấy tờ của người nộp</source>
-            <translation>Scan or type the dossier code, or the applicant's name or ID number</translation>
-        </message>
-        <message>
-            <source>Mở</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <source>Quét bằng camera</source>
-            <translation>Scan with the camera</translation>
-        </message>
-        <message>
-            <source>Mã hồ sơ</source>
-            <translation>Dossier code</translation>
-        </message>
-        <message>
-            <source>Người nộp</source>
-            <translation>Applicant</translation>
-        </message>
-        <message>
-            <source>Trạng thái</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Kết quả tìm kiếm</source>
-            <translation>Search results</translation>
-        </message>
-        <message>
-            <source>Hồ sơ tiếp theo</source>
-            <translation>Next dossier</translation>
-        </message>
-        <message>
-            <source>Trả kết quả</source>
-            <extracomment>How much of a rejected scan the message repeats. A scan arrived (USB scanner anywhere in the app): the main window brings this panel to the front.</extracomment>
-            <translation>Hand over results</translation>
-        </message>
-        <message>
-            <source>Mã vừa quét không phải mã hồ sơ hợp lệ: «%1». Kiểm tra bộ gõ tiếng Việt (Unikey) đang tắt.</source>
-            <translation>The scanned code is not a valid dossier code: «%1». Check that the Vietnamese input method (Unikey) is off.</translation>
-        </message>
-        <message>
-            <source>Không tìm thấy hồ sơ nào khớp «%1».</source>
-            <translation>No dossier matches «%1».</translation>
-        </message>
-        <message>
-            <source>Đang mở hồ sơ %1…</source>
-            <translation>Opening dossier %1…</translation>
-        </message>
-        <message>
-            <source>Gửi kết quả qua bưu chính cho %1.</source>
-            <translation>Send the result by post to %1.</translation>
-        </message>
-        <message>
-            <source>Trả kết quả tại quầy cho người được ủy quyền %1 (giấy ủy quyền: %2).</source>
-            <translation>Hand the result over at the counter to the authorised person %1 (authorisation: %2).</translation>
-        </message>
-        <message>
-            <source>Trả kết quả tại quầy cho người nộp hồ sơ %1.</source>
-            <translation>Hand the result over at the counter to the applicant %1.</translation>
-        </message>
-        <message>
-            <source>Mời công dân đánh giá (phím 1, 2, 3).</source>
-            <translation>Ask the citizen to rate the service (keys 1, 2, 3).</translation>
-        </message>
-        <message>
-            <source>Đã trả kết quả hồ sơ %1 lúc %2 và ghi vào sổ theo dõi.</source>
-            <translation>Result of dossier %1 handed over at %2 and entered in the tracking book.</translation>
-        </message>
-        <message>
-            <source>Tắt camera</source>
-            <translation>Turn the camera off</translation>
-        </message>
-        <message>
-            <source>Lỗi không mong đợi: %1</source>
-            <translation>Unexpected error: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>IntakePanel</name>
-        <message>
-            <source>Tiếp nhận hồ sơ</source>
-            <extracomment>Ask the main window to bring this panel to the front (Ctrl+N from another panel).</extracomment>
-            <translation>Intake</translation>
-        </message>
-        <message>
-            <source>Chưa chọn thủ tục.</source>
-            <translation>No procedure chosen.</translation>
-        </message>
-        <message>
-            <source>1. Thủ tục hành chính</source>
-            <translation>1. Administrative procedure</translation>
-        </message>
-        <message>
-            <source>2. Người nộp hồ sơ</source>
-            <translation>2. Applicant</translation>
-        </message>
-        <message>
-            <source>3. Thành phần hồ sơ</source>
-            <translation>3. Dossier papers</translation>
-        </message>
-        <message>
-            <source>4. Kết quả tiếp nhận</source>
-            <translation>4. Decision</translation>
-        </message>
-        <message>
-            <source>Khôi phục hồ sơ đang nhập dở?</source>
-            <translation>Restore the dossier you were typing?</translation>
-        </message>
-        <message>
-            <source>Khôi phục</source>
-            <translation>Restore</translation>
-        </message>
-        <message>
-            <source>Bỏ qua</source>
-            <translation>Discard</translation>
-        </message>
-        <message>
-            <source>Tiếp nhận mới</source>
-            <translation>New intake</translation>
-        </message>
-        <message>
-            <source>Tìm thủ tục</source>
-            <translation>Find procedure</translation>
-        </message>
-        <message>
-            <source>Yêu cầu bổ sung…</source>
-            <translation>Request supplement…</translation>
-        </message>
-        <message>
-            <source>Từ chối tiếp nhận…</source>
-            <translation>Refuse…</translation>
-        </message>
-        <message>
-            <source>In phiếu của hồ sơ vừa xử lý</source>
-            <translation>Print the form of the last dossier</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Đã chọn:&lt;/b&gt; %1 — %2</source>
-            <translation>&lt;b&gt;Chosen:&lt;/b&gt; %1 — %2</translation>
-        </message>
-        <message>
-            <source>Chọn thủ tục trước.</source>
-            <translation>Choose a procedure first.</translation>
-        </message>
-        <message>
-            <source>Chưa thể tiếp nhận: còn %1 lỗi ở thông tin người nộp.</source>
-            <translation>Cannot receive yet: %1 errors remain in the applicant's details.</translation>
-        </message>
-        <message>
-            <source>Chưa thể tiếp nhận: hồ sơ còn thiếu thành phần (có thể yêu cầu bổ sung).</source>
-            <translation>Cannot receive yet: papers are missing (you can request a supplement).</translation>
-        </message>
-        <message>
-            <source>Hãy sửa các lỗi được đánh dấu ở thông tin người nộp.</source>
-            <translation>Correct the marked errors in the applicant's details.</translation>
-        </message>
-        <message>
-            <source>Không lưu được hồ sơ: %1</source>
-            <translation>The dossier could not be saved: %1</translation>
-        </message>
-        <message>
-            <source>Có hồ sơ đang nhập dở (lưu lúc %1). Khôi phục hồ sơ đang nhập dở?</source>
-            <translation>A dossier was being typed (saved at %1). Restore the dossier you were typing?</translation>
-        </message>
-        <message>
-            <source>Thủ tục %1 của bản nháp không còn trong danh mục.</source>
-            <translation>The draft's procedure %1 is no longer in the catalogue.</translation>
-        </message>
-    </context>
-    <context>
-        <name>KioskWindow</name>
-        <message>
-            <source>Tra cứu hồ sơ</source>
-            <extracomment>Idle time after which the kiosk goes back to its start page.</extracomment>
-            <translation>Dossier lookup</translation>
-        </message>
-        <message>
-            <source>TRA CỨU TÌNH TRẠNG HỒ SƠ</source>
-            <translation>CHECK YOUR DOSSIER</translation>
-        </message>
-        <message>
-            <source>Đưa mã vạch hoặc mã QR trên giấy hẹn vào máy quét, hoặc nhập mã hồ sơ rồi nhấn Enter.</source>
-            <translation>Hold the barcode or QR code of your appointment slip to the scanner, or type the dossier code and press Enter.</translation>
-        </message>
-        <message>
-            <source>Mã hồ sơ có dạng 000.00.06.H56-261127-0105</source>
-            <translation>A dossier code looks like 000.00.06.H56-261127-0105</translation>
-        </message>
-        <message>
-            <source>Tra cứu</source>
-            <translation>Look up</translation>
-        </message>
-        <message>
-            <source>Màn hình chỉ hiển thị thông tin tiến độ; họ tên người nộp được che một phần.</source>
-            <translation>Only progress is shown; the applicant's name is partly hidden.</translation>
-        </message>
-        <message>
-            <source>THÔNG TIN HỒ SƠ</source>
-            <translation>DOSSIER</translation>
-        </message>
-        <message>
-            <source>Mã hồ sơ</source>
-            <translation>Dossier code</translation>
-        </message>
-        <message>
-            <source>Người nộp</source>
-            <translation>Applicant</translation>
-        </message>
-        <message>
-            <source>Thủ tục</source>
-            <translation>Procedure</translation>
-        </message>
-        <message>
-            <source>Tình trạng hiện tại</source>
-            <translation>Current status</translation>
-        </message>
-        <message>
-            <source>Đơn vị đang giải quyết</source>
-            <translation>Unit in charge</translation>
-        </message>
-        <message>
-            <source>Ngày hẹn trả kết quả</source>
-            <translation>Appointment</translation>
-        </message>
-        <message>
-            <source>Tiến độ</source>
-            <translation>Progress</translation>
-        </message>
-        <message>
-            <source>Tra cứu hồ sơ khác</source>
-            <translation>Look up another dossier</translation>
-        </message>
-        <message>
-            <source>Màn hình sẽ tự quay về trang đầu sau %1 giây.</source>
-            <translation>The screen returns to the start in %1 seconds.</translation>
-        </message>
-        <message>
-            <source>Mã hồ sơ không đúng định dạng. Hãy quét lại hoặc nhập đúng mã trên giấy hẹn.</source>
-            <translation>That is not a dossier code. Scan again or type the code on your appointment slip.</translation>
-        </message>
-        <message>
-            <source>Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại mã trên giấy hẹn.</source>
-            <translation>No dossier has this code. Check the code on your appointment slip.</translation>
-        </message>
-        <message>
-            <source>Chưa tra cứu được, xin mời thử lại hoặc liên hệ quầy tiếp nhận.</source>
-            <translation>The lookup failed; please try again or ask at the counter.</translation>
-        </message>
-        <message>
-            <source>(đã hẹn lại)</source>
-            <translation>(rescheduled)</translation>
-        </message>
-        <message>
-            <source>Tạm dừng tính hạn: chờ bổ sung giấy tờ</source>
-            <translation>Deadline paused: waiting for additional papers</translation>
-        </message>
-        <message>
-            <source>Đang giải quyết, trong hạn</source>
-            <translation>In progress, on schedule</translation>
-        </message>
-        <message>
-            <source>Đã quá hạn hẹn trả</source>
-            <translation>Past the appointment</translation>
-        </message>
-        <message>
-            <source>Đã giải quyết trước hạn</source>
-            <translation>Resolved early</translation>
-        </message>
-        <message>
-            <source>Đã giải quyết đúng hạn</source>
-            <translation>Resolved on time</translation>
-        </message>
-        <message>
-            <source>Đã giải quyết, trễ hạn</source>
-            <translation>Resolved late</translation>
-        </message>
-        <message>
-            <source>Không áp dụng</source>
-            <translation>Not applicable</translation>
-        </message>
-    </context>
-    <context>
-        <name>LastDossierSummary</name>
-        <message>
-            <source>Hồ sơ vừa xử lý</source>
-            <translation>Last dossier</translation>
-        </message>
-        <message>
-            <source>Lưu PDF…</source>
-            <translation>Save PDF…</translation>
-        </message>
-        <message>
-            <source>Mã hồ sơ: %1</source>
-            <translation>Dossier code: %1</translation>
-        </message>
-        <message>
-            <source>Hẹn trả: %1</source>
-            <translation>Appointment: %1</translation>
-        </message>
-        <message>
-            <source>In giấy tiếp nhận (01)</source>
-            <translation>Print receipt (01)</translation>
-        </message>
-        <message>
-            <source>Đã yêu cầu bổ sung hồ sơ</source>
-            <translation>Supplement requested</translation>
-        </message>
-        <message>
-            <source>Cần bổ sung %1 mục</source>
-            <translation>%1 items to supply</translation>
-        </message>
-        <message>
-            <source>In phiếu yêu cầu bổ sung (02)</source>
-            <translation>Print supplement request (02)</translation>
-        </message>
-        <message>
-            <source>Đã từ chối tiếp nhận</source>
-            <translation>Dossier refused</translation>
-        </message>
-        <message>
-            <source>In phiếu từ chối (03)</source>
-            <translation>Print refusal (03)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Launcher</name>
-        <message>
-            <source>Quầy Một cửa</source>
-            <translation>One-stop Counter</translation>
-        </message>
-        <message>
-            <source>Chế độ tra cứu cho người dân chưa có trong phiên bản này.</source>
-            <translation>The citizens' self-service mode is not available in this version yet.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Quầy Một cửa</source>
-            <extracomment>Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -&gt; PanelEntry`, in menu order. A module that is not there yet is skipped. Roles that take dossiers at the counter.</extracomment>
-            <translation>One-stop Counter</translation>
-        </message>
-        <message>
-            <source>&amp;Hệ thống</source>
-            <translation>&amp;System</translation>
-        </message>
-        <message>
-            <source>Cài đặt…</source>
-            <translation>Settings…</translation>
-        </message>
-        <message>
-            <source>Quản lý tài khoản…</source>
-            <translation>Manage accounts…</translation>
-        </message>
-        <message>
-            <source>Đăng xuất</source>
-            <translation>Sign out</translation>
-        </message>
-        <message>
-            <source>Thoát</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <source>&amp;Chức năng</source>
-            <translation>&amp;Functions</translation>
-        </message>
-        <message>
-            <source>&amp;Trợ giúp</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>Phím tắt</source>
-            <translation>Keyboard shortcuts</translation>
-        </message>
-        <message>
-            <source>Giới thiệu</source>
-            <translation>About</translation>
-        </message>
-        <message>
-            <source>Vai trò của bạn chưa có chức năng nào trên máy quầy.</source>
-            <translation>Your role has no function on the counter computer yet.</translation>
-        </message>
-        <message>
-            <source>Trống</source>
-            <translation>Empty</translation>
-        </message>
-        <message>
-            <source>Quầy Một cửa — phần mềm cho bộ phận tiếp nhận và trả kết quả.</source>
-            <translation>One-stop Counter — software for the reception and results desk.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MoveAction</name>
-        <message>
-            <source>Chuyển đơn vị xử lý</source>
-            <translation>Transfer to a unit</translation>
-        </message>
-        <message>
-            <source>Ghi nhận đang xử lý</source>
-            <translation>Record as processing</translation>
-        </message>
-        <message>
-            <source>Yêu cầu bổ sung (mẫu 02)</source>
-            <translation>Request supplement (form 02)</translation>
-        </message>
-        <message>
-            <source>Đã nhận bổ sung</source>
-            <translation>Supplement received</translation>
-        </message>
-        <message>
-            <source>Yêu cầu nộp phí, thuế</source>
-            <translation>Request fees or taxes</translation>
-        </message>
-        <message>
-            <source>Đã có kết quả</source>
-            <translation>Result ready</translation>
-        </message>
-        <message>
-            <source>Công dân xin rút hồ sơ</source>
-            <translation>Citizen withdraws</translation>
-        </message>
-        <message>
-            <source>Dừng xử lý (mẫu 05)</source>
-            <translation>Stop processing (form 05)</translation>
-        </message>
-        <message>
-            <source>Xin lỗi, hẹn lại (mẫu 04)</source>
-            <translation>Apologise and reschedule (form 04)</translation>
-        </message>
-        <message>
-            <source>Giao hồ sơ cho một phòng, ban hoặc cơ quan phối hợp</source>
-            <translation>Hand the dossier to a department or partner agency</translation>
-        </message>
-        <message>
-            <source>Ghi nhận hồ sơ đang được xử lý</source>
-            <translation>Record that the dossier is being processed</translation>
-        </message>
-        <message>
-            <source>Ghi rõ giấy tờ cần bổ sung; thời gian chờ bổ sung không tính vào hạn</source>
-            <translation>List the papers to add; the waiting time does not count against the deadline</translation>
-        </message>
-        <message>
-            <source>Công dân đã nộp đủ giấy tờ bổ sung; tiếp tục tính giờ</source>
-            <translation>The citizen supplied the papers; the clock runs again</translation>
-        </message>
-        <message>
-            <source>Công dân cần thực hiện nghĩa vụ tài chính</source>
-            <translation>The citizen must pay fees or taxes</translation>
-        </message>
-        <message>
-            <source>Đã xử lý xong, chờ trả kết quả</source>
-            <translation>Finished, waiting for hand-over</translation>
-        </message>
-        <message>
-            <source>Công dân yêu cầu rút hồ sơ</source>
-            <translation>The citizen asks to withdraw the dossier</translation>
-        </message>
-        <message>
-            <source>Dừng giải quyết hồ sơ và in thông báo (mẫu 05)</source>
-            <translation>Stop processing and print the notice (form 05)</translation>
-        </message>
-        <message>
-            <source>Xin lỗi vì trễ hạn và hẹn ngày trả mới (mẫu 04)</source>
-            <translation>Apologise for the delay and set a new date (form 04)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MoveDialog</name>
-        <message>
-            <source>Họ tên hoặc tên đăng nhập người nhận</source>
-            <translation>Receiver's name or username</translation>
-        </message>
-        <message>
-            <source>Đặt hạn cho bước này</source>
-            <translation>Set a deadline for this step</translation>
-        </message>
-        <message>
-            <source>Mỗi dòng một giấy tờ cần bổ sung, hoàn thiện</source>
-            <translation>One paper to add or complete per line</translation>
-        </message>
-        <message>
-            <source>Người đứng đầu cơ quan trễ hạn</source>
-            <translation>Head of the late agency</translation>
-        </message>
-        <message>
-            <source>Chuyển đến đơn vị:</source>
-            <translation>Transfer to:</translation>
-        </message>
-        <message>
-            <source>Người nhận:</source>
-            <translation>Collector:</translation>
-        </message>
-        <message>
-            <source>Giấy tờ cần bổ sung:</source>
-            <translation>Papers to add:</translation>
-        </message>
-        <message>
-            <source>Ngày hẹn trả mới:</source>
-            <translation>New appointment:</translation>
-        </message>
-        <message>
-            <source>Cơ quan xin lỗi:</source>
-            <translation>Apologising agency:</translation>
-        </message>
-        <message>
-            <source>Người ký:</source>
-            <translation>Signed by:</translation>
-        </message>
-        <message>
-            <source>Lý do:</source>
-            <translation>Reason:</translation>
-        </message>
-        <message>
-            <source>Ghi chú:</source>
-            <translation>Note:</translation>
-        </message>
-        <message>
-            <source>Bắt buộc</source>
-            <translation>Required</translation>
-        </message>
-        <message>
-            <source>Không bắt buộc</source>
-            <translation>Optional</translation>
-        </message>
-        <message>
-            <source>Hủy</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Hãy chọn đơn vị nhận hồ sơ.</source>
-            <translation>Choose the unit that takes the dossier.</translation>
-        </message>
-        <message>
-            <source>Hãy ghi rõ giấy tờ cần bổ sung.</source>
-            <translation>List the papers to add.</translation>
-        </message>
-        <message>
-            <source>Hãy ghi lý do.</source>
-            <translation>Give the reason.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NeedsAttentionPanel</name>
-        <message>
-            <source>Không có mục nào cần xử lý.</source>
-            <translation>Nothing needs attention.</translation>
-        </message>
-        <message>
-            <source>Mã hồ sơ</source>
-            <translation>Dossier code</translation>
-        </message>
-        <message>
-            <source>Loại thay đổi</source>
-            <translation>Change</translation>
-        </message>
-        <message>
-            <source>Lý do</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <source>Số lần gửi</source>
-            <translation>Attempts</translation>
-        </message>
-        <message>
-            <source>Thời điểm</source>
-            <translation>When</translation>
-        </message>
-        <message>
-            <source>Gửi lại mục đã chọn</source>
-            <translation>Resend the selected item</translation>
-        </message>
-        <message>
-            <source>Gửi lại tất cả</source>
-            <translation>Resend all</translation>
-        </message>
-        <message>
-            <source>Xuất ra tệp…</source>
-            <translation>Export to a file…</translation>
-        </message>
-        <message>
-            <source>Tiếp nhận hồ sơ</source>
-            <translation>Intake</translation>
-        </message>
-        <message>
-            <source>Cập nhật hồ sơ</source>
-            <translation>Dossier update</translation>
-        </message>
-        <message>
-            <source>%1 thay đổi bị máy chủ từ chối; các thay đổi khác vẫn được gửi.</source>
-            <translation>The server refused %1 changes; the other changes are still sent.</translation>
-        </message>
-        <message>
-            <source>Đang xuất…</source>
-            <translation>Exporting…</translation>
-        </message>
-        <message>
-            <source>Đã xuất %1 thay đổi chưa gửi ra %2</source>
-            <translation>%1 unsent changes exported to %2</translation>
-        </message>
-        <message>
-            <source>Xuất các thay đổi chưa gửi</source>
-            <translation>Export unsent changes</translation>
-        </message>
-        <message>
-            <source>Tệp JSON (*.json)</source>
-            <translation>JSON files (*.json)</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutcomeBar</name>
-        <message>
-            <source>Tiếp nhận</source>
-            <translation>Receive</translation>
-        </message>
-        <message>
-            <source>Tiếp nhận hồ sơ, cấp mã và giấy hẹn</source>
-            <translation>Receive the dossier: code and appointment slip</translation>
-        </message>
-        <message>
-            <source>Yêu cầu bổ sung</source>
-            <translation>Request supplement</translation>
-        </message>
-        <message>
-            <source>Hướng dẫn bổ sung, hoàn thiện hồ sơ (mẫu 02)</source>
-            <translation>Explain what must be added (form 02)</translation>
-        </message>
-        <message>
-            <source>Từ chối</source>
-            <translation>Refuse</translation>
-        </message>
-        <message>
-            <source>Từ chối tiếp nhận hồ sơ (mẫu 03)</source>
-            <translation>Refuse the dossier (form 03)</translation>
-        </message>
-    </context>
-    <context>
-        <name>PasswordDialog</name>
-        <message>
-            <source>Lưu</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>Hủy</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Tên đăng nhập:</source>
-            <translation>Username:</translation>
-        </message>
-        <message>
-            <source>Họ và tên:</source>
-            <translation>Full name:</translation>
-        </message>
-        <message>
-            <source>Vai trò:</source>
-            <translation>Role:</translation>
-        </message>
-        <message>
-            <source>Mật khẩu (ít nhất 8 ký tự):</source>
-            <translation>Password (at least 8 characters):</translation>
-        </message>
-        <message>
-            <source>Nhập lại mật khẩu:</source>
-            <translation>Repeat the password:</translation>
-        </message>
-    </context>
-    <context>
-        <name>PersonFields</name>
-        <message>
-            <source>Công dân</source>
-            <translation>Citizen</translation>
-        </message>
-        <message>
-            <source>Doanh nghiệp, hộ kinh doanh</source>
-            <translation>Business or household business</translation>
-        </message>
-        <message>
-            <source>Cơ quan nhà nước</source>
-            <translation>State agency</translation>
-        </message>
-        <message>
-            <source>Tổ chức khác</source>
-            <translation>Other organisation</translation>
-        </message>
-        <message>
-            <source>Số định danh cá nhân / CCCD</source>
-            <translation>Personal ID number / citizen ID card</translation>
-        </message>
-        <message>
-            <source>CMND (9 số)</source>
-            <translation>Old ID card (9 digits)</translation>
-        </message>
-        <message>
-            <source>Hộ chiếu</source>
-            <translation>Passport</translation>
-        </message>
-        <message>
-            <source>Mã số thuế</source>
-            <translation>Tax code</translation>
-        </message>
-        <message>
-            <source>Giấy tờ khác</source>
-            <translation>Other document</translation>
-        </message>
-        <message>
-            <source>dd/mm/yyyy</source>
-            <translation>dd/mm/yyyy</translation>
-        </message>
-        <message>
-            <source>ví dụ 0912 345 678</source>
-            <translation>e.g. 0912 345 678</translation>
-        </message>
-        <message>
-            <source>Họ và tên:</source>
-            <translation>Full name:</translation>
-        </message>
-        <message>
-            <source>Ngày sinh:</source>
-            <translation>Date of birth:</translation>
-        </message>
-        <message>
-            <source>Đối tượng:</source>
-            <translation>Applicant type:</translation>
-        </message>
-        <message>
-            <source>Loại giấy tờ:</source>
-            <translation>Document type:</translation>
-        </message>
-        <message>
-            <source>Số giấy tờ:</source>
-            <translation>ID number:</translation>
-        </message>
-        <message>
-            <source>Địa chỉ:</source>
-            <translation>Address:</translation>
-        </message>
-        <message>
-            <source>Điện thoại:</source>
-            <translation>Phone:</translation>
-        </message>
-        <message>
-            <source>Email:</source>
-            <translation>Email:</translation>
-        </message>
-        <message>
-            <source>Tên tổ chức:</source>
-            <translation>Organisation:</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProcedurePicker</name>
-        <message>
-            <source>Tìm thủ tục: gõ tên, mã hoặc lĩnh vực (không cần dấu), ví dụ «khai sinh»</source>
-            <translation>Find a procedure: type its name, code or field (tone marks optional), e.g. «khai sinh»</translation>
-        </message>
-        <message>
-            <source>%1 thủ tục phù hợp — ↑↓ để chọn, Enter để dùng</source>
-            <translation>%1 matching procedures — ↑↓ to move, Enter to choose</translation>
-        </message>
-        <message>
-            <source>Không có thủ tục nào phù hợp.</source>
-            <translation>No procedure matches.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProcedureTableModel</name>
-        <message>
-            <source>Mã</source>
-            <translation>Code</translation>
-        </message>
-        <message>
-            <source>Tên thủ tục</source>
-            <translation>Procedure</translation>
-        </message>
-        <message>
-            <source>Lĩnh vực</source>
-            <translation>Field</translation>
-        </message>
-        <message>
-            <source>Thời hạn</source>
-            <translation>Time limit</translation>
-        </message>
-        <message>
-            <source>Phí, lệ phí</source>
-            <translation>Fees</translation>
-        </message>
-    </context>
-    <context>
-        <name>RatingForm</name>
-        <message>
-            <source>Đánh giá mức độ hài lòng</source>
-            <translation>Satisfaction rating</translation>
-        </message>
-        <message>
-            <source>Rất hài lòng</source>
-            <translation>Very satisfied</translation>
-        </message>
-        <message>
-            <source>Hài lòng</source>
-            <translation>Satisfied</translation>
-        </message>
-        <message>
-            <source>Không hài lòng</source>
-            <translation>Dissatisfied</translation>
-        </message>
-        <message>
-            <source>Phím %1</source>
-            <translation>Key %1</translation>
-        </message>
-        <message>
-            <source>Ý kiến của công dân (không bắt buộc)</source>
-            <translation>Citizen's comment (optional)</translation>
-        </message>
-        <message>
-            <source>Trả kết quả, không đánh giá</source>
-            <translation>Hand over without a rating</translation>
-        </message>
-        <message>
-            <source>Quay lại</source>
-            <translation>Back</translation>
-        </message>
-        <message>
-            <source>Ý kiến:</source>
-            <translation>Comment:</translation>
-        </message>
-    </context>
-    <context>
-        <name>RefuseDialog</name>
-        <message>
-            <source>Từ chối tiếp nhận hồ sơ</source>
-            <translation>Refuse the dossier</translation>
-        </message>
-        <message>
-            <source>— Chọn lý do thường gặp —</source>
-            <translation>— Choose a common reason —</translation>
-        </message>
-        <message>
-            <source>Thủ tục không thuộc thẩm quyền giải quyết của đơn vị.</source>
-            <translation>The procedure is outside this unit's competence.</translation>
-        </message>
-        <message>
-            <source>Người nộp không có quyền yêu cầu thực hiện thủ tục này.</source>
-            <translation>The applicant is not entitled to request this procedure.</translation>
-        </message>
-        <message>
-            <source>Hồ sơ có dấu hiệu giả mạo giấy tờ.</source>
-            <translation>The papers show signs of forgery.</translation>
-        </message>
-        <message>
-            <source>Yêu cầu đã được giải quyết trước đó.</source>
-            <translation>The request was already settled before.</translation>
-        </message>
-        <message>
-            <source>Lý do từ chối cụ thể (bắt buộc, in trên phiếu 03)</source>
-            <translation>The specific reason for refusal (required, printed on form 03)</translation>
-        </message>
-        <message>
-            <source>Từ chối hồ sơ</source>
-            <translation>Refuse dossier</translation>
-        </message>
-        <message>
-            <source>Quay lại</source>
-            <translation>Back</translation>
-        </message>
-        <message>
-            <source>Lý do thường gặp:</source>
-            <translation>Common reasons:</translation>
-        </message>
-        <message>
-            <source>Lý do từ chối:</source>
-            <translation>Reason for refusal:</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReturnForm</name>
-        <message>
-            <source>Xác minh người nhận kết quả</source>
-            <translation>Check who collects the result</translation>
-        </message>
-        <message>
-            <source>Nhận tại quầy</source>
-            <translation>Collected at the counter</translation>
-        </message>
-        <message>
-            <source>Gửi qua bưu chính</source>
-            <translation>Sent by post</translation>
-        </message>
-        <message>
-            <source>Chính người nộp hồ sơ</source>
-            <translation>The applicant in person</translation>
-        </message>
-        <message>
-            <source>Người được ủy quyền</source>
-            <translation>Authorised person</translation>
-        </message>
-        <message>
-            <source>Số trên thẻ căn cước / CMND / hộ chiếu của người nhận</source>
-            <translation>Number on the collector's ID card or passport</translation>
-        </message>
-        <message>
-            <source>Họ và tên người nhận</source>
-            <translation>Collector's full name</translation>
-        </message>
-        <message>
-            <source>Số, ngày của giấy ủy quyền</source>
-            <translation>Number and date of the authorisation</translation>
-        </message>
-        <message>
-            <source>Không bắt buộc (ví dụ số hiệu bưu gửi)</source>
-            <translation>Optional (e.g. the postal tracking number)</translation>
-        </message>
-        <message>
-            <source>Xác nhận người nhận</source>
-            <translation>Confirm the collector</translation>
-        </message>
-        <message>
-            <source>Hình thức:</source>
-            <translation>How:</translation>
-        </message>
-        <message>
-            <source>Người nhận:</source>
-            <translation>Collector:</translation>
-        </message>
-        <message>
-            <source>Họ và tên:</source>
-            <translation>Full name:</translation>
-        </message>
-        <message>
-            <source>Số giấy tờ:</source>
-            <translation>ID number:</translation>
-        </message>
-        <message>
-            <source>Giấy ủy quyền:</source>
-            <translation>Authorisation paper:</translation>
-        </message>
-        <message>
-            <source>Ghi chú:</source>
-            <translation>Note:</translation>
-        </message>
-        <message>
-            <source>(chưa có địa chỉ)</source>
-            <translation>(no address)</translation>
-        </message>
-        <message>
-            <source>Kết quả gửi cho người nộp %1 theo địa chỉ: %2</source>
-            <translation>Result sent to the applicant %1 at: %2</translation>
-        </message>
-        <message>
-            <source>Nhập số giấy tờ tùy thân người nhận xuất trình.</source>
-            <translation>Type the number of the ID the collector shows.</translation>
-        </message>
-        <message>
-            <source>Số giấy tờ không khớp với người nộp hồ sơ. Nếu là người khác đến nhận, chọn «Người được ủy quyền».</source>
-            <translation>The ID number does not match the applicant. If someone else collects, choose «Authorised person».</translation>
-        </message>
-        <message>
-            <source>Đây là số giấy tờ của người nộp: chọn «Chính người nộp hồ sơ».</source>
-            <translation>This is the applicant's ID number: choose «The applicant in person».</translation>
-        </message>
-    </context>
-    <context>
-        <name>Roles</name>
-        <message>
-            <source>Cán bộ tiếp nhận</source>
-            <translation>Receiving officer</translation>
-        </message>
-        <message>
-            <source>Cán bộ xử lý</source>
-            <translation>Processing officer</translation>
-        </message>
-        <message>
-            <source>Lãnh đạo</source>
-            <translation>Leader</translation>
-        </message>
-        <message>
-            <source>Quản trị</source>
-            <translation>Administrator</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Cài đặt</source>
-            <translation>Settings</translation>
-        </message>
-        <message>
-            <source>Đơn vị</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>Giao diện và in</source>
-            <translation>Display and printing</translation>
-        </message>
-        <message>
-            <source>Máy quét và camera</source>
-            <translation>Scanner and camera</translation>
-        </message>
-        <message>
-            <source>Máy chủ và theo dõi</source>
-            <translation>Server and follow-up</translation>
-        </message>
-        <message>
-            <source>Lưu</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>Hủy</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Chỉ người quản trị được sửa thông tin đơn vị.</source>
-            <translation>Only an administrator can change the unit's details.</translation>
-        </message>
-        <message>
-            <source>A5</source>
-            <translation>A5</translation>
-        </message>
-        <message>
-            <source>A4</source>
-            <translation>A4</translation>
-        </message>
-        <message>
-            <source>Giấy in nhiệt 80 mm (giấy hẹn)</source>
-            <translation>Thermal roll 80 mm (appointment slip)</translation>
-        </message>
-        <message>
-            <source>Ngôn ngữ giao diện:</source>
-            <translation>Interface language:</translation>
-        </message>
-        <message>
-            <source>Ngôn ngữ mới có hiệu lực từ lần mở phần mềm sau.</source>
-            <translation>A new language applies the next time the program starts.</translation>
-        </message>
-        <message>
-            <source>Khổ giấy in phiếu:</source>
-            <translation>Paper for forms:</translation>
-        </message>
-        <message>
-            <source>Máy in giấy tiếp nhận (01):</source>
-            <translation>Printer for receipts (01):</translation>
-        </message>
-        <message>
-            <source>Máy in phiếu bổ sung (02):</source>
-            <translation>Printer for supplement requests (02):</translation>
-        </message>
-        <message>
-            <source>Máy in phiếu từ chối (03):</source>
-            <translation>Printer for refusals (03):</translation>
-        </message>
-        <message>
-            <source>(Máy in mặc định của hệ thống)</source>
-            <translation>(System default printer)</translation>
-        </message>
-        <message>
-            <source>%1 (không tìm thấy)</source>
-            <translation>%1 (not found)</translation>
-        </message>
-        <message>
-            <source>Máy quét mã vạch hoạt động như bàn phím: các ký tự đến liên tiếp nhanh hơn ngưỡng dưới đây được coi là một lần quét.</source>
-            <translation>A barcode scanner types like a keyboard: characters arriving faster than the limit below count as one scan.</translation>
-        </message>
-        <message>
-            <source>Khoảng cách tối đa giữa hai ký tự:</source>
-            <translation>Longest gap between two characters:</translation>
-        </message>
-        <message>
-            <source>Độ dài tối thiểu của mã:</source>
-            <translation>Shortest code:</translation>
-        </message>
-        <message>
-            <source>Tiền tố của máy quét:</source>
-            <translation>Scanner prefix:</translation>
-        </message>
-        <message>
-            <source>Hậu tố của máy quét:</source>
-            <translation>Scanner suffix:</translation>
-        </message>
-        <message>
-            <source>Camera (số thứ tự):</source>
-            <translation>Camera (number):</translation>
-        </message>
-        <message>
-            <source> giờ</source>
-            <translation> hours</translation>
-        </message>
-        <message>
-            <source>Địa chỉ máy chủ trung tâm:</source>
-            <translation>Central server address:</translation>
-        </message>
-        <message>
-            <source>Báo «sắp đến hạn» trước:</source>
-            <translation>Warn «due soon»:</translation>
-        </message>
-        <message>
-            <source>Hãy sửa các lỗi được đánh dấu.</source>
-            <translation>Correct the marked errors.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignInWindow</name>
-        <message>
-            <source>Đăng nhập — Quầy Một cửa</source>
-            <extracomment>(username, full name, role label, password) rows shown on the demo sign-in screen.</extracomment>
-            <translation>Sign in — One-stop Counter</translation>
-        </message>
-        <message>
-            <source>Quầy số %1</source>
-            <translation>Counter %1</translation>
-        </message>
-        <message>
-            <source>Quầy Một cửa</source>
-            <translation>One-stop Counter</translation>
-        </message>
-        <message>
-            <source>Bộ phận tiếp nhận và trả kết quả</source>
-            <translation>Reception and results desk</translation>
-        </message>
-        <message>
-            <source>ví dụ: canbo</source>
-            <translation>e.g. canbo</translation>
-        </message>
-        <message>
-            <source>Đăng nhập</source>
-            <translation>Sign in</translation>
-        </message>
-        <message>
-            <source>Đăng nhập (Enter)</source>
-            <translation>Sign in (Enter)</translation>
-        </message>
-        <message>
-            <source>Tên đăng nhập:</source>
-            <translation>Username:</translation>
-        </message>
-        <message>
-            <source>Mật khẩu:</source>
-            <translation>Password:</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Bản trình diễn&lt;/b&gt; — dữ liệu mẫu, có thể dùng các tài khoản sau:</source>
-            <translation>&lt;b&gt;Demo&lt;/b&gt; — sample data; you can use these accounts:</translation>
-        </message>
-        <message>
-            <source>Đang kiểm tra…</source>
-            <translation>Checking…</translation>
-        </message>
-        <message>
-            <source>Hãy nhập tên đăng nhập và mật khẩu.</source>
-            <translation>Type your username and password.</translation>
-        </message>
-        <message>
-            <source>Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</source>
-            <translation>Wrong username or password, or the account is locked.</translation>
-        </message>
-        <message>
-            <source>Không kiểm tra được tài khoản: %1</source>
-            <translation>The account could not be checked: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>SupplementDialog</name>
-        <message>
-            <source>Yêu cầu bổ sung, hoàn thiện hồ sơ</source>
-            <translation>Request to complete the dossier</translation>
-        </message>
-        <message>
-            <source>Mỗi dòng một giấy tờ cần bổ sung, hoàn thiện</source>
-            <translation>One paper to add or complete per line</translation>
-        </message>
-        <message>
-            <source>Hồ sơ chưa đầy đủ thành phần theo quy định.</source>
-            <translation>The dossier lacks papers the procedure requires.</translation>
-        </message>
-        <message>
-            <source>Ghi nhận yêu cầu bổ sung</source>
-            <translation>Record the request</translation>
-        </message>
-        <message>
-            <source>Quay lại</source>
-            <translation>Back</translation>
-        </message>
-        <message>
-            <source>Nội dung cần bổ sung:</source>
-            <translation>To be supplied:</translation>
-        </message>
-        <message>
-            <source>Lý do:</source>
-            <translation>Reason:</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncStatusIndicator</name>
-        <message>
-            <source>Chưa kết nối máy chủ</source>
-            <translation>Not connected to the server</translation>
-        </message>
-        <message>
-            <source>Trực tuyến</source>
-            <translation>Online</translation>
-        </message>
-        <message>
-            <source>Ngoại tuyến</source>
-            <translation>Offline</translation>
-        </message>
-        <message>
-            <source>Đang đồng bộ</source>
-            <translation>Synchronising</translation>
-        </message>
-        <message>
-            <source>Cần xử lý</source>
-            <translation>Needs attention</translation>
-        </message>
-        <message>
-            <source>Chờ gửi: %1</source>
-            <translation>Waiting to send: %1</translation>
-        </message>
-        <message>
-            <source>cũ nhất %1</source>
-            <translation>oldest %1</translation>
-        </message>
-        <message>
-            <source>%1 mục cần xử lý</source>
-            <translation>%1 items need attention</translation>
-        </message>
-        <message>
-            <source>Đồng bộ thành công gần nhất: %1</source>
-            <translation>Last successful sync: %1</translation>
-        </message>
-        <message>
-            <source>Máy chủ: %1</source>
-            <translation>Server: %1</translation>
-        </message>
-        <message>
-            <source>Đồng hồ máy lệch %1 giây so với máy chủ; hãy chỉnh lại giờ.</source>
-            <translation>This computer's clock is %1 seconds off the server's; please correct it.</translation>
-        </message>
-    </context>
-    <context>
-        <name>TimelineModel</name>
-        <message>
-            <source>Thời gian</source>
-            <translation>Time</translation>
-        </message>
-        <message>
-            <source>Nội dung</source>
-            <translation>Event</translation>
-        </message>
-        <message>
-            <source>Đơn vị</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>Người giao</source>
-            <translation>Handed by</translation>
-        </message>
-        <message>
-            <source>Người nhận</source>
-            <translation>Received by</translation>
-        </message>
-        <message>
-            <source>Kết quả bước</source>
-            <translation>Step result</translation>
-        </message>
-        <message>
-            <source>Ghi chú</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <source>Tiếp nhận hồ sơ</source>
-            <translation>Intake</translation>
-        </message>
-        <message>
-            <source>Từ chối tiếp nhận</source>
-            <translation>Refused at intake</translation>
-        </message>
-        <message>
-            <source>Hướng dẫn bổ sung khi tiếp nhận</source>
-            <translation>Supplement explained at intake</translation>
-        </message>
-        <message>
-            <source>Chuyển xử lý</source>
-            <translation>Transferred</translation>
-        </message>
-        <message>
-            <source>Nhận hồ sơ bổ sung</source>
-            <translation>Supplement received</translation>
-        </message>
-        <message>
-            <source>Yêu cầu bổ sung giấy tờ</source>
-            <translation>Supplement requested</translation>
-        </message>
-        <message>
-            <source>Ghi nhận đang xử lý</source>
-            <translation>Record as processing</translation>
-        </message>
-        <message>
-            <source>Yêu cầu nộp phí, thuế</source>
-            <translation>Request fees or taxes</translation>
-        </message>
-        <message>
-            <source>Đã có kết quả</source>
-            <translation>Result ready</translation>
-        </message>
-        <message>
-            <source>Công dân xin rút hồ sơ</source>
-            <translation>Citizen withdraws</translation>
-        </message>
-        <message>
-            <source>Dừng xử lý</source>
-            <translation>Stopped</translation>
-        </message>
-        <message>
-            <source>Xin lỗi, hẹn lại ngày trả</source>
-            <translation>Apology, new date</translation>
-        </message>
-        <message>
-            <source>Trả kết quả</source>
-            <translation>Hand over results</translation>
-        </message>
-        <message>
-            <source>Đánh giá mức độ hài lòng</source>
-            <translation>Satisfaction rating</translation>
-        </message>
-        <message>
-            <source>In phiếu</source>
-            <translation>Form printed</translation>
-        </message>
-        <message>
-            <source>Số hóa hồ sơ</source>
-            <translation>Digitised</translation>
-        </message>
-        <message>
-            <source>Chuyển sang: %1</source>
-            <translation>Moved to: %1</translation>
-        </message>
-        <message>
-            <source>Trước hạn</source>
-            <translation>Early</translation>
-        </message>
-        <message>
-            <source>Đúng hạn</source>
-            <translation>On time</translation>
-        </message>
-        <message>
-            <source>Quá hạn</source>
-            <translation>Overdue</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrackingPanel</name>
-        <message>
-            <source>Theo dõi hồ sơ</source>
-            <extracomment>Roles that see the leader's dashboard.</extracomment>
-            <translation>Dossier tracking</translation>
-        </message>
-        <message>
-            <source>Làm mới danh sách hồ sơ</source>
-            <translation>Refresh the dossier list</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnitForm</name>
-        <message>
-            <source>Mã định danh điện tử của cơ quan (in trong mã hồ sơ)</source>
-            <translation>The agency's electronic ID (part of every dossier code)</translation>
-        </message>
-        <message>
-            <source>TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG …</source>
-            <translation>TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG …</translation>
-        </message>
-        <message>
-            <source>UBND PHƯỜNG …</source>
-            <translation>UBND PHƯỜNG …</translation>
-        </message>
-        <message>
-            <source>Phường …</source>
-            <translation>Phường …</translation>
-        </message>
-        <message>
-            <source>Các buổi làm việc, ví dụ 07:00-11:30,13:30-17:00</source>
-            <translation>Office periods, e.g. 07:00-11:30,13:30-17:00</translation>
-        </message>
-        <message>
-            <source>Mã định danh cơ quan:</source>
-            <translation>Agency ID:</translation>
-        </message>
-        <message>
-            <source>Tên đơn vị (in trên phiếu):</source>
-            <translation>Unit name (printed on forms):</translation>
-        </message>
-        <message>
-            <source>Cơ quan chủ quản:</source>
-            <translation>Governing body:</translation>
-        </message>
-        <message>
-            <source>Địa danh (ghi ngày tháng):</source>
-            <translation>Place (written before the date):</translation>
-        </message>
-        <message>
-            <source>Số quầy:</source>
-            <translation>Counter number:</translation>
-        </message>
-        <message>
-            <source>Điện thoại liên hệ:</source>
-            <translation>Contact phone:</translation>
-        </message>
-        <message>
-            <source>Email:</source>
-            <translation>Email:</translation>
-        </message>
-        <message>
-            <source>Giờ làm việc:</source>
-            <translation>Office hours:</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnitPage</name>
-        <message>
-            <source>Thông tin đơn vị</source>
-            <translation>The unit</translation>
-        </message>
-        <message>
-            <source>Những thông tin này được in trên giấy tiếp nhận và trong mã hồ sơ. Có thể sửa lại trong Cài đặt.</source>
-            <translation>These details are printed on receipts and in dossier codes. You can change them later in Settings.</translation>
-        </message>
-        <message>
-            <source>Nạp danh mục thủ tục mẫu (cấp xã) để bắt đầu ngay</source>
-            <translation>Load the sample catalogue of commune procedures to start right away</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnlockDialog</name>
-        <message>
-            <source>Thoát chế độ tra cứu</source>
-            <translation>Leave the lookup mode</translation>
-        </message>
-        <message>
-            <source>Thoát</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <source>Quay lại</source>
-            <translation>Back</translation>
-        </message>
-        <message>
-            <source>Chỉ quản trị viên mới thoát được chế độ tra cứu.</source>
-            <translation>Only an administrator can leave the lookup mode.</translation>
-        </message>
-        <message>
-            <source>Tài khoản quản trị:</source>
-            <translation>Administrator account:</translation>
-        </message>
-        <message>
-            <source>Mật khẩu:</source>
-            <translation>Password:</translation>
-        </message>
-        <message>
-            <source>Hãy nhập tài khoản và mật khẩu quản trị.</source>
-            <translation>Type an administrator's username and password.</translation>
-        </message>
-        <message>
-            <source>Sai tài khoản quản trị hoặc mật khẩu.</source>
-            <translation>Wrong administrator username or password.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Words</name>
-        <message>
-            <source>Thứ Hai</source>
-            <translation>Monday</translation>
-        </message>
-        <message>
-            <source>Thứ Ba</source>
-            <translation>Tuesday</translation>
-        </message>
-        <message>
-            <source>Thứ Tư</source>
-            <translation>Wednesday</translation>
-        </message>
-        <message>
-            <source>Thứ Năm</source>
-            <translation>Thursday</translation>
-        </message>
-        <message>
-            <source>Thứ Sáu</source>
-            <translation>Friday</translation>
-        </message>
-        <message>
-            <source>Thứ Bảy</source>
-            <translation>Saturday</translation>
-        </message>
-        <message>
-            <source>Chủ Nhật</source>
-            <translation>Sunday</translation>
-        </message>
-        <message>
-            <source>Miễn phí</source>
-            <translation>Free</translation>
-        </message>
-        <message>
-            <source>Trong ngày (trước %1)</source>
-            <translation>Same day (by %1)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n giờ làm việc</source>
-            <translation>
-                <numerusform>%n working hour</numerusform>
-                <numerusform>%n working hours</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n ngày</source>
-            <translation>
-                <numerusform>%n day</numerusform>
-                <numerusform>%n days</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n ngày làm việc</source>
-            <translation>
-                <numerusform>%n working day</numerusform>
-                <numerusform>%n working days</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>widget</name>
-        <message>
-            <source>dưới 1 phút</source>
-            <translation>under 1 minute</translation>
-        </message>
-        <message>
-            <source>%1 phút</source>
-            <translation>%1 min</translation>
-        </message>
-        <message>
-            <source>%1 giờ</source>
-            <translation>%1 h</translation>
-        </message>
-        <message>
-            <source>%1 ngày</source>
-            <translation>%1 days</translation>
-        </message>
-    </context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Quản lý tài khoản</source>
+        <translation>Manage accounts</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản…</source>
+        <translation>Create account…</translation>
+    </message>
+    <message>
+        <source>Khóa / mở khóa</source>
+        <translation>Lock / unlock</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Đổi vai trò</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Không thể khóa hoặc đổi vai trò của chính tài khoản đang đăng nhập.</source>
+        <translation>You cannot lock or change the role of the account you are signed in with.</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu cho %1</source>
+        <translation>Reset the password of %1</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Đã khóa</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>ActionBar</name>
+    <message>
+        <source>Vai trò lãnh đạo chỉ xem, không chuyển hồ sơ.</source>
+        <extracomment>The processing actions, in the order the bar shows them.</extracomment>
+        <translation>Leaders can view but not move dossiers.</translation>
+    </message>
+    <message>
+        <source>Không áp dụng cho hồ sơ ở trạng thái «%1».</source>
+        <translation>Not available for a dossier in status «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Tài khoản quản trị</source>
+        <translation>Administrator account</translation>
+    </message>
+    <message>
+        <source>Người quản trị tạo tài khoản cho các cán bộ và quản lý cài đặt của đơn vị.</source>
+        <translation>The administrator creates the officers&apos; accounts and manages the unit&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu (ít nhất 8 ký tự):</source>
+        <translation>Password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Repeat the password:</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantForm</name>
+    <message>
+        <source>Người được ủy quyền nộp thay</source>
+        <translation>Submitted by an authorised person</translation>
+    </message>
+    <message>
+        <source>Người được ủy quyền</source>
+        <translation>Authorised person</translation>
+    </message>
+    <message>
+        <source>ví dụ: Giấy ủy quyền số 12/UQ ngày 01/03/2026</source>
+        <translation>e.g. Authorisation no. 12/UQ of 01/03/2026</translation>
+    </message>
+    <message>
+        <source>Giấy ủy quyền:</source>
+        <translation>Authorisation paper:</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera đang tắt</source>
+        <extracomment>Share of the preview the guide box covers (width, height).</extracomment>
+        <translation>Camera off</translation>
+    </message>
+    <message>
+        <source>Đang mở camera…</source>
+        <translation>Opening the camera…</translation>
+    </message>
+    <message>
+        <source>Đưa mã vạch hoặc mã QR trên giấy hẹn vào khung.</source>
+        <translation>Hold the barcode or QR code of the appointment slip in the frame.</translation>
+    </message>
+    <message>
+        <source>Đã đọc mã %1</source>
+        <translation>Read code %1</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy camera. Kiểm tra camera đã cắm và chọn đúng số camera trong Cài đặt.</source>
+        <translation>No camera found. Check that it is plugged in and that the right camera number is chosen in Settings.</translation>
+    </message>
+    <message>
+        <source>Camera đang được chương trình khác sử dụng. Đóng chương trình đó rồi bật lại.</source>
+        <translation>Another program is using the camera. Close it, then turn the camera on again.</translation>
+    </message>
+    <message>
+        <source>Mất tín hiệu camera (camera bị rút ra hoặc ngừng gửi hình). Cắm lại rồi bật lại.</source>
+        <translation>The camera signal was lost (unplugged or no more pictures). Plug it in again, then turn it on.</translation>
+    </message>
+    <message>
+        <source>Camera đã tự tắt sau %1 giây không đọc được mã.</source>
+        <translation>The camera turned itself off after %1 seconds without reading a code.</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <source>Đủ tất cả thành phần bắt buộc</source>
+        <translation>All required papers received</translation>
+    </message>
+    <message>
+        <source>Đánh dấu đã nhận mọi thành phần bắt buộc (Ctrl+D)</source>
+        <translation>Mark every required paper as received (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Phím cách: đánh dấu · gõ số: sửa số bản · chữ đậm: bắt buộc</source>
+        <translation>Space: tick · type a number: change copies · bold: required</translation>
+    </message>
+    <message>
+        <source>Chọn thủ tục để hiện danh sách thành phần hồ sơ.</source>
+        <translation>Choose a procedure to see the papers it requires.</translation>
+    </message>
+    <message>
+        <source>Còn thiếu %1 thành phần: %2</source>
+        <translation>%1 papers missing: %2</translation>
+    </message>
+    <message>
+        <source>Đã đủ các thành phần hồ sơ bắt buộc.</source>
+        <translation>Every required paper has been received.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Thành phần hồ sơ</source>
+        <translation>Dossier papers</translation>
+    </message>
+    <message>
+        <source>Bản chính</source>
+        <translation>Originals</translation>
+    </message>
+    <message>
+        <source>Bản sao CT</source>
+        <translation>Certified</translation>
+    </message>
+    <message>
+        <source>Bản photo</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Đã xuất trình</source>
+        <translation>Shown</translation>
+    </message>
+    <message>
+        <source>Đánh dấu các thành phần đã nhận (phím cách)</source>
+        <translation>Tick the papers received (space bar)</translation>
+    </message>
+    <message>
+        <source>Số bản chính</source>
+        <translation>Number of originals</translation>
+    </message>
+    <message>
+        <source>Số bản sao có chứng thực</source>
+        <translation>Number of certified copies</translation>
+    </message>
+    <message>
+        <source>Số bản photo</source>
+        <translation>Number of photocopies</translation>
+    </message>
+    <message>
+        <source>Giấy tờ chỉ xuất trình để đối chiếu, không nộp lại</source>
+        <translation>Papers only shown for checking, not kept</translation>
+    </message>
+    <message>
+        <source> (nếu có)</source>
+        <translation> (if any)</translation>
+    </message>
+    <message>
+        <source>Cần: %1 bản chính, %2 bản sao chứng thực, %3 bản photo</source>
+        <translation>Required: %1 originals, %2 certified copies, %3 photocopies</translation>
+    </message>
+    <message>
+        <source>Chỉ xuất trình để đối chiếu</source>
+        <translation>Only shown for checking</translation>
+    </message>
+</context>
+<context>
+    <name>CounterController</name>
+    <message>
+        <source>Không mở được dữ liệu của quầy: %1</source>
+        <translation>The counter&apos;s data could not be opened: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CounterStatusBar</name>
+    <message>
+        <source>Chưa kết nối máy chủ</source>
+        <translation>Not connected to the server</translation>
+    </message>
+    <message>
+        <source>Trạng thái đồng bộ với máy chủ trung tâm</source>
+        <translation>Synchronisation with the central server</translation>
+    </message>
+    <message>
+        <source>Cán bộ: %1 (%2)</source>
+        <translation>Officer: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Chưa cấu hình đơn vị</source>
+        <translation>Unit not configured</translation>
+    </message>
+    <message>
+        <source>Quầy số %1</source>
+        <translation>Counter %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>Bảng điều hành</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Tháng trước</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Quý này</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>Năm nay</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>7 ngày qua</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Xem số liệu</source>
+        <translation>Show figures</translation>
+    </message>
+    <message>
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>từ</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Đúng hạn (gồm trước hạn)</source>
+        <translation>On time (early included)</translation>
+    </message>
+    <message>
+        <source>Giải quyết quá hạn</source>
+        <translation>Resolved late</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đúng hạn</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>Đang quá hạn</source>
+        <translation>Overdue now</translation>
+    </message>
+    <message>
+        <source>Chỉ số hài lòng</source>
+        <translation>Satisfaction index</translation>
+    </message>
+    <message>
+        <source>Hồ sơ tiếp nhận theo trạng thái hiện tại</source>
+        <translation>Received dossiers by current status</translation>
+    </message>
+    <message>
+        <source>Kết quả giải quyết</source>
+        <translation>Resolution results</translation>
+    </message>
+    <message>
+        <source>Mức độ hài lòng</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Hồ sơ quá hạn theo đơn vị</source>
+        <translation>Overdue dossiers by unit</translation>
+    </message>
+    <message>
+        <source>Mã thủ tục</source>
+        <translation>Procedure code</translation>
+    </message>
+    <message>
+        <source>Tên thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Theo thủ tục</source>
+        <translation>By procedure</translation>
+    </message>
+    <message>
+        <source>Theo cán bộ</source>
+        <translation>By officer</translation>
+    </message>
+    <message>
+        <source>Đang tính số liệu…</source>
+        <translation>Computing the figures…</translation>
+    </message>
+    <message>
+        <source>Số liệu từ %1 đến %2</source>
+        <translation>Figures from %1 to %2</translation>
+    </message>
+    <message>
+        <source>Không tính được số liệu: %1</source>
+        <translation>The figures could not be computed: %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ giải quyết</source>
+        <translation>No dossier resolved yet</translation>
+    </message>
+    <message>
+        <source>Rất hài lòng</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Không hài lòng</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>Chưa có đánh giá</source>
+        <translation>No rating yet</translation>
+    </message>
+    <message>
+        <source>Xuất báo cáo</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đã xuất báo cáo: %1</source>
+        <translation>Report exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineNotice</name>
+    <message>
+        <source>Xem danh sách</source>
+        <extracomment>How often the counter looks again for dossiers becoming due or late. Dossiers named in the notice (the rest are counted).</extracomment>
+        <translation>Show the list</translation>
+    </message>
+    <message>
+        <source>Ẩn</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Ẩn thông báo đến khi có hồ sơ mới cần chú ý</source>
+        <translation>Hide this notice until another dossier needs attention</translation>
+    </message>
+    <message>
+        <source>Cảnh báo hạn giải quyết</source>
+        <translation>Deadline warning</translation>
+    </message>
+    <message>
+        <source>%1 hồ sơ đang quá hạn</source>
+        <translation>%1 dossiers overdue</translation>
+    </message>
+    <message>
+        <source>%1 hồ sơ đến hạn trong %2 giờ tới</source>
+        <translation>%1 dossiers due within %2 hours</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Xem hồ sơ quá hạn</source>
+        <translation>Show overdue dossiers</translation>
+    </message>
+    <message>
+        <source>Xem hồ sơ sắp đến hạn</source>
+        <translation>Show dossiers due soon</translation>
+    </message>
+</context>
+<context>
+    <name>DossierCard</name>
+    <message>
+        <source>Quét mã trên giấy hẹn, nhập mã hồ sơ, hoặc tìm theo họ tên, số giấy tờ của người nộp.</source>
+        <extracomment>Timeliness → (background, text colour) of its badge; the badge always carries words too.</extracomment>
+        <translation>Scan the code on the appointment slip, type the dossier code, or search by the applicant&apos;s name or ID number.</translation>
+    </message>
+    <message>
+        <source>Thủ tục:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <source>Người nộp:</source>
+        <translation>Applicant:</translation>
+    </message>
+    <message>
+        <source>Người được ủy quyền:</source>
+        <translation>Authorised person:</translation>
+    </message>
+    <message>
+        <source>Ngày nhận:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <source>Hẹn trả:</source>
+        <translation>Appointment:</translation>
+    </message>
+    <message>
+        <source>Hiện ở:</source>
+        <translation>Now at:</translation>
+    </message>
+    <message>
+        <source>(chưa có mã)</source>
+        <translation>(no code yet)</translation>
+    </message>
+    <message>
+        <source> — giấy tờ số %1</source>
+        <translation> — ID number %1</translation>
+    </message>
+    <message>
+        <source>Sớm hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Trong hạn</source>
+        <translation>Within time</translation>
+    </message>
+    <message>
+        <source>Trễ hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>(không có)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source> — hẹn lại: %1</source>
+        <translation> — new appointment: %1</translation>
+    </message>
+    <message>
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source> — cán bộ %1 (nhận từ %2)</source>
+        <translation> — officer %1 (received from %2)</translation>
+    </message>
+    <message>
+        <source> — cán bộ %1</source>
+        <translation> — officer %1</translation>
+    </message>
+    <message>
+        <source>, từ %1</source>
+        <translation>, since %1</translation>
+    </message>
+    <message>
+        <source>Kết quả đã sẵn sàng. Xác minh người nhận rồi trả kết quả.</source>
+        <translation>The result is ready. Check who collects it, then hand it over.</translation>
+    </message>
+    <message>
+        <source>(Xử lý xong lúc %1.)</source>
+        <translation>(Finished at %1.)</translation>
+    </message>
+    <message>
+        <source>qua bưu chính</source>
+        <translation>by post</translation>
+    </message>
+    <message>
+        <source>tại quầy</source>
+        <translation>at the counter</translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả lúc %1 cho %2 (%3), cán bộ trả: %4.</source>
+        <translation>Result handed over at %1 to %2 (%3) by officer %4.</translation>
+    </message>
+    <message>
+        <source>Đánh giá: %1.</source>
+        <translation>Rating: %1.</translation>
+    </message>
+    <message>
+        <source>(không ghi lý do)</source>
+        <translation>(no reason given)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ không còn được giải quyết. Lý do: %1</source>
+        <translation>The dossier is no longer being processed. Reason: %1</translation>
+    </message>
+    <message>
+        <source>(xem phiếu yêu cầu bổ sung)</source>
+        <translation>(see the supplement request)</translation>
+    </message>
+    <message>
+        <source>Chưa có kết quả: đang chờ công dân bổ sung giấy tờ (%1). Thời hạn tạm dừng cho đến khi nhận đủ bổ sung.</source>
+        <translation>No result yet: waiting for the citizen&apos;s additional papers (%1). The deadline is paused until they are complete.</translation>
+    </message>
+    <message>
+        <source>(chưa xác định)</source>
+        <translation>(not known yet)</translation>
+    </message>
+    <message>
+        <source>Chưa có kết quả và đã quá hạn (hạn %1). Hồ sơ đang ở %2; cần liên hệ đơn vị để đôn đốc.</source>
+        <translation>No result and overdue (due %1). The dossier is at %2; contact them to hurry it along.</translation>
+    </message>
+    <message>
+        <source>Chưa có kết quả. Dự kiến trả: %1. Hồ sơ đang ở %2.</source>
+        <translation>No result yet. Expected: %1. The dossier is at %2.</translation>
+    </message>
+    <message>
+        <source>Rất hài lòng</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Không hài lòng</source>
+        <translation>Dissatisfied</translation>
+    </message>
+</context>
+<context>
+    <name>DossierListModel</name>
+    <message>
+        <source>Mã hồ sơ</source>
+        <extracomment>Rows fetched per page while the officer scrolls. Light backgrounds behind the deadline text (the text says the same thing: colour is never alone). The number of dossiers matching the filter, after each (re)load. The officer clicked a header: the list must be reloaded in that order.</extracomment>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>Hạn giải quyết</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Tình trạng hạn</source>
+        <translation>Timeliness</translation>
+    </message>
+    <message>
+        <source>Đơn vị đang xử lý</source>
+        <translation>Unit in charge</translation>
+    </message>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Receiving officer</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Trễ hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>(chưa cấp mã)</source>
+        <translation>(no code)</translation>
+    </message>
+    <message>
+        <source>Tạm dừng tính giờ</source>
+        <translation>Clock paused</translation>
+    </message>
+    <message>
+        <source>Hẹn trả ban đầu: %1</source>
+        <translation>Original appointment: %1</translation>
+    </message>
+    <message>
+        <source>Đã yêu cầu bổ sung %1 lần; thời gian chờ bổ sung không tính.</source>
+        <translation>Supplement requested %1 times; waiting time is not counted.</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+</context>
+<context>
+    <name>DossierListPanel</name>
+    <message>
+        <source>Tất cả</source>
+        <extracomment>Pause after the last key typed in the search box before the list is filtered. Emitted after each (re)load with the number of matching dossiers.</extracomment>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Mọi hồ sơ</source>
+        <translation>Every dossier</translation>
+    </message>
+    <message>
+        <source>Đến hạn hôm nay</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang giải quyết có hạn trong hôm nay</source>
+        <translation>Open dossiers due today</translation>
+    </message>
+    <message>
+        <source>Đến hạn trong 1 ngày làm việc</source>
+        <translation>Due within 1 working day</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang giải quyết có hạn trong vòng một ngày làm việc tới</source>
+        <translation>Open dossiers due within the next working day</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết trễ hạn hoặc đang giải quyết mà đã quá hạn</source>
+        <translation>Resolved late, or still open past the deadline</translation>
+    </message>
+    <message>
+        <source>Chờ bổ sung</source>
+        <translation>Awaiting supplement</translation>
+    </message>
+    <message>
+        <source>Đang chờ công dân bổ sung giấy tờ</source>
+        <translation>Waiting for the citizen&apos;s additional papers</translation>
+    </message>
+    <message>
+        <source>Chờ trả kết quả</source>
+        <translation>Awaiting hand-over</translation>
+    </message>
+    <message>
+        <source>Đã xử lý xong, chờ trả cho công dân</source>
+        <translation>Finished, waiting to be handed to the citizen</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Tải lại danh sách (Ctrl+R)</source>
+        <translation>Reload the list (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ, họ tên, số giấy tờ, điện thoại (gõ không dấu được)</source>
+        <translation>Dossier code, name, ID number, phone (tone marks optional)</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận từ</source>
+        <translation>Received from</translation>
+    </message>
+    <message>
+        <source>Xóa bộ lọc</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Thủ tục:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực:</source>
+        <translation>Field:</translation>
+    </message>
+    <message>
+        <source>Cán bộ:</source>
+        <translation>Officer:</translation>
+    </message>
+    <message>
+        <source>Kênh:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Nhấp đúp hoặc nhấn Enter để mở hồ sơ. Nhấp vào tiêu đề cột để sắp xếp.</source>
+        <translation>Double-click or press Enter to open a dossier. Click a column title to sort.</translation>
+    </message>
+    <message>
+        <source>Tất cả thủ tục</source>
+        <translation>All procedures</translation>
+    </message>
+    <message>
+        <source>Trực tiếp</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Qua bưu chính</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <source>%1 hồ sơ</source>
+        <translation>%1 dossiers</translation>
+    </message>
+    <message>
+        <source>Không tải được danh sách: %1</source>
+        <translation>The list could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPage</name>
+    <message>
+        <source>← Danh sách hồ sơ</source>
+        <extracomment>A move was recorded: (the dossier after it, the action&apos;s key).</extracomment>
+        <translation>← Dossier list</translation>
+    </message>
+    <message>
+        <source>Quay lại danh sách (Esc)</source>
+        <translation>Back to the list (Esc)</translation>
+    </message>
+    <message>
+        <source>In phiếu kiểm soát (mẫu 06)</source>
+        <translation>Print the control slip (form 06)</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Chuyển tiếp hồ sơ</source>
+        <translation>Move the dossier on</translation>
+    </message>
+    <message>
+        <source>Đường đi của hồ sơ</source>
+        <translation>The dossier&apos;s path</translation>
+    </message>
+    <message>
+        <source>(chưa cấp mã)</source>
+        <translation>(no code)</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Trễ hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Kênh nộp</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận lúc</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Receiving officer</translation>
+    </message>
+    <message>
+        <source>Hẹn trả kết quả</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Hẹn trả mới (mẫu 04)</source>
+        <translation>New appointment (form 04)</translation>
+    </message>
+    <message>
+        <source>Đã yêu cầu bổ sung %1 lần; thời gian chờ bổ sung không tính.</source>
+        <translation>Supplement requested %1 times; waiting time is not counted.</translation>
+    </message>
+    <message>
+        <source>Hạn giải quyết</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Đơn vị đang xử lý</source>
+        <translation>Unit in charge</translation>
+    </message>
+    <message>
+        <source>Sổ theo dõi</source>
+        <translation>Tracking book</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Số giấy tờ</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Người được ủy quyền</source>
+        <translation>Authorised person</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Thành phần hồ sơ</source>
+        <translation>Dossier papers</translation>
+    </message>
+    <message>
+        <source>Giấy tờ đã yêu cầu bổ sung</source>
+        <translation>Papers requested</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Trực tiếp</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Qua bưu chính</source>
+        <translation>By post</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Thiết lập lần đầu — Quầy Một cửa</source>
+        <translation>First-run setup — One-stop Counter</translation>
+    </message>
+    <message>
+        <source>Tiếp theo &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Quay lại</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Hoàn tất</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FormPrinter</name>
+    <message>
+        <source>Xem trước khi in</source>
+        <extracomment>Highest resolution a page is rasterised at before printing (enough for text and barcodes, small in memory).</extracomment>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Lưu PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Chức năng in phiếu chưa được cài đặt.</source>
+        <translation>Printing forms is not installed.</translation>
+    </message>
+    <message>
+        <source>Không in được</source>
+        <translation>Could not print</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPanel</name>
+    <message>
+        <source>Quét hoặc nhập mã hồ sơ; hoặc họ tên, số giấy tờ của người nộp</source>
+        <translation>Scan or type the dossier code, or the applicant&apos;s name or ID number</translation>
+    </message>
+    <message>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Quét bằng camera</source>
+        <translation>Scan with the camera</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kết quả tìm kiếm</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Hồ sơ tiếp theo</source>
+        <translation>Next dossier</translation>
+    </message>
+    <message>
+        <source>Trả kết quả</source>
+        <extracomment>How much of a rejected scan the message repeats. A scan arrived (USB scanner anywhere in the app): the main window brings this panel to the front.</extracomment>
+        <translation>Hand over results</translation>
+    </message>
+    <message>
+        <source>Mã vừa quét không phải mã hồ sơ hợp lệ: «%1». Kiểm tra bộ gõ tiếng Việt (Unikey) đang tắt.</source>
+        <translation>The scanned code is not a valid dossier code: «%1». Check that the Vietnamese input method (Unikey) is off.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ nào khớp «%1».</source>
+        <translation>No dossier matches «%1».</translation>
+    </message>
+    <message>
+        <source>Đang mở hồ sơ %1…</source>
+        <translation>Opening dossier %1…</translation>
+    </message>
+    <message>
+        <source>Gửi kết quả qua bưu chính cho %1.</source>
+        <translation>Send the result by post to %1.</translation>
+    </message>
+    <message>
+        <source>Trả kết quả tại quầy cho người được ủy quyền %1 (giấy ủy quyền: %2).</source>
+        <translation>Hand the result over at the counter to the authorised person %1 (authorisation: %2).</translation>
+    </message>
+    <message>
+        <source>Trả kết quả tại quầy cho người nộp hồ sơ %1.</source>
+        <translation>Hand the result over at the counter to the applicant %1.</translation>
+    </message>
+    <message>
+        <source>Mời công dân đánh giá (phím 1, 2, 3).</source>
+        <translation>Ask the citizen to rate the service (keys 1, 2, 3).</translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả hồ sơ %1 lúc %2 và ghi vào sổ theo dõi.</source>
+        <translation>Result of dossier %1 handed over at %2 and entered in the tracking book.</translation>
+    </message>
+    <message>
+        <source>Tắt camera</source>
+        <translation>Turn the camera off</translation>
+    </message>
+    <message>
+        <source>Lỗi không mong đợi: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePanel</name>
+    <message>
+        <source>Tiếp nhận hồ sơ</source>
+        <extracomment>Ask the main window to bring this panel to the front (Ctrl+N from another panel).</extracomment>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Chưa chọn thủ tục.</source>
+        <translation>No procedure chosen.</translation>
+    </message>
+    <message>
+        <source>1. Thủ tục hành chính</source>
+        <translation>1. Administrative procedure</translation>
+    </message>
+    <message>
+        <source>2. Người nộp hồ sơ</source>
+        <translation>2. Applicant</translation>
+    </message>
+    <message>
+        <source>3. Thành phần hồ sơ</source>
+        <translation>3. Dossier papers</translation>
+    </message>
+    <message>
+        <source>4. Kết quả tiếp nhận</source>
+        <translation>4. Decision</translation>
+    </message>
+    <message>
+        <source>Khôi phục hồ sơ đang nhập dở?</source>
+        <translation>Restore the dossier you were typing?</translation>
+    </message>
+    <message>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Bỏ qua</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận mới</source>
+        <translation>New intake</translation>
+    </message>
+    <message>
+        <source>Tìm thủ tục</source>
+        <translation>Find procedure</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung…</source>
+        <translation>Request supplement…</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <source>In phiếu của hồ sơ vừa xử lý</source>
+        <translation>Print the form of the last dossier</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Đã chọn:&lt;/b&gt; %1 — %2</source>
+        <translation>&lt;b&gt;Chosen:&lt;/b&gt; %1 — %2</translation>
+    </message>
+    <message>
+        <source>Chọn thủ tục trước.</source>
+        <translation>Choose a procedure first.</translation>
+    </message>
+    <message>
+        <source>Chưa thể tiếp nhận: còn %1 lỗi ở thông tin người nộp.</source>
+        <translation>Cannot receive yet: %1 errors remain in the applicant&apos;s details.</translation>
+    </message>
+    <message>
+        <source>Chưa thể tiếp nhận: hồ sơ còn thiếu thành phần (có thể yêu cầu bổ sung).</source>
+        <translation>Cannot receive yet: papers are missing (you can request a supplement).</translation>
+    </message>
+    <message>
+        <source>Hãy sửa các lỗi được đánh dấu ở thông tin người nộp.</source>
+        <translation>Correct the marked errors in the applicant&apos;s details.</translation>
+    </message>
+    <message>
+        <source>Không lưu được hồ sơ: %1</source>
+        <translation>The dossier could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Có hồ sơ đang nhập dở (lưu lúc %1). Khôi phục hồ sơ đang nhập dở?</source>
+        <translation>A dossier was being typed (saved at %1). Restore the dossier you were typing?</translation>
+    </message>
+    <message>
+        <source>Thủ tục %1 của bản nháp không còn trong danh mục.</source>
+        <translation>The draft&apos;s procedure %1 is no longer in the catalogue.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Tra cứu hồ sơ</source>
+        <extracomment>Idle time after which the kiosk goes back to its start page.</extracomment>
+        <translation>Dossier lookup</translation>
+    </message>
+    <message>
+        <source>TRA CỨU TÌNH TRẠNG HỒ SƠ</source>
+        <translation>CHECK YOUR DOSSIER</translation>
+    </message>
+    <message>
+        <source>Đưa mã vạch hoặc mã QR trên giấy hẹn vào máy quét, hoặc nhập mã hồ sơ rồi nhấn Enter.</source>
+        <translation>Hold the barcode or QR code of your appointment slip to the scanner, or type the dossier code and press Enter.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ có dạng 000.00.06.H56-261127-0105</source>
+        <translation>A dossier code looks like 000.00.06.H56-261127-0105</translation>
+    </message>
+    <message>
+        <source>Tra cứu</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <source>Màn hình chỉ hiển thị thông tin tiến độ; họ tên người nộp được che một phần.</source>
+        <translation>Only progress is shown; the applicant&apos;s name is partly hidden.</translation>
+    </message>
+    <message>
+        <source>THÔNG TIN HỒ SƠ</source>
+        <translation>DOSSIER</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Tình trạng hiện tại</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <source>Đơn vị đang giải quyết</source>
+        <translation>Unit in charge</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn trả kết quả</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Tiến độ</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Tra cứu hồ sơ khác</source>
+        <translation>Look up another dossier</translation>
+    </message>
+    <message>
+        <source>Màn hình sẽ tự quay về trang đầu sau %1 giây.</source>
+        <translation>The screen returns to the start in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ không đúng định dạng. Hãy quét lại hoặc nhập đúng mã trên giấy hẹn.</source>
+        <translation>That is not a dossier code. Scan again or type the code on your appointment slip.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại mã trên giấy hẹn.</source>
+        <translation>No dossier has this code. Check the code on your appointment slip.</translation>
+    </message>
+    <message>
+        <source>Chưa tra cứu được, xin mời thử lại hoặc liên hệ quầy tiếp nhận.</source>
+        <translation>The lookup failed; please try again or ask at the counter.</translation>
+    </message>
+    <message>
+        <source>(đã hẹn lại)</source>
+        <translation>(rescheduled)</translation>
+    </message>
+    <message>
+        <source>Tạm dừng tính hạn: chờ bổ sung giấy tờ</source>
+        <translation>Deadline paused: waiting for additional papers</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết, trong hạn</source>
+        <translation>In progress, on schedule</translation>
+    </message>
+    <message>
+        <source>Đã quá hạn hẹn trả</source>
+        <translation>Past the appointment</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết trước hạn</source>
+        <translation>Resolved early</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết đúng hạn</source>
+        <translation>Resolved on time</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết, trễ hạn</source>
+        <translation>Resolved late</translation>
+    </message>
+    <message>
+        <source>Không áp dụng</source>
+        <translation>Not applicable</translation>
+    </message>
+</context>
+<context>
+    <name>LastDossierSummary</name>
+    <message>
+        <source>Hồ sơ vừa xử lý</source>
+        <translation>Last dossier</translation>
+    </message>
+    <message>
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ: %1</source>
+        <translation>Dossier code: %1</translation>
+    </message>
+    <message>
+        <source>Hẹn trả: %1</source>
+        <translation>Appointment: %1</translation>
+    </message>
+    <message>
+        <source>In giấy tiếp nhận (01)</source>
+        <translation>Print receipt (01)</translation>
+    </message>
+    <message>
+        <source>Đã yêu cầu bổ sung hồ sơ</source>
+        <translation>Supplement requested</translation>
+    </message>
+    <message>
+        <source>Cần bổ sung %1 mục</source>
+        <translation>%1 items to supply</translation>
+    </message>
+    <message>
+        <source>In phiếu yêu cầu bổ sung (02)</source>
+        <translation>Print supplement request (02)</translation>
+    </message>
+    <message>
+        <source>Đã từ chối tiếp nhận</source>
+        <translation>Dossier refused</translation>
+    </message>
+    <message>
+        <source>In phiếu từ chối (03)</source>
+        <translation>Print refusal (03)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Quầy Một cửa</source>
+        <extracomment>Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -&gt; PanelEntry`, in menu order. A module that is not there yet is skipped. Feature packages (under counter_app.gui) whose `install(window, session)` adds several panels and notices. Roles that take dossiers at the counter.</extracomment>
+        <translation>One-stop Counter</translation>
+    </message>
+    <message>
+        <source>&amp;Hệ thống</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>Cài đặt…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Quản lý tài khoản…</source>
+        <translation>Manage accounts…</translation>
+    </message>
+    <message>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Chức năng</source>
+        <translation>&amp;Functions</translation>
+    </message>
+    <message>
+        <source>&amp;Trợ giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Vai trò của bạn chưa có chức năng nào trên máy quầy.</source>
+        <translation>Your role has no function on the counter computer yet.</translation>
+    </message>
+    <message>
+        <source>Trống</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <source>Đồng bộ</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Quầy Một cửa — phần mềm cho bộ phận tiếp nhận và trả kết quả.</source>
+        <translation>One-stop Counter — software for the reception and results desk.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveAction</name>
+    <message>
+        <source>Chuyển đơn vị xử lý</source>
+        <translation>Transfer to a unit</translation>
+    </message>
+    <message>
+        <source>Ghi nhận đang xử lý</source>
+        <translation>Record as processing</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung (mẫu 02)</source>
+        <translation>Request supplement (form 02)</translation>
+    </message>
+    <message>
+        <source>Đã nhận bổ sung</source>
+        <translation>Supplement received</translation>
+    </message>
+    <message>
+        <source>Yêu cầu nộp phí, thuế</source>
+        <translation>Request fees or taxes</translation>
+    </message>
+    <message>
+        <source>Đã có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <source>Công dân xin rút hồ sơ</source>
+        <translation>Citizen withdraws</translation>
+    </message>
+    <message>
+        <source>Dừng xử lý (mẫu 05)</source>
+        <translation>Stop processing (form 05)</translation>
+    </message>
+    <message>
+        <source>Xin lỗi, hẹn lại (mẫu 04)</source>
+        <translation>Apologise and reschedule (form 04)</translation>
+    </message>
+    <message>
+        <source>Giao hồ sơ cho một phòng, ban hoặc cơ quan phối hợp</source>
+        <translation>Hand the dossier to a department or partner agency</translation>
+    </message>
+    <message>
+        <source>Ghi nhận hồ sơ đang được xử lý</source>
+        <translation>Record that the dossier is being processed</translation>
+    </message>
+    <message>
+        <source>Ghi rõ giấy tờ cần bổ sung; thời gian chờ bổ sung không tính vào hạn</source>
+        <translation>List the papers to add; the waiting time does not count against the deadline</translation>
+    </message>
+    <message>
+        <source>Công dân đã nộp đủ giấy tờ bổ sung; tiếp tục tính giờ</source>
+        <translation>The citizen supplied the papers; the clock runs again</translation>
+    </message>
+    <message>
+        <source>Công dân cần thực hiện nghĩa vụ tài chính</source>
+        <translation>The citizen must pay fees or taxes</translation>
+    </message>
+    <message>
+        <source>Đã xử lý xong, chờ trả kết quả</source>
+        <translation>Finished, waiting for hand-over</translation>
+    </message>
+    <message>
+        <source>Công dân yêu cầu rút hồ sơ</source>
+        <translation>The citizen asks to withdraw the dossier</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết hồ sơ và in thông báo (mẫu 05)</source>
+        <translation>Stop processing and print the notice (form 05)</translation>
+    </message>
+    <message>
+        <source>Xin lỗi vì trễ hạn và hẹn ngày trả mới (mẫu 04)</source>
+        <translation>Apologise for the delay and set a new date (form 04)</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Họ tên hoặc tên đăng nhập người nhận</source>
+        <translation>Receiver&apos;s name or username</translation>
+    </message>
+    <message>
+        <source>Đặt hạn cho bước này</source>
+        <translation>Set a deadline for this step</translation>
+    </message>
+    <message>
+        <source>Mỗi dòng một giấy tờ cần bổ sung, hoàn thiện</source>
+        <translation>One paper to add or complete per line</translation>
+    </message>
+    <message>
+        <source>Người đứng đầu cơ quan trễ hạn</source>
+        <translation>Head of the late agency</translation>
+    </message>
+    <message>
+        <source>Chuyển đến đơn vị:</source>
+        <translation>Transfer to:</translation>
+    </message>
+    <message>
+        <source>Người nhận:</source>
+        <translation>Collector:</translation>
+    </message>
+    <message>
+        <source>Giấy tờ cần bổ sung:</source>
+        <translation>Papers to add:</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn trả mới:</source>
+        <translation>New appointment:</translation>
+    </message>
+    <message>
+        <source>Cơ quan xin lỗi:</source>
+        <translation>Apologising agency:</translation>
+    </message>
+    <message>
+        <source>Người ký:</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Bắt buộc</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Không bắt buộc</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hãy chọn đơn vị nhận hồ sơ.</source>
+        <translation>Choose the unit that takes the dossier.</translation>
+    </message>
+    <message>
+        <source>Hãy ghi rõ giấy tờ cần bổ sung.</source>
+        <translation>List the papers to add.</translation>
+    </message>
+    <message>
+        <source>Hãy ghi lý do.</source>
+        <translation>Give the reason.</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsAttentionPanel</name>
+    <message>
+        <source>Không có mục nào cần xử lý.</source>
+        <translation>Nothing needs attention.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Loại thay đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Số lần gửi</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Gửi lại mục đã chọn</source>
+        <translation>Resend the selected item</translation>
+    </message>
+    <message>
+        <source>Gửi lại tất cả</source>
+        <translation>Resend all</translation>
+    </message>
+    <message>
+        <source>Xuất ra tệp…</source>
+        <translation>Export to a file…</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận hồ sơ</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Cập nhật hồ sơ</source>
+        <translation>Dossier update</translation>
+    </message>
+    <message>
+        <source>%1 thay đổi bị máy chủ từ chối; các thay đổi khác vẫn được gửi.</source>
+        <translation>The server refused %1 changes; the other changes are still sent.</translation>
+    </message>
+    <message>
+        <source>Đang xuất…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Đã xuất %1 thay đổi chưa gửi ra %2</source>
+        <translation>%1 unsent changes exported to %2</translation>
+    </message>
+    <message>
+        <source>Xuất các thay đổi chưa gửi</source>
+        <translation>Export unsent changes</translation>
+    </message>
+    <message>
+        <source>Tệp JSON (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeBar</name>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận hồ sơ, cấp mã và giấy hẹn</source>
+        <translation>Receive the dossier: code and appointment slip</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung</source>
+        <translation>Request supplement</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn bổ sung, hoàn thiện hồ sơ (mẫu 02)</source>
+        <translation>Explain what must be added (form 02)</translation>
+    </message>
+    <message>
+        <source>Từ chối</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận hồ sơ (mẫu 03)</source>
+        <translation>Refuse the dossier (form 03)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Vai trò:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu (ít nhất 8 ký tự):</source>
+        <translation>Password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Repeat the password:</translation>
+    </message>
+</context>
+<context>
+    <name>PersonFields</name>
+    <message>
+        <source>Công dân</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Doanh nghiệp, hộ kinh doanh</source>
+        <translation>Business or household business</translation>
+    </message>
+    <message>
+        <source>Cơ quan nhà nước</source>
+        <translation>State agency</translation>
+    </message>
+    <message>
+        <source>Tổ chức khác</source>
+        <translation>Other organisation</translation>
+    </message>
+    <message>
+        <source>Số định danh cá nhân / CCCD</source>
+        <translation>Personal ID number / citizen ID card</translation>
+    </message>
+    <message>
+        <source>CMND (9 số)</source>
+        <translation>Old ID card (9 digits)</translation>
+    </message>
+    <message>
+        <source>Hộ chiếu</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <source>Mã số thuế</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <source>Giấy tờ khác</source>
+        <translation>Other document</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>ví dụ 0912 345 678</source>
+        <translation>e.g. 0912 345 678</translation>
+    </message>
+    <message>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Ngày sinh:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <source>Đối tượng:</source>
+        <translation>Applicant type:</translation>
+    </message>
+    <message>
+        <source>Loại giấy tờ:</source>
+        <translation>Document type:</translation>
+    </message>
+    <message>
+        <source>Số giấy tờ:</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Điện thoại:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Tên tổ chức:</source>
+        <translation>Organisation:</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <source>Tìm thủ tục: gõ tên, mã hoặc lĩnh vực (không cần dấu), ví dụ «khai sinh»</source>
+        <translation>Find a procedure: type its name, code or field (tone marks optional), e.g. «khai sinh»</translation>
+    </message>
+    <message>
+        <source>%1 thủ tục phù hợp — ↑↓ để chọn, Enter để dùng</source>
+        <translation>%1 matching procedures — ↑↓ to move, Enter to choose</translation>
+    </message>
+    <message>
+        <source>Không có thủ tục nào phù hợp.</source>
+        <translation>No procedure matches.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureTableModel</name>
+    <message>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tên thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>Phí, lệ phí</source>
+        <translation>Fees</translation>
+    </message>
+</context>
+<context>
+    <name>RatingForm</name>
+    <message>
+        <source>Đánh giá mức độ hài lòng</source>
+        <translation>Satisfaction rating</translation>
+    </message>
+    <message>
+        <source>Rất hài lòng</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Không hài lòng</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>Phím %1</source>
+        <translation>Key %1</translation>
+    </message>
+    <message>
+        <source>Ý kiến của công dân (không bắt buộc)</source>
+        <translation>Citizen&apos;s comment (optional)</translation>
+    </message>
+    <message>
+        <source>Trả kết quả, không đánh giá</source>
+        <translation>Hand over without a rating</translation>
+    </message>
+    <message>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Ý kiến:</source>
+        <translation>Comment:</translation>
+    </message>
+</context>
+<context>
+    <name>RefuseDialog</name>
+    <message>
+        <source>Từ chối tiếp nhận hồ sơ</source>
+        <translation>Refuse the dossier</translation>
+    </message>
+    <message>
+        <source>— Chọn lý do thường gặp —</source>
+        <translation>— Choose a common reason —</translation>
+    </message>
+    <message>
+        <source>Thủ tục không thuộc thẩm quyền giải quyết của đơn vị.</source>
+        <translation>The procedure is outside this unit&apos;s competence.</translation>
+    </message>
+    <message>
+        <source>Người nộp không có quyền yêu cầu thực hiện thủ tục này.</source>
+        <translation>The applicant is not entitled to request this procedure.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ có dấu hiệu giả mạo giấy tờ.</source>
+        <translation>The papers show signs of forgery.</translation>
+    </message>
+    <message>
+        <source>Yêu cầu đã được giải quyết trước đó.</source>
+        <translation>The request was already settled before.</translation>
+    </message>
+    <message>
+        <source>Lý do từ chối cụ thể (bắt buộc, in trên phiếu 03)</source>
+        <translation>The specific reason for refusal (required, printed on form 03)</translation>
+    </message>
+    <message>
+        <source>Từ chối hồ sơ</source>
+        <translation>Refuse dossier</translation>
+    </message>
+    <message>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Lý do thường gặp:</source>
+        <translation>Common reasons:</translation>
+    </message>
+    <message>
+        <source>Lý do từ chối:</source>
+        <translation>Reason for refusal:</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnForm</name>
+    <message>
+        <source>Xác minh người nhận kết quả</source>
+        <translation>Check who collects the result</translation>
+    </message>
+    <message>
+        <source>Nhận tại quầy</source>
+        <translation>Collected at the counter</translation>
+    </message>
+    <message>
+        <source>Gửi qua bưu chính</source>
+        <translation>Sent by post</translation>
+    </message>
+    <message>
+        <source>Chính người nộp hồ sơ</source>
+        <translation>The applicant in person</translation>
+    </message>
+    <message>
+        <source>Người được ủy quyền</source>
+        <translation>Authorised person</translation>
+    </message>
+    <message>
+        <source>Số trên thẻ căn cước / CMND / hộ chiếu của người nhận</source>
+        <translation>Number on the collector&apos;s ID card or passport</translation>
+    </message>
+    <message>
+        <source>Họ và tên người nhận</source>
+        <translation>Collector&apos;s full name</translation>
+    </message>
+    <message>
+        <source>Số, ngày của giấy ủy quyền</source>
+        <translation>Number and date of the authorisation</translation>
+    </message>
+    <message>
+        <source>Không bắt buộc (ví dụ số hiệu bưu gửi)</source>
+        <translation>Optional (e.g. the postal tracking number)</translation>
+    </message>
+    <message>
+        <source>Xác nhận người nhận</source>
+        <translation>Confirm the collector</translation>
+    </message>
+    <message>
+        <source>Hình thức:</source>
+        <translation>How:</translation>
+    </message>
+    <message>
+        <source>Người nhận:</source>
+        <translation>Collector:</translation>
+    </message>
+    <message>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Số giấy tờ:</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <source>Giấy ủy quyền:</source>
+        <translation>Authorisation paper:</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>(chưa có địa chỉ)</source>
+        <translation>(no address)</translation>
+    </message>
+    <message>
+        <source>Kết quả gửi cho người nộp %1 theo địa chỉ: %2</source>
+        <translation>Result sent to the applicant %1 at: %2</translation>
+    </message>
+    <message>
+        <source>Nhập số giấy tờ tùy thân người nhận xuất trình.</source>
+        <translation>Type the number of the ID the collector shows.</translation>
+    </message>
+    <message>
+        <source>Số giấy tờ không khớp với người nộp hồ sơ. Nếu là người khác đến nhận, chọn «Người được ủy quyền».</source>
+        <translation>The ID number does not match the applicant. If someone else collects, choose «Authorised person».</translation>
+    </message>
+    <message>
+        <source>Đây là số giấy tờ của người nộp: chọn «Chính người nộp hồ sơ».</source>
+        <translation>This is the applicant&apos;s ID number: choose «The applicant in person».</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Receiving officer</translation>
+    </message>
+    <message>
+        <source>Cán bộ xử lý</source>
+        <translation>Processing officer</translation>
+    </message>
+    <message>
+        <source>Lãnh đạo</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Giao diện và in</source>
+        <translation>Display and printing</translation>
+    </message>
+    <message>
+        <source>Máy quét và camera</source>
+        <translation>Scanner and camera</translation>
+    </message>
+    <message>
+        <source>Máy chủ và theo dõi</source>
+        <translation>Server and follow-up</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Chỉ người quản trị được sửa thông tin đơn vị.</source>
+        <translation>Only an administrator can change the unit&apos;s details.</translation>
+    </message>
+    <message>
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Giấy in nhiệt 80 mm (giấy hẹn)</source>
+        <translation>Thermal roll 80 mm (appointment slip)</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ giao diện:</source>
+        <translation>Interface language:</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ mới có hiệu lực từ lần mở phần mềm sau.</source>
+        <translation>A new language applies the next time the program starts.</translation>
+    </message>
+    <message>
+        <source>Khổ giấy in phiếu:</source>
+        <translation>Paper for forms:</translation>
+    </message>
+    <message>
+        <source>Máy in giấy tiếp nhận (01):</source>
+        <translation>Printer for receipts (01):</translation>
+    </message>
+    <message>
+        <source>Máy in phiếu bổ sung (02):</source>
+        <translation>Printer for supplement requests (02):</translation>
+    </message>
+    <message>
+        <source>Máy in phiếu từ chối (03):</source>
+        <translation>Printer for refusals (03):</translation>
+    </message>
+    <message>
+        <source>(Máy in mặc định của hệ thống)</source>
+        <translation>(System default printer)</translation>
+    </message>
+    <message>
+        <source>%1 (không tìm thấy)</source>
+        <translation>%1 (not found)</translation>
+    </message>
+    <message>
+        <source>Máy quét mã vạch hoạt động như bàn phím: các ký tự đến liên tiếp nhanh hơn ngưỡng dưới đây được coi là một lần quét.</source>
+        <translation>A barcode scanner types like a keyboard: characters arriving faster than the limit below count as one scan.</translation>
+    </message>
+    <message>
+        <source>Khoảng cách tối đa giữa hai ký tự:</source>
+        <translation>Longest gap between two characters:</translation>
+    </message>
+    <message>
+        <source>Độ dài tối thiểu của mã:</source>
+        <translation>Shortest code:</translation>
+    </message>
+    <message>
+        <source>Tiền tố của máy quét:</source>
+        <translation>Scanner prefix:</translation>
+    </message>
+    <message>
+        <source>Hậu tố của máy quét:</source>
+        <translation>Scanner suffix:</translation>
+    </message>
+    <message>
+        <source>Camera (số thứ tự):</source>
+        <translation>Camera (number):</translation>
+    </message>
+    <message>
+        <source> giờ</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ trung tâm:</source>
+        <translation>Central server address:</translation>
+    </message>
+    <message>
+        <source>Báo «sắp đến hạn» trước:</source>
+        <translation>Warn «due soon»:</translation>
+    </message>
+    <message>
+        <source>Hãy sửa các lỗi được đánh dấu.</source>
+        <translation>Correct the marked errors.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <source>Đăng nhập — Quầy Một cửa</source>
+        <extracomment>(username, full name, role label, password) rows shown on the demo sign-in screen.</extracomment>
+        <translation>Sign in — One-stop Counter</translation>
+    </message>
+    <message>
+        <source>Quầy số %1</source>
+        <translation>Counter %1</translation>
+    </message>
+    <message>
+        <source>Quầy Một cửa</source>
+        <translation>One-stop Counter</translation>
+    </message>
+    <message>
+        <source>Bộ phận tiếp nhận và trả kết quả</source>
+        <translation>Reception and results desk</translation>
+    </message>
+    <message>
+        <source>ví dụ: canbo</source>
+        <translation>e.g. canbo</translation>
+    </message>
+    <message>
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Đăng nhập (Enter)</source>
+        <translation>Sign in (Enter)</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bản trình diễn&lt;/b&gt; — dữ liệu mẫu, có thể dùng các tài khoản sau:</source>
+        <translation>&lt;b&gt;Demo&lt;/b&gt; — sample data; you can use these accounts:</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Hãy nhập tên đăng nhập và mật khẩu.</source>
+        <translation>Type your username and password.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</source>
+        <translation>Wrong username or password, or the account is locked.</translation>
+    </message>
+    <message>
+        <source>Không kiểm tra được tài khoản: %1</source>
+        <translation>The account could not be checked: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <source>Yêu cầu bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Request to complete the dossier</translation>
+    </message>
+    <message>
+        <source>Mỗi dòng một giấy tờ cần bổ sung, hoàn thiện</source>
+        <translation>One paper to add or complete per line</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa đầy đủ thành phần theo quy định.</source>
+        <translation>The dossier lacks papers the procedure requires.</translation>
+    </message>
+    <message>
+        <source>Ghi nhận yêu cầu bổ sung</source>
+        <translation>Record the request</translation>
+    </message>
+    <message>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Nội dung cần bổ sung:</source>
+        <translation>To be supplied:</translation>
+    </message>
+    <message>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusIndicator</name>
+    <message>
+        <source>Chưa kết nối máy chủ</source>
+        <translation>Not connected to the server</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Ngoại tuyến</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Đang đồng bộ</source>
+        <translation>Synchronising</translation>
+    </message>
+    <message>
+        <source>Cần xử lý</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Chờ gửi: %1</source>
+        <translation>Waiting to send: %1</translation>
+    </message>
+    <message>
+        <source>cũ nhất %1</source>
+        <translation>oldest %1</translation>
+    </message>
+    <message>
+        <source>%1 mục cần xử lý</source>
+        <translation>%1 items need attention</translation>
+    </message>
+    <message>
+        <source>Đồng bộ thành công gần nhất: %1</source>
+        <translation>Last successful sync: %1</translation>
+    </message>
+    <message>
+        <source>Máy chủ: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Đồng hồ máy lệch %1 giây so với máy chủ; hãy chỉnh lại giờ.</source>
+        <translation>This computer&apos;s clock is %1 seconds off the server&apos;s; please correct it.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Người giao</source>
+        <translation>Handed by</translation>
+    </message>
+    <message>
+        <source>Người nhận</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>Kết quả bước</source>
+        <translation>Step result</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận hồ sơ</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refused at intake</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn bổ sung khi tiếp nhận</source>
+        <translation>Supplement explained at intake</translation>
+    </message>
+    <message>
+        <source>Chuyển xử lý</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Nhận hồ sơ bổ sung</source>
+        <translation>Supplement received</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung giấy tờ</source>
+        <translation>Supplement requested</translation>
+    </message>
+    <message>
+        <source>Ghi nhận đang xử lý</source>
+        <translation>Record as processing</translation>
+    </message>
+    <message>
+        <source>Yêu cầu nộp phí, thuế</source>
+        <translation>Request fees or taxes</translation>
+    </message>
+    <message>
+        <source>Đã có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <source>Công dân xin rút hồ sơ</source>
+        <translation>Citizen withdraws</translation>
+    </message>
+    <message>
+        <source>Dừng xử lý</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Xin lỗi, hẹn lại ngày trả</source>
+        <translation>Apology, new date</translation>
+    </message>
+    <message>
+        <source>Trả kết quả</source>
+        <translation>Hand over results</translation>
+    </message>
+    <message>
+        <source>Đánh giá mức độ hài lòng</source>
+        <translation>Satisfaction rating</translation>
+    </message>
+    <message>
+        <source>In phiếu</source>
+        <translation>Form printed</translation>
+    </message>
+    <message>
+        <source>Số hóa hồ sơ</source>
+        <translation>Digitised</translation>
+    </message>
+    <message>
+        <source>Chuyển sang: %1</source>
+        <translation>Moved to: %1</translation>
+    </message>
+    <message>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPanel</name>
+    <message>
+        <source>Theo dõi hồ sơ</source>
+        <extracomment>Roles that see the leader&apos;s dashboard.</extracomment>
+        <translation>Dossier tracking</translation>
+    </message>
+    <message>
+        <source>Làm mới danh sách hồ sơ</source>
+        <translation>Refresh the dossier list</translation>
+    </message>
+</context>
+<context>
+    <name>UnitForm</name>
+    <message>
+        <source>Mã định danh điện tử của cơ quan (in trong mã hồ sơ)</source>
+        <translation>The agency&apos;s electronic ID (part of every dossier code)</translation>
+    </message>
+    <message>
+        <source>TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG …</source>
+        <translation>TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG …</translation>
+    </message>
+    <message>
+        <source>UBND PHƯỜNG …</source>
+        <translation>UBND PHƯỜNG …</translation>
+    </message>
+    <message>
+        <source>Phường …</source>
+        <translation>Phường …</translation>
+    </message>
+    <message>
+        <source>Các buổi làm việc, ví dụ 07:00-11:30,13:30-17:00</source>
+        <translation>Office periods, e.g. 07:00-11:30,13:30-17:00</translation>
+    </message>
+    <message>
+        <source>Mã định danh cơ quan:</source>
+        <translation>Agency ID:</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị (in trên phiếu):</source>
+        <translation>Unit name (printed on forms):</translation>
+    </message>
+    <message>
+        <source>Cơ quan chủ quản:</source>
+        <translation>Governing body:</translation>
+    </message>
+    <message>
+        <source>Địa danh (ghi ngày tháng):</source>
+        <translation>Place (written before the date):</translation>
+    </message>
+    <message>
+        <source>Số quầy:</source>
+        <translation>Counter number:</translation>
+    </message>
+    <message>
+        <source>Điện thoại liên hệ:</source>
+        <translation>Contact phone:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Giờ làm việc:</source>
+        <translation>Office hours:</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <source>Thông tin đơn vị</source>
+        <translation>The unit</translation>
+    </message>
+    <message>
+        <source>Những thông tin này được in trên giấy tiếp nhận và trong mã hồ sơ. Có thể sửa lại trong Cài đặt.</source>
+        <translation>These details are printed on receipts and in dossier codes. You can change them later in Settings.</translation>
+    </message>
+    <message>
+        <source>Nạp danh mục thủ tục mẫu (cấp xã) để bắt đầu ngay</source>
+        <translation>Load the sample catalogue of commune procedures to start right away</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Thoát chế độ tra cứu</source>
+        <translation>Leave the lookup mode</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị viên mới thoát được chế độ tra cứu.</source>
+        <translation>Only an administrator can leave the lookup mode.</translation>
+    </message>
+    <message>
+        <source>Tài khoản quản trị:</source>
+        <translation>Administrator account:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Hãy nhập tài khoản và mật khẩu quản trị.</source>
+        <translation>Type an administrator&apos;s username and password.</translation>
+    </message>
+    <message>
+        <source>Sai tài khoản quản trị hoặc mật khẩu.</source>
+        <translation>Wrong administrator username or password.</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Chủ Nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Miễn phí</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Trong ngày (trước %1)</source>
+        <translation>Same day (by %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n giờ làm việc</source>
+        <translation>
+            <numerusform>%n working hour</numerusform>
+            <numerusform>%n working hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ngày</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ngày làm việc</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>dưới 1 phút</source>
+        <translation>under 1 minute</translation>
+    </message>
+    <message>
+        <source>%1 phút</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 giờ</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 ngày</source>
+        <translation>%1 days</translation>
+    </message>
+</context>
 </TS>

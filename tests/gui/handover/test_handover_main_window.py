@@ -20,6 +20,8 @@ def test_a_scan_during_intake_switches_to_the_hand_over_panel(
     window.show()
     qtbot.waitExposed(window)
     assert {"intake", "handover", "tracking"} <= set(window.panels)
+    assert "sync" not in window.panels  # retrying or exporting parked changes is for administrators
+    qtbot.waitUntil(lambda: "Chờ gửi: 1" in window.status.sync_label.text(), timeout=10000)  # the receipt
     window.show_panel("intake")
     name_field = window.panel("intake").applicant.applicant.editors["name"]  # type: ignore[attr-defined]
     name_field.setFocus()
