@@ -155,12 +155,13 @@ class SyncEngine:
     def cycle(self) -> CycleReport:
         """Push then pull; never raises for network, server or configuration trouble (see `outcome`)."""
         report = CycleReport()
+        found = self.settings()
+        if found is None:  # not joined: nothing to send or fetch, and nothing to record (no write per nudge)
+            report.outcome, report.error = "not_configured", NotJoined.code
+            return report
         self.state.set(keys.CYCLE_STARTED, self._local_clock().isoformat(timespec="seconds"))
         try:
-            found = self.settings()
             unit = self.store.unit()
-            if found is None:
-                raise NotJoined()
             if unit is not None and (unit.agency_id != found.agency_id or unit.counter != found.counter):
                 report.outcome, report.error = "identity", "sync.identity_mismatch"
             else:

@@ -103,6 +103,7 @@ class SyncWorker:
                 log.exception("sync command failed")
 
     def _run(self) -> None:
+        quiet = False  # True when the last wait ended by the timer, not by a nudge or a request
         try:
             while not self._stopping.is_set():
                 self._wake.clear()
@@ -116,10 +117,11 @@ class SyncWorker:
                         self._on_cycle(report)
                 except Exception:
                     log.exception("sync cycle failed")
-                try:
-                    self.engine.backup_if_due(self._today())
-                except Exception:
-                    log.exception("daily backup failed")
+                if quiet:  # the daily copy of the database waits for a cycle nobody asked for
+                    try:
+                        self.engine.backup_if_due(self._today())
+                    except Exception:
+                        log.exception("daily backup failed")
                 self.cycles += 1
                 self._publish()
                 if ok:
@@ -127,6 +129,6 @@ class SyncWorker:
                     delay = self._interval_s
                 else:
                     delay = self._backoff.next_delay()
-                self._wake.wait(delay)
+                quiet = not self._wake.wait(delay)
         finally:
             self.engine.close()
