@@ -38,6 +38,10 @@ class CounterStore:
     def close(self) -> None:
         self.db.close()
 
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file without blocking writers (run it when idle)."""
+        self.db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
+
     # ---- unit ------------------------------------------------------------------------------------------------
     def unit(self) -> UnitConfig | None:
         row = self.models.Unit.get_or_none(self.models.Unit.id == 1)

@@ -117,11 +117,12 @@ class SyncWorker:
                         self._on_cycle(report)
                 except Exception:
                     log.exception("sync cycle failed")
-                if quiet:  # the daily copy of the database waits for a cycle nobody asked for
+                if quiet:  # housekeeping waits for a cycle nobody asked for: WAL checkpoint, daily backup
                     try:
+                        self.engine.store.checkpoint()
                         self.engine.backup_if_due(self._today())
                     except Exception:
-                        log.exception("daily backup failed")
+                        log.exception("local housekeeping failed")
                 self.cycles += 1
                 self._publish()
                 if ok:

@@ -152,3 +152,14 @@ def test_kill_during_intake_loses_nothing_committed_and_never_reuses_a_code(
     new_code = reopened.receive(_draft(reopened)).code
     assert new_code not in stored
     reopened.close()
+
+
+def test_writes_stay_in_the_log_until_the_idle_checkpoint(store: CounterStore) -> None:
+    store.checkpoint()
+    before = store.path.stat().st_size
+    for _ in range(20):
+        store.receive(_draft(store))
+    assert store.path.stat().st_size == before  # no checkpoint ran during the receipts
+    store.checkpoint()
+    assert store.path.stat().st_size > before  # the idle checkpoint moved the pages into the file
+    assert store.db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 10000
