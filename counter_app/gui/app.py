@@ -40,7 +40,7 @@ def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName(APP_NAME)
-    icon = icon_path("counter-app.svg")
+    icon = icon_path("app.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     apply_font(app)
