@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
+from .. import __version__
 from ..storage.accounts import Role
 from .session import PanelEntry, Session
 from .statusbar import CounterStatusBar
@@ -37,7 +38,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Quầy Một cửa"))
+        self.setWindowTitle(f"{self.tr('Quầy Một cửa')} {__version__}")
         self.panels: dict[str, PanelEntry] = {}
         self._closed = False
         self._panel_menus: dict[str, QMenu] = {}
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
         for panel_key, menu in self._panel_menus.items():
             menu.menuAction().setVisible(panel_key == key)
         if key:
-            self.setWindowTitle(f"{self.panels[key].title} — {self.tr('Quầy Một cửa')}")
+            self.setWindowTitle(f"{self.panels[key].title} — {self.tr('Quầy Một cửa')} {__version__}")
             self.panel_changed.emit(key)
 
     # ---- dialogs -----------------------------------------------------------------------------------------------
@@ -259,8 +260,18 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _on_about_triggered(self) -> None:
-        text = self.tr("Quầy Một cửa — phần mềm cho bộ phận tiếp nhận và trả kết quả.")
-        QMessageBox(QMessageBox.Icon.Information, self.tr("Giới thiệu"), text, parent=self).open()
+        from .. import APP_PUBLISHER, __version__
+
+        text = "<br>".join(
+            [
+                f"<b>{self.tr('Quầy Một cửa')}</b> {__version__}",
+                self.tr("Phần mềm cho bộ phận tiếp nhận và trả kết quả."),
+                self.tr("Phát hành: %1").replace("%1", APP_PUBLISHER),
+            ]
+        )
+        self.about_box = QMessageBox(QMessageBox.Icon.Information, self.tr("Giới thiệu"), text, parent=self)
+        self.about_box.setObjectName("about")
+        self.about_box.open()
 
     # ---- lifetime ----------------------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -1369,12 +1369,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Quầy Một cửa</source>
-        <extracomment>Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -&gt; PanelEntry`, in menu order. A module that is not there yet is skipped. Feature packages (under counter_app.gui) whose `install(window, session)` adds several panels and notices. Roles that take dossiers at the counter.</extracomment>
-        <translation>One-stop Counter</translation>
-    </message>
-    <message>
         <source>&amp;Hệ thống</source>
+        <extracomment>Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -&gt; PanelEntry`, in menu order. A module that is not there yet is skipped. Feature packages (under counter_app.gui) whose `install(window, session)` adds several panels and notices. Roles that take dossiers at the counter.</extracomment>
         <translation>&amp;System</translation>
     </message>
     <message>
@@ -1422,8 +1418,12 @@
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <source>Quầy Một cửa — phần mềm cho bộ phận tiếp nhận và trả kết quả.</source>
-        <translation>One-stop Counter — software for the reception and results desk.</translation>
+        <source>Phần mềm cho bộ phận tiếp nhận và trả kết quả.</source>
+        <translation>Software for the one-stop reception and result counter.</translation>
+    </message>
+    <message>
+        <source>Phát hành: %1</source>
+        <translation>Published by: %1</translation>
     </message>
 </context>
 <context>

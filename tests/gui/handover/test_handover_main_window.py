@@ -33,3 +33,16 @@ def test_a_scan_during_intake_switches_to_the_hand_over_panel(
     assert window.current_panel_key() == "handover"
     assert name_field.text() == ""
     window.close()
+
+
+def test_title_and_about_box_carry_name_version_and_publisher(qtbot: QtBot, session: Session) -> None:
+    from counter_app import APP_PUBLISHER, __version__
+
+    window = MainWindow(session, panel_modules=(), features=())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowTitle().endswith(f"Quầy Một cửa {__version__}")
+    window.about_action.trigger()
+    assert __version__ in window.about_box.text() and APP_PUBLISHER in window.about_box.text()
+    window.about_box.close()
+    window.close()
