@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, time
+from datetime import time
 
 from ..core.model import DurationUnit
-from .context import CliContext, CliError
+from .context import CliContext, CliError, parse_date, parse_datetime
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -26,15 +26,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def _datetime(text: str, ctx: CliContext) -> datetime:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise CliError(
-            ctx.say(f"Thời điểm «{text}» không đúng ISO 8601.", f"«{text}» is not an ISO 8601 date-time.")
-        ) from exc
-
-
 def _time(text: str, ctx: CliContext) -> time:
     try:
         return time.fromisoformat(text)
@@ -47,7 +38,7 @@ def _time(text: str, ctx: CliContext) -> time:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     store = ctx.store()
     if args.calendar_command == "due":
-        received = _datetime(args.received, ctx)
+        received = parse_datetime(ctx, args.received)
         if args.duration < 0:
             raise CliError(ctx.say("Thời hạn không được âm.", "The duration cannot be negative."))
         cutoff = _time(args.cutoff, ctx) if args.cutoff else None
@@ -64,12 +55,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                 f"{day.isoformat()}\t{ctx.say('Ngày làm bù (làm việc)', 'Make-up working day')}", file=ctx.out
             )
     else:
-        try:
-            day = date.fromisoformat(args.day)
-        except ValueError as exc:
-            raise CliError(
-                ctx.say(f"Ngày «{args.day}» phải có dạng YYYY-MM-DD.", f"«{args.day}» must be YYYY-MM-DD.")
-            ) from exc
+        day = parse_date(ctx, args.day)
         if args.kind == "none":
             store.remove_override(day)
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -60,3 +61,23 @@ class CliContext:
 
     def error(self, exc: DomainError) -> CliError:
         return CliError(describe(exc, self.lang))
+
+
+def parse_date(ctx: CliContext, text: str) -> date:
+    """A YYYY-MM-DD argument, or one clear sentence (exit 2)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise CliError(
+            ctx.say(f"Ngày «{text}» phải có dạng YYYY-MM-DD.", f"«{text}» must be YYYY-MM-DD.")
+        ) from exc
+
+
+def parse_datetime(ctx: CliContext, text: str) -> datetime:
+    """An ISO 8601 date-time argument, or one clear sentence (exit 2)."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise CliError(
+            ctx.say(f"Thời điểm «{text}» không đúng ISO 8601.", f"«{text}» is not an ISO 8601 date-time.")
+        ) from exc

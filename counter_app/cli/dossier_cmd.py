@@ -14,7 +14,7 @@ from ..core.serial import dt_text, event_to_dict, person_to_dict
 from ..core.statuses import Timeliness, deadline, timeliness
 from ..core.validation import clean_person
 from ..messages import status_name
-from .context import CliContext, CliError
+from .context import CliContext, CliError, parse_datetime
 
 STATUS_CHOICES = "processing, supplement-requested, fees-due, withdrawal-requested, stopped, result-ready, returned, refused"
 
@@ -53,12 +53,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def _when(text: str | None, ctx: CliContext) -> datetime:
     if not text:
         return datetime.now().replace(microsecond=0)
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise CliError(
-            ctx.say(f"Thời điểm «{text}» không đúng ISO 8601.", f"«{text}» is not an ISO 8601 date-time.")
-        ) from exc
+    value = parse_datetime(ctx, text)
     return value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone().replace(tzinfo=None)
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
-from .context import CliContext, CliError
+from .context import CliContext, CliError, parse_date
 
 FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
 
@@ -59,19 +58,10 @@ def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _date(text: str, ctx: CliContext) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise CliError(
-            ctx.say(f"Ngày «{text}» phải có dạng YYYY-MM-DD.", f"«{text}» must be YYYY-MM-DD.")
-        ) from exc
-
-
 def run_book(args: argparse.Namespace, ctx: CliContext) -> int:
     from ..documents import render_tracking_book, write_tracking_book_xlsx
 
-    start, end = _date(args.date_from, ctx), _date(args.date_to, ctx)
+    start, end = parse_date(ctx, args.date_from), parse_date(ctx, args.date_to)
     if end < start:
         raise CliError(ctx.say("Ngày kết thúc trước ngày bắt đầu.", "The end date is before the start date."))
     suffix = args.output.suffix.lower()

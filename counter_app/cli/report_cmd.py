@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from pathlib import Path
 
 from ..core.report import build_report
 from ..messages import status_name
-from .context import CliContext, CliError
+from .context import CliContext, CliError, parse_date
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -21,17 +20,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def _date(text: str, ctx: CliContext) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise CliError(
-            ctx.say(f"Ngày «{text}» phải có dạng YYYY-MM-DD.", f"«{text}» must be YYYY-MM-DD.")
-        ) from exc
-
-
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    start, end = _date(args.date_from, ctx), _date(args.date_to, ctx)
+    start, end = parse_date(ctx, args.date_from), parse_date(ctx, args.date_to)
     if end < start:
         raise CliError(ctx.say("Ngày kết thúc trước ngày bắt đầu.", "The end date is before the start date."))
     if args.output is not None and args.output.suffix.lower() != ".xlsx":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
@@ -99,10 +99,10 @@ class DossierRepository:
 
     def search_ids(self, text: str, limit: int = 50) -> list[str]:
         """IDs of matching dossiers, newest first, an exact code first."""
-        exact = self._m.Dossier.get_or_none(self._m.Dossier.code == text.strip())
         query = fts_query(text)
         if not query:
             return []
+        exact = self._m.Dossier.get_or_none(self._m.Dossier.code == text.strip())
         rows = self._db.execute_sql(
             "SELECT d.id FROM dossier_search s JOIN dossier d ON d.rowid = s.rowid "
             "WHERE dossier_search MATCH ? ORDER BY s.rowid DESC LIMIT ?",
@@ -333,6 +333,4 @@ def _now() -> str:
 
 
 def _next_day(day: date) -> str:
-    from datetime import timedelta
-
     return (day + timedelta(days=1)).isoformat()
