@@ -7,6 +7,9 @@ DEB_PACKAGES := libzbar0 libxcb-cursor0 libpulse0 libxkbcommon-x11-0 libxcb-iccc
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
 	libegl1 libgl1 libdbus-1-3 libfontconfig1 poppler-utils xvfb xauth cups printer-driver-cups-pdf
 export QT_QPA_PLATFORM ?= offscreen
+# The part of the suite that runs a second time with the clock moved CLOCK_SHIFT_DAYS ahead (time bombs).
+NON_GUI_TESTS := tests/core tests/storage tests/documents tests/cli tests/sync tests/server
+CLOCK_SHIFT_DAYS := 400
 
 .PHONY: setup system-packages test lint typecheck layers run demo translations bundle bench clean
 
@@ -36,8 +39,9 @@ layers: $(STAMP)
 	$(BIN)/lint-imports
 
 test: setup lint typecheck layers
-	@bash tools/start-cups-pdf.sh
-	$(BIN)/python -m pytest -q
+	bash tools/start-cups-pdf.sh
+	$(BIN)/python -m pytest -q --fail-on-skip
+	$(BIN)/python -m pytest -q --fail-on-skip --clock-shift $(CLOCK_SHIFT_DAYS) $(NON_GUI_TESTS)
 
 run: setup
 	QT_QPA_PLATFORM= $(BIN)/counter-app --demo

@@ -84,7 +84,8 @@ def test_calendar_holidays_lists_tet(cli) -> None:
     assert {"2026-02-16", "2026-02-17", "2026-09-02"} <= set(days)
 
 
-def test_receive_show_search_advance(configured) -> None:
+def test_receive_show_search_advance(configured, clock) -> None:
+    # received Friday 27/11 16:00, looked at on the pinned Monday 30/11 09:00: still within its appointment
     received = configured(*RECEIVE)
     assert received.code == 0, received.err
     data = json.loads(received.out)

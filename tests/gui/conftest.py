@@ -19,6 +19,12 @@ from counter_app.storage.demo import ensure_demo_profile  # noqa: E402
 from counter_app.storage.store import DB_NAME, CounterStore  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _pinned_clock(clock):
+    """Every GUI test runs on the pinned clock (PINNED_NOW, ticking): the panels ask `datetime.now()` themselves."""
+    return clock
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo-template")

@@ -111,6 +111,17 @@ def _pdf_queue() -> str | None:
     return None
 
 
+def _cups_pdf_output_dir() -> Path:
+    """Where cups-pdf writes the jobs of the user running the tests (its `Out` setting, ${HOME}/PDF on Debian)."""
+    out = "${HOME}/PDF"
+    conf = Path("/etc/cups/cups-pdf.conf")
+    if conf.exists():
+        for line in conf.read_text(errors="replace").splitlines():
+            if line.startswith("Out "):
+                out = line.split(None, 1)[1].strip()
+    return Path(out.replace("${HOME}", str(Path.home())))
+
+
 def test_prints_through_the_cups_pdf_queue(qtbot: QtBot, session: Session, received) -> None:
     queue = _pdf_queue()
     if queue is None or queue not in QPrinterInfo.availablePrinterNames():
@@ -120,6 +131,8 @@ def test_prints_through_the_cups_pdf_queue(qtbot: QtBot, session: Session, recei
     target = printer.printer_for("receipt")
     assert target.printerName() == queue
     before = subprocess.run(["lpstat", "-W", "completed", "-o", queue], capture_output=True, text=True).stdout
+    output_dir = _cups_pdf_output_dir()
+    earlier = set(output_dir.glob("*.pdf")) if output_dir.is_dir() else set()
     assert printer.print_pdf("receipt", printer.render("receipt", received), target) >= 1
 
     def job_completed() -> bool:
@@ -129,6 +142,13 @@ def test_prints_through_the_cups_pdf_queue(qtbot: QtBot, session: Session, recei
         return len(done.splitlines()) > len(before.splitlines())
 
     qtbot.waitUntil(job_completed, timeout=60000)
+
+    # the spooled job came out of the cups-pdf backend as a real PDF with the receipt on it
+    def printed() -> list[Path]:
+        return sorted(set(output_dir.glob("*.pdf")) - earlier) if output_dir.is_dir() else []
+
+    qtbot.waitUntil(lambda: bool(printed()), timeout=30000)
+    assert len(PdfReader(str(printed()[-1])).pages) >= 1
 
     # the printer chosen in the preview is remembered for that form only
     session.settings.set_printer_for("receipt", "")

@@ -33,7 +33,7 @@ def test_leader_gets_the_dashboard_and_everyone_the_list(qtbot: QtBot, make_sess
 def test_the_notice_appears_at_sign_in_and_leads_to_the_late_view(
     qtbot: QtBot, session, counter_store
 ) -> None:
-    now = datetime.now().replace(microsecond=0)  # install() watches the real clock
+    now = datetime.now().replace(microsecond=0)  # install() watches the clock, pinned for every GUI test
     receive_dossier(counter_store, "Lê Thị Muộn", now - timedelta(days=2), at=now - timedelta(days=5))
     window = _window(qtbot, session)
     notice = window.findChild(DeadlineNotice)
