@@ -19,6 +19,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--email", default=None)
     p.add_argument("--server", help="central server URL to join")
     p.add_argument("--token", help="one-time enrolment token from `counter-server add-counter`")
+    p.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow a plain http:// server address that is not this machine (token and data travel in clear)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -33,8 +38,18 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         from ..sync.enrol import join_server
 
-        join_server(ctx.store(), args.server, args.token)
+        identity = join_server(ctx.store(), args.server, args.token, insecure=args.insecure)
         print(ctx.say(f"Đã kết nối máy chủ {args.server}.", f"Joined server {args.server}."), file=ctx.out)
+        if identity.reinstalled:
+            print(
+                ctx.say(
+                    f"Số quầy {identity.counter:02d} đã từng được dùng: quầy chưa cấp mã hồ sơ cho đến khi "
+                    "đồng bộ xong lần đầu (counter-app sync --once).",
+                    f"Counter number {identity.counter:02d} was used before: no dossier code is issued until "
+                    "the first sync has finished (counter-app sync --once).",
+                ),
+                file=ctx.out,
+            )
         if not any(f is not None for f in unit_fields):
             return 0
     if any(f is None for f in unit_fields):

@@ -109,6 +109,9 @@ class SyncStatusIndicator(QWidget):
             parts.append(self.tr("cũ nhất %1").replace("%1", _age_text(self, status.oldest_pending_age_s)))
         if status.parked:
             parts.append(self.tr("%1 mục cần xử lý").replace("%1", str(len(status.parked))))
+        if status.codes_hold:
+            held = describe_sync("codes.on_hold", self.lang)
+            parts.append(f'<span style="color:{STATE_COLOURS[SyncState.NEEDS_ATTENTION]}">{held}</span>')
         self.label.setText(" · ".join(parts))
         tips = [self.tr("Đồng bộ thành công gần nhất: %1").replace("%1", _when_text(status.last_success))]
         if status.server:

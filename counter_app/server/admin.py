@@ -11,7 +11,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from ..core.catalogue import procedure_to_dict
-from ..core.codes import check_agency_id, check_slot
+from ..core.codes import check_agency_id, check_slot, parse_code
 from ..core.errors import DomainError, NotFoundError, ValidationError
 from ..core.model import Procedure
 from ..core.text import nfc
@@ -21,10 +21,21 @@ from .database import is_postgres, write_transaction
 
 @dataclass(frozen=True)
 class Caller:
-    """The counter a request comes from, as its token proves."""
+    """The counter a request comes from, as its credential proves."""
 
     agency_id: str
     counter: int
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """What one installation receives for its one-time token: its identity, its own credential, and what the
+    server knows of its code slot (the highest running number per day, and whether the slot was used before)."""
+
+    caller: Caller
+    credential: str
+    slot_numbers: dict[str, int]
+    reinstalled: bool
 
 
 class CounterExistsError(DomainError):
@@ -67,10 +78,15 @@ def add_counter(m: SimpleNamespace, agency_id: str, number: int) -> str:
             C.insert(
                 agency_id=agency_id, number=number, token_hash=hash_token(token), created_at=now
             ).execute()
-        else:
-            C.update(token_hash=hash_token(token), revoked=False, revoked_at=None, created_at=now).where(
-                C.id == row.id
-            ).execute()
+        else:  # a new installation for the number: the old credential stops working, the history stays
+            C.update(
+                token_hash=hash_token(token),
+                credential_hash=None,
+                enrolled_at=None,
+                revoked=False,
+                revoked_at=None,
+                created_at=now,
+            ).where(C.id == row.id).execute()
     return token
 
 
@@ -93,17 +109,68 @@ class AuthError(DomainError):
     code = "auth.invalid"
 
 
-def authenticate(m: SimpleNamespace, token: str) -> Caller:
-    """The counter owning `token`; raises `AuthError` for an unknown or revoked token."""
+def authenticate(m: SimpleNamespace, credential: str) -> Caller:
+    """The counter owning `credential`; raises `AuthError` for an unknown or revoked one.
+
+    A one-time enrolment token is not a credential: it only works on /v1/enrol, once.
+    """
     row = m.db.execute_sql(
-        f"SELECT agency_id, number, revoked FROM counters WHERE token_hash = {m.db.param}",
-        (hash_token(token),),
+        f"SELECT agency_id, number, revoked FROM counters WHERE credential_hash = {m.db.param}",
+        (hash_token(credential),),
     ).fetchone()
     if row is None:
         raise AuthError("auth.invalid")
     if row[2]:
         raise AuthError("auth.revoked")
     return Caller(str(row[0]), int(row[1]))
+
+
+def enrol_installation(m: SimpleNamespace, token: str) -> Enrolment:
+    """Spend a one-time token: exactly one caller wins it and gets a fresh credential for its installation.
+
+    Raises `AuthError`: `auth.invalid` (unknown), `auth.revoked`, `auth.token_used` (already spent).
+    """
+    token_hash = hash_token(token)
+    credential = new_token()
+    C = m.Counter
+    with write_transaction(m.db):
+        row = C.get_or_none(C.token_hash == token_hash)
+        if row is None:
+            raise AuthError("auth.invalid")
+        if row.revoked:
+            raise AuthError("auth.revoked", agency_id=row.agency_id, counter=row.number)
+        won = (
+            C.update(
+                credential_hash=hash_token(credential),
+                enrolled_at=time_text(utc_now()),
+                installations=C.installations + 1,
+            )
+            .where((C.id == row.id) & C.enrolled_at.is_null() & (C.token_hash == token_hash))
+            .execute()
+        )
+        if won != 1:
+            raise AuthError("auth.token_used", agency_id=row.agency_id, counter=row.number)
+        caller = Caller(row.agency_id, row.number)
+        numbers = slot_numbers(m, caller)
+    return Enrolment(caller, credential, numbers, reinstalled=row.installations > 0 or bool(numbers))
+
+
+def slot_numbers(m: SimpleNamespace, caller: Caller) -> dict[str, int]:
+    """The highest running number the server holds per day ("YYMMDD") in the caller's code slot."""
+    D = m.Dossier
+    highest: dict[str, int] = {}
+    query = D.select(D.code).where(
+        (D.agency_id == caller.agency_id) & (D.counter == caller.counter) & D.code.is_null(False)
+    )
+    for (code,) in query.tuples().iterator():
+        try:
+            parsed = parse_code(code)
+        except ValidationError:
+            continue
+        if parsed.slot == caller.counter and parsed.agency_id == caller.agency_id:
+            day = f"{parsed.day:%y%m%d}"
+            highest[day] = max(highest.get(day, 0), parsed.number)
+    return highest
 
 
 def list_counters(m: SimpleNamespace) -> list[tuple[str, int, bool, str]]:

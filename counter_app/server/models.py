@@ -38,6 +38,9 @@ def bind_models(db: Database) -> SimpleNamespace:
         revoked = BooleanField(default=False)
         created_at = TextField()
         revoked_at = TextField(null=True)
+        credential_hash = TextField(null=True, unique=True)
+        enrolled_at = TextField(null=True)
+        installations = IntegerField(default=0)
 
         class Meta:
             table_name = "counters"

@@ -100,6 +100,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX change_log_agency ON change_log (agency_id, log_id)",
         ),
     ),
+    Migration(
+        2,
+        "one_time_tokens",
+        (
+            # The one-time token (token_hash) enrols one installation, which gets its own credential. Counters
+            # enrolled before this migration keep using their token as their credential until re-enrolled.
+            "ALTER TABLE counters ADD COLUMN credential_hash TEXT",
+            "ALTER TABLE counters ADD COLUMN enrolled_at TEXT",
+            "ALTER TABLE counters ADD COLUMN installations INTEGER NOT NULL DEFAULT 0",
+            "UPDATE counters SET credential_hash = token_hash",
+            "CREATE UNIQUE INDEX counters_credential ON counters (credential_hash)",
+            "CREATE INDEX dossiers_slot ON dossiers (agency_id, counter)",
+        ),
+    ),
 )
 
 _ID = {

@@ -11,8 +11,8 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from ..core.codes import format_code
-from ..core.errors import DomainError, NotFoundError
+from ..core.codes import format_code, parse_code
+from ..core.errors import DomainError, NotConfiguredError, NotFoundError, ValidationError
 from ..core.ids import new_id
 from ..core.model import Dossier, DossierEvent
 from ..core.serial import dossier_from_dict, dossier_to_dict, dt_text, event_to_dict
@@ -20,6 +20,18 @@ from ..core.statuses import deadline, finished_at
 from ..core.text import fold
 
 CodeAllocator = Callable[[date], str]
+
+#: `sync_state` keys the repository reads: codes held until the first sync, and whether a server was joined.
+CODES_HOLD_KEY = "codes_hold"
+SERVER_URL_KEY = "server_url"
+#: How many numbers `next_code` skips at most when the sequence points at codes that already exist.
+MAX_CODE_SKIPS = 100_000
+
+
+class CodesOnHoldError(NotConfiguredError):
+    """This profile was reinstalled or restored: no code is issued until it has synced once (params: reason)."""
+
+    code = "codes.on_hold"
 
 
 class StaleDossierError(DomainError):
@@ -145,16 +157,76 @@ class DossierRepository:
 
     # ---- writing -------------------------------------------------------------------------------------------
     def next_code(self, agency_id: str, day: date, slot: int) -> str:
-        """Allocate the next code of this counter's slot for `day`; call inside the caller's transaction."""
+        """Allocate the next code of this counter's slot for `day`; call inside the caller's transaction.
+
+        The running number never hands out a code that this database already holds, whatever the sequence
+        table says (a restored or copied file): such numbers are skipped and the sequence moves past them.
+        """
         yymmdd = f"{day:%y%m%d}"
-        cur = self._db.execute_sql(
-            "INSERT INTO code_sequence (agency_id, day, slot, last_number) VALUES (?, ?, ?, 1) "
-            "ON CONFLICT (agency_id, day, slot) DO UPDATE SET last_number = last_number + 1 "
-            "RETURNING last_number",
-            (agency_id, yymmdd, slot),
+        for _ in range(MAX_CODE_SKIPS):
+            cur = self._db.execute_sql(
+                "INSERT INTO code_sequence (agency_id, day, slot, last_number) VALUES (?, ?, ?, 1) "
+                "ON CONFLICT (agency_id, day, slot) DO UPDATE SET last_number = last_number + 1 "
+                "RETURNING last_number",
+                (agency_id, yymmdd, slot),
+            )
+            code = format_code(agency_id, day, slot, int(cur.fetchone()[0]))
+            if not self._m.Dossier.select().where(self._m.Dossier.code == code).exists():
+                return code
+        raise ValidationError("sequence", "sequence.range")
+
+    def note_code(self, code: str | None) -> None:
+        """Move the running number of the code's agency, day and slot past `code` (never backwards)."""
+        if not code:
+            return
+        try:
+            parsed = parse_code(code)
+        except ValidationError:
+            return  # a code made elsewhere in another shape cannot collide with ours
+        self._db.execute_sql(
+            "INSERT INTO code_sequence (agency_id, day, slot, last_number) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (agency_id, day, slot) DO UPDATE SET last_number = MAX(last_number, excluded.last_number)",
+            (parsed.agency_id, f"{parsed.day:%y%m%d}", parsed.slot, parsed.number),
         )
-        number = int(cur.fetchone()[0])
-        return format_code(agency_id, day, slot, number)
+
+    def note_slot_numbers(self, agency_id: str, slot: int, numbers: dict[str, int]) -> None:
+        """Move this slot's running numbers past what the server has seen ({"YYMMDD": highest number})."""
+        with self._db.atomic():
+            for yymmdd, number in numbers.items():
+                self._db.execute_sql(
+                    "INSERT INTO code_sequence (agency_id, day, slot, last_number) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (agency_id, day, slot) DO UPDATE "
+                    "SET last_number = MAX(last_number, excluded.last_number)",
+                    (agency_id, yymmdd, slot, int(number)),
+                )
+
+    def reconcile_code_sequence(self) -> int:
+        """Move every running number past every code this database holds; returns how many codes it saw."""
+        D = self._m.Dossier
+        seen = 0
+        with self._db.atomic():
+            for row in D.select(D.code).where(D.code.is_null(False)).tuples().iterator():
+                self.note_code(row[0])
+                seen += 1
+        return seen
+
+    def codes_hold(self) -> str | None:
+        """Why codes are held ("restored", "reinstalled"), or None when the counter may issue codes."""
+        row = self._m.SyncState.get_or_none(self._m.SyncState.key == CODES_HOLD_KEY)
+        return row.value if row is not None else None
+
+    def hold_codes_until_sync(self, reason: str) -> bool:
+        """After a restore or a reinstall: no code until the first full sync. Only for a counter that joined
+        a server (a standalone counter knows every code it issued). Returns whether a hold was set."""
+        S = self._m.SyncState
+        if S.get_or_none(S.key == SERVER_URL_KEY) is None:
+            return False
+        S.insert(key=CODES_HOLD_KEY, value=reason).on_conflict("replace").execute()
+        return True
+
+    def release_codes_hold(self) -> None:
+        """The first full sync since the hold moved the running numbers past the server's codes."""
+        self._m.SyncState.delete().where(self._m.SyncState.key == CODES_HOLD_KEY).execute()
 
     def next_book_entry(self, volume: str) -> int:
         cur = self._db.execute_sql(
@@ -170,6 +242,9 @@ class DossierRepository:
             allocated: list[str] = []
 
             def allocate(day: date) -> str:
+                hold = self.codes_hold()
+                if hold is not None:
+                    raise CodesOnHoldError(reason=hold)
                 dossier_agency = self._agency_for_allocation()
                 code = self.next_code(dossier_agency, day, self._counter())
                 allocated.append(code)
@@ -223,6 +298,7 @@ class DossierRepository:
         with self._db.atomic("IMMEDIATE"):
             D = self._m.Dossier
             existing = D.get_or_none(D.id == dossier.id)
+            self.note_code(dossier.code)
             if existing is None:
                 self._insert(dossier)
                 return

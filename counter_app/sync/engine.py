@@ -8,15 +8,20 @@ never overwrites a dossier that still has an unsent local change.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from peewee import IntegrityError
+
 from ..core.catalogue import procedure_from_dict
+from ..core.errors import DomainError
 from ..core.serial import dossier_from_dict
 from ..storage.database import backup_file
+from ..storage.dossiers import CODES_HOLD_KEY
 from ..storage.outbox import OutboxEntry, OutboxRepository, SyncStateRepository
 from ..storage.store import CounterStore
 from . import settings as keys
@@ -29,6 +34,7 @@ from .client import (
     SyncError,
     Timed,
 )
+from .enrol import BadServerUrl, InsecureServer, check_server_url
 from .status import ParkedItem, SyncState, SyncStatus
 from .wire import MAX_BATCH, Change, Reason, Result, utc_now
 
@@ -68,6 +74,7 @@ class PullReport:
     catalogue: int = 0
     calendar_days: int = 0
     pages: int = 0
+    parked_downloads: int = 0
 
 
 @dataclass
@@ -89,6 +96,23 @@ def _parked(entry: OutboxEntry, reason: str, attempts: int) -> ParkedItem:
     )
 
 
+def _parked_download(key: str, text: str) -> ParkedItem:
+    """A downloaded item the counter could not apply, shown with the parked changes (it cannot be re-sent)."""
+    try:
+        note = json.loads(text)
+    except ValueError:
+        note = {}
+    return ParkedItem(
+        key,
+        "download." + str(note.get("kind") or "item"),
+        str(note.get("dossier_id") or "") or None,
+        str(note.get("code") or "") or None,
+        str(note.get("reason") or "download.invalid"),
+        1,
+        str(note.get("at") or ""),
+    )
+
+
 def _change(entry: OutboxEntry) -> Change:
     return Change(
         entry.change_id,
@@ -99,6 +123,13 @@ def _change(entry: OutboxEntry) -> Change:
         entry.created_at,
         entry.payload,
     )
+
+
+def _item_key(item: dict[str, Any]) -> str:
+    dossier = item.get("dossier")
+    if isinstance(dossier, dict) and dossier.get("id"):
+        return str(dossier["id"])[:64]
+    return f"{item.get('kind', '?')}:{item.get('cursor', '?')}"[:64]
 
 
 def _local_now() -> datetime:
@@ -139,7 +170,8 @@ class SyncEngine:
             found = self.settings()
             if found is None:
                 raise NotJoined()
-            self._client = self._client_factory(found.url, found.token, clock=self._clock)
+            url = check_server_url(found.url, insecure=self.state.get(keys.INSECURE) == "1")
+            self._client = self._client_factory(url, found.token, clock=self._clock)
         return self._client
 
     def close(self) -> None:
@@ -167,7 +199,7 @@ class SyncEngine:
             else:
                 self.push(report.push)
                 self.pull(report.pull)
-        except NotJoined as exc:
+        except (NotJoined, InsecureServer, BadServerUrl) as exc:
             report.outcome, report.error = "not_configured", exc.code
         except AuthRefused as exc:
             report.outcome, report.error = "auth", exc.error or exc.code
@@ -277,6 +309,7 @@ class SyncEngine:
         client = self.client()
         report = report if report is not None else PullReport()
         cursor = int(self.state.get(keys.PULL_CURSOR) or 0)
+        finished = False
         for _ in range(MAX_PULL_PAGES):
             page = client.pull(cursor, self.pull_limit)
             self._note(page.timed)
@@ -287,16 +320,55 @@ class SyncEngine:
                     unsent = self.outbox.unsent_dossier_ids()
                     dossier_ids = [str(i["dossier"]["id"]) for i in chunk if i.get("kind") == "dossier"]
                     versions = self.outbox.dossier_versions(dossier_ids)
+                    parked = self._parked_downloads()
                     for item in chunk:
-                        self._apply(item, unsent, versions, report)
+                        self._apply_or_park(item, unsent, versions, report, parked)
                     saved = page.cursor if last else int(chunk[-1]["cursor"])
                     self.state.set(keys.PULL_CURSOR, str(saved))
                 report.items += len(chunk)
             report.pages += 1
             cursor = page.cursor
             if not page.more:
+                finished = True
                 break
+        if finished and self.store.dossiers.codes_hold() is not None:
+            # every code the server knows has passed through `note_code`: the running numbers are past them
+            self.store.dossiers.release_codes_hold()
         return report
+
+    def _parked_downloads(self) -> set[str]:
+        return {k for k in self.state.values() if k.startswith(keys.PARKED_DOWNLOAD)}
+
+    def _apply_or_park(
+        self,
+        item: dict[str, Any],
+        unsent: set[str],
+        versions: dict[str, int],
+        report: PullReport,
+        parked: set[str],
+    ) -> None:
+        """Apply one downloaded item in its own savepoint; one that cannot be applied is parked for a person
+        (kept in `sync_state` with its reason) and the rest of the feed goes on."""
+        key = f"{keys.PARKED_DOWNLOAD}{_item_key(item)}"
+        try:
+            with self.store.db.atomic():
+                self._apply(item, unsent, versions, report)
+        except (IntegrityError, DomainError, KeyError, TypeError, ValueError) as exc:
+            reason = "download.code_taken" if isinstance(exc, IntegrityError) else "download.invalid"
+            dossier = item.get("dossier") if isinstance(item.get("dossier"), dict) else {}
+            note = {
+                "reason": reason,
+                "kind": str(item.get("kind", "")),
+                "dossier_id": str(dossier.get("id", "")) if dossier else "",
+                "code": str(dossier.get("code") or "") if dossier else "",
+                "at": self._local_clock().isoformat(timespec="seconds"),
+            }
+            self.state.set(key, json.dumps(note, ensure_ascii=False))
+            report.parked_downloads += 1
+            return
+        if key in parked:
+            self.state.set_many({key: None})
+            parked.discard(key)
 
     def _apply(
         self, item: dict[str, Any], unsent: set[str], versions: dict[str, int], report: PullReport
@@ -326,7 +398,11 @@ class SyncEngine:
     def status(self, *, syncing: bool = False) -> SyncStatus:
         values = self.state.values()
         counts = self.outbox.counts()
-        parked = tuple(_parked(e, e.last_error, e.attempts) for e in self.outbox.parked())
+        parked = tuple(_parked(e, e.last_error, e.attempts) for e in self.outbox.parked()) + tuple(
+            _parked_download(key, text)
+            for key, text in values.items()
+            if key.startswith(keys.PARKED_DOWNLOAD)
+        )
         now = self._local_clock()
         oldest = self.outbox.oldest_pending_created_at()
         age = max(0.0, (now - datetime.fromisoformat(oldest)).total_seconds()) if oldest else None
@@ -353,6 +429,7 @@ class SyncEngine:
             clock_skew_s=float(skew) if skew is not None else None,
             server=values.get(keys.SERVER_URL),
             problem=values.get(keys.LAST_ERROR) or "",
+            codes_hold=values.get(CODES_HOLD_KEY),
         )
 
     def requeue(self, change_ids: Sequence[str] | None = None) -> int:

@@ -1,8 +1,15 @@
-"""Joining a central server: check the token, compare identities, remember server and token on the counter."""
+"""Joining a central server: spend the one-time token, compare identities, keep the installation's credential.
+
+The token enrols exactly one installation; what the counter keeps is the credential the server generated for
+it. The server also says how far this counter number's codes went and whether the number was used before: the
+running numbers move past those, and a reinstalled counter issues no code until its first full sync.
+"""
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from ..storage.outbox import SyncStateRepository
 from ..storage.store import CounterStore
@@ -17,19 +24,53 @@ class IdentityMismatch(SyncError):
     code = "sync.identity_mismatch"
 
 
+class InsecureServer(SyncError):
+    """A plain http:// address that is not this machine: the token and every dossier would cross in clear."""
+
+    code = "sync.insecure_url"
+
+
+class BadServerUrl(SyncError):
+    """The server address is not an http:// or https:// URL with a host."""
+
+    code = "sync.bad_url"
+
+
+def check_server_url(url: str, *, insecure: bool = False) -> str:
+    """The URL to use; refuses plain http:// to anything but loopback unless `insecure` is given."""
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise BadServerUrl(url=url)
+    if parts.scheme == "http" and not insecure and not _is_loopback(parts.hostname):
+        raise InsecureServer(url=url)
+    return url
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def join_server(
     store: CounterStore,
     url: str,
     token: str,
     *,
+    insecure: bool = False,
     client_factory: Callable[[str, str], SyncClient] = SyncClient,
 ) -> Identity:
-    """Ask the server who `token` is, check it matches the configured unit, then save URL, token and identity.
+    """Spend `token` on the server, check the identity matches the configured unit, then save URL, credential,
+    identity and the slot's running numbers (and a hold on codes for a reinstalled counter number).
 
     A counter not yet configured may join first; its later setup must use the same agency and number.
     Joining another server starts downloads from the beginning; the outbox is kept as it is.
     """
-    url = url.strip().rstrip("/")
+    url = check_server_url(url, insecure=insecure)
     with client_factory(url, token.strip()) as client:
         identity = client.enrol()
     unit = store.unit()
@@ -43,7 +84,8 @@ def join_server(
     state = SyncStateRepository(store.db, store.models)
     values: dict[str, str | None] = {
         keys.SERVER_URL: url,
-        keys.TOKEN: token.strip(),
+        keys.TOKEN: identity.credential,
+        keys.INSECURE: "1" if insecure else None,
         keys.AGENCY_ID: identity.agency_id,
         keys.COUNTER: str(identity.counter),
         keys.ENROLLED_AT: time_text(utc_now()),
@@ -53,5 +95,9 @@ def join_server(
     skew = identity.timed.skew_s
     if skew is not None:
         values[keys.CLOCK_SKEW] = f"{skew:.3f}"
-    state.set_many(values)
+    with store.db.atomic():
+        state.set_many(values)
+        store.dossiers.note_slot_numbers(identity.agency_id, identity.counter, identity.slot_numbers)
+        if identity.reinstalled:
+            store.dossiers.hold_codes_until_sync("reinstalled")
     return identity

@@ -19,6 +19,9 @@ LAST_ERROR = "last_error"
 CLOCK_SKEW = "clock_skew_s"
 CYCLE_STARTED = "cycle_started_at"
 LAST_BACKUP_DAY = "last_backup_day"
+INSECURE = "insecure_http"
+#: Prefix of the keys that park a downloaded item the counter could not apply ("download:<dossier id>").
+PARKED_DOWNLOAD = "download:"
 
 
 @dataclass(frozen=True)

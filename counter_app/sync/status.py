@@ -54,6 +54,7 @@ class SyncStatus:
     clock_skew_s: float | None
     server: str | None
     problem: str = ""  # code of the last failure (e.g. sync.unreachable, sync.auth), "" when none
+    codes_hold: str | None = None  # "restored" / "reinstalled": no code is issued until the first full sync
 
     @property
     def clock_is_off(self) -> bool:
@@ -70,4 +71,5 @@ class SyncStatus:
             "parked": [p.to_dict() for p in self.parked],
             "clock_skew_s": self.clock_skew_s,
             "server": self.server,
+            "codes_hold": self.codes_hold,
         }

@@ -43,12 +43,22 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "Chuyển trạng thái không được phép theo quy định.",
         "The rules do not allow this status change.",
     ),
+    "event.state_mismatch": (
+        "Thay đổi ghi hạn trả, trạng thái hoặc mã hồ sơ khác với những gì bước xử lý này được phép thay đổi.",
+        "The change states an appointment, status or code that this step may not change.",
+    ),
     "payload.invalid": ("Dữ liệu thay đổi không hợp lệ.", "The change's data is invalid."),
     "payload.too_large": ("Thay đổi quá lớn.", "The change is too large."),
     "request.too_large": ("Gói dữ liệu gửi lên quá lớn.", "The request is too large."),
     "request.invalid": ("Máy chủ không đọc được yêu cầu.", "The server could not read the request."),
     "kind.unknown": ("Loại thay đổi không được hỗ trợ.", "Unsupported kind of change."),
     "sync.unreachable": ("Không kết nối được máy chủ.", "The server cannot be reached."),
+    "sync.certificate": (
+        "Chứng chỉ bảo mật (TLS) của máy chủ không hợp lệ hoặc không được tin cậy; báo quản trị máy chủ kiểm tra "
+        "chứng chỉ, quầy vẫn làm việc ngoại tuyến.",
+        "The server's security (TLS) certificate is invalid or not trusted; ask the server administrator to check "
+        "it, the counter keeps working offline.",
+    ),
     "sync.server_error": ("Máy chủ gặp lỗi; sẽ thử lại.", "The server failed; will retry."),
     "sync.refused": ("Máy chủ từ chối yêu cầu.", "The server refused the request."),
     "sync.auth": (
@@ -58,6 +68,37 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
     "auth.invalid": ("Mã truy cập của quầy không hợp lệ.", "The counter's token is not valid."),
     "auth.revoked": ("Mã truy cập của quầy đã bị thu hồi.", "The counter's token has been revoked."),
     "auth.missing": ("Thiếu mã truy cập của quầy.", "The counter's token is missing."),
+    "auth.token_used": (
+        "Mã đăng ký này đã được dùng; hãy xin quản trị máy chủ cấp mã mới (counter-server add-counter).",
+        "This enrolment token was already used; ask the server administrator for a new one (add-counter).",
+    ),
+    "auth.throttled": (
+        "Quá nhiều lần xác thực sai từ máy này; máy chủ tạm từ chối, hãy thử lại sau.",
+        "Too many failed authentications from this machine; the server refuses for a while, try again later.",
+    ),
+    "sync.insecure_url": (
+        "Địa chỉ máy chủ dùng http:// không mã hóa: mã truy cập và hồ sơ sẽ đi qua mạng không được bảo vệ. "
+        "Hãy dùng https://, hoặc thêm --insecure nếu quản trị đã chấp nhận rủi ro này.",
+        "The server address uses unencrypted http://: the token and every dossier would cross the network "
+        "in clear. Use https://, or add --insecure if the administrator accepts that risk.",
+    ),
+    "sync.bad_url": (
+        "Địa chỉ máy chủ phải có dạng https://tên-máy[:cổng].",
+        "The server address must look like https://host[:port].",
+    ),
+    "download.code_taken": (
+        "Hồ sơ tải về trùng mã với một hồ sơ của quầy này; cần người kiểm tra và cấp lại mã cho một trong hai.",
+        "A downloaded dossier has the same code as one of this counter's; a person must check and re-code one.",
+    ),
+    "codes.on_hold": (
+        "Quầy này vừa được cài lại hoặc khôi phục: chưa cấp mã hồ sơ cho đến khi đồng bộ xong với máy chủ lần đầu.",
+        "This counter was reinstalled or restored: no dossier code is issued until its first sync with the "
+        "server has finished.",
+    ),
+    "download.invalid": (
+        "Máy chủ gửi về một mục không đọc được; các mục khác vẫn được cập nhật.",
+        "The server sent an item that cannot be read; the other items were still applied.",
+    ),
     "sync.not_configured": (
         "Quầy chưa kết nối máy chủ (counter-app setup --server URL --token TOKEN).",
         "This counter has not joined a server (counter-app setup --server URL --token TOKEN).",
