@@ -120,6 +120,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The data was written by a newer release (schema {found}, this one knows up to {supported}); install the newer release.",
     ),
     "period.order": ("Ngày kết thúc phải sau ngày bắt đầu.", "The end date must come after the start date."),
+    "database.damaged": (
+        "Không mở được dữ liệu của quầy: tệp {path} bị hỏng và chương trình không ghi gì vào đó; hãy khôi phục "
+        "bản sao lưu gần nhất (trong {backups}) bằng lệnh `counter-app restore TỆP`.",
+        "The counter's data cannot be opened: {path} is damaged and nothing is written to it; restore the latest "
+        "backup (in {backups}) with `counter-app restore FILE`.",
+    ),
+    "database.in_use": (
+        "Dữ liệu {path} đang được mở ở chương trình khác (cửa sổ quầy, đồng bộ); hãy đóng chương trình rồi chạy lại lệnh.",
+        "{path} is open in another program (the counter window, sync); close it and run the command again.",
+    ),
+    "backup.not_found": ("Không tìm thấy tệp sao lưu {path}.", "No backup file {path} was found."),
+    "backup.same_file": (
+        "{path} chính là dữ liệu đang dùng, không phải một bản sao lưu.",
+        "{path} is the database in use, not a backup.",
+    ),
+    "backup.damaged": (
+        "Tệp sao lưu {path} bị hỏng ({detail}); hãy chọn một bản sao lưu khác.",
+        "The backup {path} is damaged ({detail}); choose another backup.",
+    ),
+    "backup.not_counter": (
+        "{path} không phải bản sao lưu dữ liệu của Quầy Một cửa.",
+        "{path} is not a backup of a one-stop counter's data.",
+    ),
+    "backup.newer": (
+        "Bản sao lưu {path} của một phiên bản mới hơn (lược đồ {found}, phiên bản này hỗ trợ đến {supported}); hãy cài phiên bản mới.",
+        "The backup {path} comes from a newer release (schema {found}, this one knows up to {supported}); install the newer release.",
+    ),
+    "backup.folder_missing": (
+        "Thư mục {folder} không tồn tại; hãy chọn một thư mục có sẵn.",
+        "The folder {folder} does not exist; choose an existing folder.",
+    ),
+    "backup.target_exists": (
+        "Tệp {path} đã có; hãy chọn tên khác để không ghi đè.",
+        "{path} already exists; choose another name so that nothing is overwritten.",
+    ),
+    "restore.unsent": (
+        "Dữ liệu hiện tại còn {count} thay đổi chưa gửi lên máy chủ: hãy chạy `counter-app sync --once` trước, "
+        "hoặc thêm --force để xuất chúng ra tệp rồi mới khôi phục.",
+        "The current data holds {count} changes not yet sent to the server: run `counter-app sync --once` first, "
+        "or add --force to export them to a file before restoring.",
+    ),
+    "restore.unsent_unreadable": (
+        "Không đọc được các thay đổi chưa gửi trong dữ liệu hiện tại (tệp bị hỏng); thêm --force để vẫn khôi phục, "
+        "tệp cũ được giữ lại nguyên vẹn bên cạnh.",
+        "The unsent changes of the current data cannot be read (the file is damaged); add --force to restore anyway, "
+        "the old file is kept as it is beside the new one.",
+    ),
+    "export.folder_missing": (
+        "Thư mục {folder} không tồn tại; chỉ xuất ra một thư mục có sẵn.",
+        "The folder {folder} does not exist; export only into an existing folder.",
+    ),
+    "export.write_failed": ("Không ghi được tệp {path} ({detail}).", "Cannot write {path} ({detail})."),
+    "demo.real_profile": (
+        "Thư mục {path} chứa dữ liệu của một đơn vị thật, không mở bản dùng thử trong đó; bỏ --data-dir hoặc "
+        "chọn một thư mục trống.",
+        "The folder {path} holds a real unit's data, so the demo is not opened there; leave out --data-dir or "
+        "choose an empty folder.",
+    ),
     "camera.absent": (
         "Không tìm thấy camera; kiểm tra cáp và chọn camera trong Cài đặt.",
         "No camera found; check the cable and choose a camera in Settings.",

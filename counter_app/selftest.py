@@ -124,12 +124,18 @@ class SelfTest:
         return ok(str(folder), str(folder))
 
     def check_database(self) -> Outcome:
+        from .messages import describe
         from .storage.database import available_migrations, schema_version
+        from .storage.integrity import DatabaseDamagedError, check_profile_database
         from .storage.store import DB_NAME, CounterStore
 
         real = self.data_dir / DB_NAME
         copy_dir = self.workdir / "data"
         copy_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            check_profile_database(real)  # read-only, on the real file: a copy could hide an empty one
+        except DatabaseDamagedError as exc:
+            return failed(describe(exc, "vi"), describe(exc, "en"))
         if real.exists():
             _copy_database(real, copy_dir / DB_NAME)
         before = schema_version(copy_dir / DB_NAME)

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "decode_cmd",
     "sync_cmd",
     "report_cmd",
+    "backup_cmd",
 )
 
 

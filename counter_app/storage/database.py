@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from ..core.errors import DomainError
+from .integrity import check_profile_database
 from .paths import migrations_dir
 
 PRAGMAS = {
@@ -123,9 +126,37 @@ def _statements(sql: str) -> list[str]:
     return out
 
 
+def _create(path: Path) -> None:
+    """Make a new database whole beside `path`, then give it that name unless another process did first.
+
+    So a profile's database file is never seen empty or half-made: an empty one is a damaged one.
+    """
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".new")
+    os.close(fd)
+    made = Path(name)
+    try:
+        migrate(made)
+        try:
+            os.link(made, path)  # fails if the name exists: never replaces a database another process made
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links (rename refuses an existing name on Windows)
+            if not path.exists():
+                os.rename(made, path)
+    finally:
+        for leftover in (made, made.with_name(made.name + "-wal"), made.with_name(made.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+
+
 def open_database(path: Path, backup_dir: Path | None = None) -> SqliteDatabase:
-    """Migrate (with a backup) and open the counter's database with the durability pragmas."""
+    """Check, migrate (with a backup) and open the counter's database with the durability pragmas.
+
+    A damaged file raises `DatabaseDamagedError` before anything (migration, journal mode) is written to it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        _create(path)
+    check_profile_database(path)
     migrate(path, backup_dir)
     db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     db.connect(reuse_if_open=True)

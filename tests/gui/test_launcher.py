@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from damaged_profiles import corrupt, digest, make_profile
 from gui_helpers import PASSWORD, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -75,3 +76,37 @@ def test_a_store_that_cannot_be_opened_is_reported_on_the_sign_in_screen(
     finally:
         controller.shutdown()
         controller.sign_in.close()
+
+
+def test_a_damaged_profile_is_reported_on_the_sign_in_screen_and_left_untouched(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    path = make_profile(tmp_path / "counter")
+    corrupt(path, "zeroed page")
+    before = digest(path)
+    controller = prepare(CliContext(data_dir=path.parent), demo=False, kiosk=False, data_dir_given=True)
+    assert not isinstance(controller, int)
+    try:
+        with qtbot.waitSignal(controller.store_failed, timeout=30000) as failed:
+            pass
+        assert "bị hỏng" in failed.args[0] and "counter-app restore" in failed.args[0]
+        assert controller.sign_in.error.text() == failed.args[0]
+        assert controller.store is None and controller.wizard is None
+    finally:
+        controller.shutdown()
+        controller.sign_in.close()
+    assert digest(path) == before
+
+
+def test_the_kiosk_on_a_damaged_profile_exits_2_with_one_sentence(qapp: QApplication, tmp_path: Path) -> None:
+    import io
+
+    from counter_app.cli.main import main
+
+    path = make_profile(tmp_path / "counter")
+    corrupt(path, "truncated")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["--data-dir", str(path.parent), "--lang", "en", "--kiosk"], out=out, err=err)
+    assert code == 2
+    assert err.getvalue().strip().splitlines() == [err.getvalue().strip()]
+    assert "is damaged" in err.getvalue() and "Traceback" not in err.getvalue()
