@@ -19,12 +19,19 @@ def demo_data_dir(data_dir: Path, data_dir_given: bool) -> Path:
 
 
 def prepare(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> CounterController | int:
-    """Create the application and show its first window; returns the controller, or an exit code."""
+    """Create the application and show its first window; returns the controller, or an exit code.
+
+    `--demo` on a folder holding a configured profile raises `DemoRefusedError` before any window or write.
+    """
     from ..settings import CounterSettings
     from .app import ensure_application, install_translators
 
-    app = ensure_application()
     data_dir = demo_data_dir(Path(ctx.data_dir), data_dir_given) if demo else Path(ctx.data_dir)
+    if demo:
+        from ..storage.demo import refuse_real_profile
+
+        refuse_real_profile(data_dir)
+    app = ensure_application()
     settings = CounterSettings.for_data_dir(data_dir)
     lang = settings.language if settings.is_stored(CounterSettings.language) else ctx.lang
     install_translators(app, lang)
