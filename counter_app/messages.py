@@ -97,6 +97,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mật khẩu phải có ít nhất {min} ký tự.",
         "The password needs at least {min} characters.",
     ),
+    "password.common": (
+        "Mật khẩu này nằm trong danh sách mật khẩu phổ biến, rất dễ bị đoán; hãy chọn mật khẩu khác.",
+        "This password is on the list of common passwords and easy to guess; choose another one.",
+    ),
+    "signin.refused": (
+        "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.",
+        "Wrong username or password, or the account is disabled.",
+    ),
+    "signin.locked": (
+        "Đăng nhập sai quá nhiều lần; hãy thử lại sau {minutes} phút.",
+        "Too many failed attempts; try again in {minutes} min.",
+    ),
+    "unlock.not_allowed": (
+        "Chỉ cán bộ đang đăng nhập hoặc người quản trị mới mở khóa được máy quầy này.",
+        "Only the signed-in officer or an administrator can unlock this counter.",
+    ),
     "office_hours.invalid": (
         "Giờ làm việc không hợp lệ (ví dụ 07:00-11:30,13:30-17:00).",
         "Invalid office hours (e.g. 07:00-11:30,13:30-17:00).",

@@ -17,8 +17,17 @@ from datetime import datetime, timedelta
 from functools import cache
 from importlib.resources import files
 
-from .errors import ValidationError
+from .errors import DomainError, ValidationError
 from .text import nfc
+
+#: Codes this module and the sign-in raise (each has its sentence in counter_app/messages.py).
+ERROR_CODES = (
+    "password.too_short",
+    "password.common",
+    "signin.refused",
+    "signin.locked",
+    "unlock.not_allowed",
+)
 
 MIN_PASSWORD_LENGTH = 10
 COMMON_PASSWORDS_FILE = "common_passwords.txt"
@@ -27,6 +36,13 @@ FAILURES_BEFORE_WAIT = 5
 FIRST_WAIT = timedelta(seconds=30)
 LONGEST_WAIT = timedelta(minutes=15)
 FORGET_AFTER = timedelta(hours=24)
+
+
+class SignInRefused(DomainError):
+    """A sign-in or unlock was refused: `signin.refused` (wrong name, password or inactive account, never saying
+    which), `signin.locked` (params: minutes to wait), `unlock.not_allowed` (not the officer nor an admin)."""
+
+    code = "signin.refused"
 
 
 @cache
