@@ -299,6 +299,7 @@ CATALOGUE_ISSUES: dict[str, tuple[str, str]] = {
     "file.unsupported": ("chỉ hỗ trợ .json, .xlsx, .csv", "only .json, .xlsx and .csv are supported"),
     "file.encoding": ("tệp không phải UTF-8", "the file is not UTF-8"),
     "json.invalid": ("JSON không hợp lệ", "invalid JSON"),
+    "json.too_deep": ("JSON lồng nhau quá sâu", "JSON nested too deeply"),
     "xlsx.invalid": ("không đọc được tệp Excel", "cannot read the workbook"),
     "sheet.missing": ("thiếu trang tính", "sheet missing"),
     "column.missing": ("thiếu cột", "column missing"),

@@ -354,9 +354,17 @@ class SelfTest:
         url = self.server_url
         if not url:
             return Outcome(Level.INFO, "chưa cấu hình", "not configured")
+        from .sync.client import is_certificate_failure
+        from .sync.wording import describe_sync
+
         try:
             response = httpx.get(url.rstrip("/") + "/health", timeout=HEALTH_TIMEOUT_S)
         except httpx.HTTPError as exc:
+            if is_certificate_failure(exc):
+                return failed(
+                    f"{url}: {describe_sync('sync.certificate', 'vi')}",
+                    f"{url}: {describe_sync('sync.certificate', 'en')}",
+                )
             return warning(
                 f"{url} không trả lời ({type(exc).__name__}); quầy vẫn làm việc ngoại tuyến",
                 f"{url} does not answer ({type(exc).__name__}); the counter keeps working offline",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..core.catalogue import CatalogueError, procedure_to_dict
 from ..messages import describe_catalogue_issue
-from .context import CliContext, CliError
+from .context import CliContext, CliError, check_output_path
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
     store = ctx.store()
     if args.catalog_command == "import":
-        if not args.file.exists():
+        if not args.file.is_file():
             raise CliError(ctx.say(f"Không tìm thấy tệp {args.file}.", f"File {args.file} not found."))
         try:
             procedures = read_catalogue_file(args.file)
@@ -52,7 +52,14 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                 f"Danh mục có {len(lines)} lỗi; không nhập thủ tục nào:",
                 f"The catalogue has {len(lines)} errors; nothing imported:",
             )
-            raise CliError("\n".join([head, *lines])) from exc
+            raise CliError(("\n" if len(lines) > 1 else " ").join([head, *lines])) from exc
+        except OSError as exc:
+            raise CliError(
+                ctx.say(
+                    f"Không đọc được tệp {args.file} ({exc.strerror or exc}); không nhập thủ tục nào.",
+                    f"Cannot read {args.file} ({exc.strerror or exc}); nothing imported.",
+                )
+            ) from exc
         store.replace_catalogue(procedures)
         print(
             ctx.say(f"Đã nhập {len(procedures)} thủ tục.", f"Imported {len(procedures)} procedures."),
@@ -63,7 +70,16 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             raise CliError(
                 ctx.say("Chỉ xuất được .json, .xlsx hoặc .csv.", "Export to .json, .xlsx or .csv only.")
             )
-        write_catalogue_file(args.file, store.procedures())
+        check_output_path(ctx, args.file)
+        try:
+            write_catalogue_file(args.file, store.procedures())
+        except OSError as exc:
+            raise CliError(
+                ctx.say(
+                    f"Không ghi được tệp {args.file} ({exc.strerror or exc}).",
+                    f"Cannot write {args.file} ({exc.strerror or exc}).",
+                )
+            ) from exc
         print(ctx.say(f"Đã xuất ra {args.file}.", f"Exported to {args.file}."), file=ctx.out)
     elif args.catalog_command == "seed":
         store.replace_catalogue(load_seed_catalogue())

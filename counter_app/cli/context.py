@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -15,6 +15,11 @@ from ..core.errors import DomainError
 from ..messages import describe
 
 APP_DIR_NAME = "quay-mot-cua"
+#: A dossier code carries its year in two digits read as 20YY: no date outside these years can be recorded.
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = date(2099, 12, 31)
+#: How far past this computer's clock a typed event time may lie (the wall clock and the computer's may differ).
+FUTURE_MARGIN = timedelta(hours=1)
 
 
 def default_data_dir() -> Path:
@@ -64,20 +69,56 @@ class CliContext:
 
 
 def parse_date(ctx: CliContext, text: str) -> date:
-    """A YYYY-MM-DD argument, or one clear sentence (exit 2)."""
+    """A YYYY-MM-DD argument between EARLIEST_DATE and LATEST_DATE, or one clear sentence (exit 2)."""
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError as exc:
         raise CliError(
             ctx.say(f"Ngày «{text}» phải có dạng YYYY-MM-DD.", f"«{text}» must be YYYY-MM-DD.")
         ) from exc
+    return _in_range(ctx, text, value)
 
 
 def parse_datetime(ctx: CliContext, text: str) -> datetime:
-    """An ISO 8601 date-time argument, or one clear sentence (exit 2)."""
+    """An ISO 8601 date-time argument between EARLIEST_DATE and LATEST_DATE, or one clear sentence (exit 2)."""
     try:
-        return datetime.fromisoformat(text)
+        value = datetime.fromisoformat(text)
     except ValueError as exc:
         raise CliError(
             ctx.say(f"Thời điểm «{text}» không đúng ISO 8601.", f"«{text}» is not an ISO 8601 date-time.")
         ) from exc
+    _in_range(ctx, text, value.date())
+    return value
+
+
+def _in_range(ctx: CliContext, text: str, value: date) -> date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise CliError(
+            ctx.say(
+                f"Ngày «{text}» phải nằm trong các năm {EARLIEST_DATE.year}–{LATEST_DATE.year}.",
+                f"«{text}» must fall within the years {EARLIEST_DATE.year}–{LATEST_DATE.year}.",
+            )
+        )
+    return value
+
+
+def not_in_future(ctx: CliContext, text: str, value: datetime) -> datetime:
+    """`value` (naive local time) unless it lies more than FUTURE_MARGIN after now: events are recorded, not planned."""
+    if value > datetime.now() + FUTURE_MARGIN:
+        raise CliError(
+            ctx.say(
+                f"Thời điểm «{text}» nằm ở tương lai; chỉ ghi được việc đã xảy ra.",
+                f"«{text}» lies in the future; only what has happened can be recorded.",
+            )
+        )
+    return value
+
+
+def check_output_path(ctx: CliContext, path: Path) -> None:
+    """An output file goes into an existing folder and is not itself a folder; else one clear sentence (exit 2)."""
+    if not path.parent.is_dir():
+        raise CliError(
+            ctx.say(f"Thư mục {path.parent} không tồn tại.", f"Folder {path.parent} does not exist.")
+        )
+    if path.is_dir():
+        raise CliError(ctx.say(f"{path} là một thư mục, không phải tệp.", f"{path} is a folder, not a file."))

@@ -14,7 +14,7 @@ from ..core.serial import dt_text, event_to_dict, person_to_dict
 from ..core.statuses import Timeliness, deadline, timeliness
 from ..core.validation import clean_person
 from ..messages import status_name
-from .context import CliContext, CliError, parse_datetime
+from .context import CliContext, CliError, not_in_future, parse_datetime
 
 STATUS_CHOICES = "processing, supplement-requested, fees-due, withdrawal-requested, stopped, result-ready, returned, refused"
 
@@ -54,7 +54,8 @@ def _when(text: str | None, ctx: CliContext) -> datetime:
     if not text:
         return datetime.now().replace(microsecond=0)
     value = parse_datetime(ctx, text)
-    return value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone().replace(tzinfo=None)
+    local = value.replace(tzinfo=None) if value.tzinfo is None else value.astimezone().replace(tzinfo=None)
+    return not_in_future(ctx, text, local)
 
 
 def dossier_json(d: Dossier, lang: str, now: datetime | None = None) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..core.report import build_report
 from ..messages import status_name
-from .context import CliContext, CliError, parse_date
+from .context import CliContext, CliError, check_output_path, parse_date
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -26,6 +26,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(ctx.say("Ngày kết thúc trước ngày bắt đầu.", "The end date is before the start date."))
     if args.output is not None and args.output.suffix.lower() != ".xlsx":
         raise CliError(ctx.say("Tệp báo cáo phải là .xlsx.", "The report file must be .xlsx."))
+    if args.output is not None:
+        check_output_path(ctx, args.output)
     store = ctx.store()
     report = build_report(store.dossiers.relevant_for_period(start, end), start, end)
     if args.output is not None:

@@ -5,8 +5,9 @@ mappings. Validation never stops at the first problem: every problem becomes a `
 a stable code) and the whole batch is rejected with one `CatalogueError`, so nothing is ever half imported.
 
 Issue codes: ``required``, ``text.invalid``, ``code.format``, ``number.invalid``, ``number.negative``,
-``number.range`` (component number below 1), ``bool.invalid``, ``time.format``, ``duration_unit.unknown``,
-``duration.range`` (zero duration without a same-day cut-off), ``duplicate`` (procedure code or component
+``number.range`` (component number below 1, or any number above `MAX_NUMBER`), ``bool.invalid``, ``time.format``,
+``duration_unit.unknown``, ``duration.range`` (zero duration without a same-day cut-off, or longer than the calendar's
+`MAX_DURATION_DAYS`, which would refuse every receipt), ``duplicate`` (procedure code or component
 number), ``components.numbering`` (component numbers not 1..n), ``list.invalid``, ``object.invalid``,
 ``format.unknown`` and ``version.unsupported`` (whole-file shape). Component fields are named
 ``components[i].field`` with ``i`` the 0-based position in the record's list; fees likewise ``fees[i].field``.
@@ -14,11 +15,13 @@ number), ``components.numbering`` (component numbers not 1..n), ``list.invalid``
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import time
 
+from .calendar import MAX_DURATION_DAYS
 from .errors import DomainError
 from .model import Component, DurationUnit, Fee, Procedure
 from .text import nfc
@@ -28,6 +31,8 @@ CATALOGUE_VERSION = 1
 #: National code, optionally suffixed by an agency code: 1.001193, 2.000908, 2.000815.H19.
 CODE_PATTERN = re.compile(r"^\d\.\d{6}(\.[A-Za-z0-9.]+)?$")
 _CUTOFF_PATTERN = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+#: Largest number a catalogue may hold (a fee in đồng, a count of copies); beyond it the value is a typing error.
+MAX_NUMBER = 10**12
 
 #: Words accepted for a duration unit (folded to lower case, NFC) besides the enum values themselves.
 DURATION_UNIT_WORDS: dict[str, DurationUnit] = {
@@ -140,8 +145,14 @@ class _Checker:
             except ValueError:
                 self.flag(field, "number.invalid")
                 return default
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        if isinstance(value, bool) or not isinstance(value, int | float):
             self.flag(field, "number.invalid")
+            return default
+        if isinstance(value, float) and not math.isfinite(value):
+            self.flag(field, "number.invalid")  # 1e400 arrives as infinity, NaN as itself
+            return default
+        if value > MAX_NUMBER:
+            self.flag(field, "number.range")
             return default
         if integer and value != int(value):
             self.flag(field, "number.invalid")
@@ -257,7 +268,8 @@ def _procedure(data: Mapping[str, object], row: int | None, issues: list[Catalog
 
     before = len(issues)
     duration = check.number(data, "duration", "duration", default=1, integer=False)
-    if len(issues) == before and duration == 0 and cutoff is None and raw_cutoff in (None, ""):
+    zero_without_cutoff = duration == 0 and cutoff is None and raw_cutoff in (None, "")
+    if len(issues) == before and (zero_without_cutoff or duration > MAX_DURATION_DAYS):
         check.flag("duration", "duration.range")
 
     return Procedure(

@@ -130,11 +130,22 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
     }
 
 
+def clean_code(value: object) -> str | None:
+    """A dossier code as it is stored and compared: white space around it removed, None when blank.
+
+    Codes arrive typed, scanned and over the wire; "X " and "X" are one code, never two dossiers.
+    """
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
 def dossier_from_dict(d: Mapping[str, Any]) -> Dossier:
     rep = d.get("representative")
     return Dossier(
-        id=str(d["id"]),
-        code=d.get("code"),
+        id=str(d["id"]).strip(),
+        code=clean_code(d.get("code")),
         agency_id=str(d["agency_id"]),
         procedure=procedure_from_dict(d["procedure"]),
         applicant=person_from_dict(d["applicant"]),

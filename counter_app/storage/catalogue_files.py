@@ -122,6 +122,8 @@ _UNIT_WORDS = {
 _INTEGER = re.compile(r"^-?\d{1,3}(?:[.,\s\u00a0]\d{3})+$|^-?\d+$")
 _FEE_PART = re.compile(r"^(?P<name>.+):\s*(?P<amount>-?[\d.,\s\u00a0]+)$")
 Row = dict[str, object]
+#: Longer digit strings are no number a catalogue holds (and Python refuses to convert thousands of digits).
+_MAX_DIGITS = 40
 
 
 def seed_catalogue_path() -> Path:
@@ -146,7 +148,9 @@ def read_catalogue_file(path: Path) -> list[Procedure]:
     if suffix == ".json":
         try:
             obj = json.loads(path.read_bytes().decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except RecursionError as exc:  # nesting deeper than any catalogue has
+            raise CatalogueError([CatalogueIssue(None, "file", "json.too_deep")]) from exc
+        except ValueError as exc:  # bad JSON, bad UTF-8, an integer of thousands of digits
             raise CatalogueError([CatalogueIssue(None, "file", "json.invalid")]) from exc
         return parse_catalogue(obj) if isinstance(obj, list) else catalogue_from_json_obj(obj)
     if suffix == ".xlsx":
@@ -430,7 +434,7 @@ class _Builder:
         if isinstance(value, int | float):
             return value
         text = str(value).strip()
-        if _INTEGER.fullmatch(text):
+        if _INTEGER.fullmatch(text) and len(text) <= _MAX_DIGITS:
             return int(re.sub(r"[.,\s\u00a0]", "", text))
         if not integer:
             try:

@@ -12,9 +12,17 @@ from typing import Any
 
 from peewee import SqliteDatabase, fn
 
+from ..core.errors import DomainError
+
 PENDING, SENT, PARKED = "pending", "sent", "parked"
 EXPORT_FORMAT = "quay-mot-cua/outbox"
 EXPORT_VERSION = 1
+
+
+class ExportError(DomainError):
+    """The outbox export cannot be written: a missing folder (params: folder) or a failed write (path, detail)."""
+
+    code = "export.write_failed"
 
 
 @dataclass(frozen=True)
@@ -195,10 +203,17 @@ class OutboxRepository:
                 for e in entries
             ],
         }
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():  # a mistyped folder is an error, not a folder to create
+            raise ExportError("export.folder_missing", folder=str(path.parent))
+        if path.is_dir():
+            raise ExportError("export.write_failed", path=str(path), detail="is a folder")
         tmp = path.with_name(path.name + ".part")
-        tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(path)
+        try:
+            tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+            tmp.replace(path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise ExportError("export.write_failed", path=str(path), detail=exc.strerror or str(exc)) from exc
         return len(entries)
 
 

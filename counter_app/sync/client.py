@@ -28,6 +28,24 @@ class ServerUnreachable(SyncError):
     code = "sync.unreachable"
 
 
+class CertificateRefused(ServerUnreachable):
+    """The server answered, but its TLS certificate is not trusted (expired, self-signed, wrong name)."""
+
+    code = "sync.certificate"
+
+
+def is_certificate_failure(exc: BaseException) -> bool:
+    """True when a connection failed on the server's TLS certificate rather than on the network."""
+    current: BaseException | None = exc
+    seen: set[int] = set()
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(current):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 class ServerFailure(SyncError):
     """The server answered 5xx. Retry with backoff."""
 
@@ -129,6 +147,8 @@ class SyncClient:
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.TransportError as exc:
+            if is_certificate_failure(exc):
+                raise CertificateRefused(detail=str(exc)) from exc
             raise ServerUnreachable(detail=type(exc).__name__) from exc
         received_at = self._clock()
         header = response.headers.get(SERVER_TIME_HEADER)

@@ -105,7 +105,7 @@ def test_receive_show_search_advance(configured, clock) -> None:
     assert shown["status"] == 9 and len(shown["history"]) == 3
 
 
-def test_forbidden_transition_is_refused_with_one_sentence(configured) -> None:
+def test_forbidden_transition_is_refused_with_one_sentence(configured, clock) -> None:
     code = json.loads(configured(*RECEIVE).out)["code"]
     result = configured("dossier", "advance", code, "--status", "returned")
     assert result.code == 2
@@ -113,7 +113,7 @@ def test_forbidden_transition_is_refused_with_one_sentence(configured) -> None:
     assert json.loads(configured("dossier", "show", code, "--json").out)["status"] == 2
 
 
-def test_missing_components_are_not_received(configured) -> None:
+def test_missing_components_are_not_received(configured, clock) -> None:
     result = configured(*RECEIVE, "--missing", "1")
     assert result.code == 1
     data = json.loads(result.out)

@@ -24,7 +24,7 @@ RECEIVE = (
 
 
 @pytest.fixture
-def code(store, cli) -> str:  # the store fixture configures the demo unit in the same data folder
+def code(store, cli, clock) -> str:  # the store fixture configures the demo unit in the same data folder
     result = cli(*RECEIVE)
     assert result.code == 0, result.err
     return json.loads(result.out)["code"]
