@@ -55,6 +55,8 @@ class CounterSettings:
     server_url: Setting[str] = Setting("server/url", "")
     due_soon_hours: Setting[int] = Setting("dossiers/due_soon_hours", 24)
     last_username: Setting[str] = Setting("signin/last_username", "")
+    #: Minutes without keyboard or mouse input before the main window locks (1–120).
+    idle_lock_minutes: Setting[int] = Setting("signin/idle_lock_minutes", 10)
     window_geometry: Setting[bytes] = Setting("window/geometry", b"")
     window_state: Setting[bytes] = Setting("window/state", b"")
 

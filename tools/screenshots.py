@@ -1,4 +1,4 @@
-"""Screenshots of the counter window at 1366×768 (sign-in, intake empty/filled/with errors, settings) in Vietnamese and English.
+"""Screenshots of the counter window at 1366×768 (sign-in, intake empty/filled/with errors, lock screen, settings) in Vietnamese and English.
 
     python tools/screenshots.py [--out docs/screenshots] [--lang vi en]
 
@@ -104,6 +104,15 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
     panel.checklist.tick_required()
     settle(app)
     save(main, out / f"{lang}-intake-filled.png")
+
+    # the counter left alone: the lock screen covers the citizen being typed in, who is still there after unlocking
+    lock = main.idle_lock
+    lock.lock()
+    settle(app)
+    save(main, out / f"{lang}-locked.png")
+    lock.screen.password.setText("motcua2026")
+    lock.screen.unlock_button.click()
+    settle(app, lambda: not lock.is_locked)
 
     panel.clear()
     fill(panel, "ket hon", "", "12345", "", "0123")

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -21,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import DomainError, ValidationError, ValidationErrors
+from ..core.signin import MIN_PASSWORD_LENGTH, check_new_password
 from ..messages import describe
 from ..storage.accounts import Account, Role
 from .formats import role_name
@@ -95,12 +106,27 @@ class PasswordDialog(QDialog):
             form.addRow(self.tr("Tên đăng nhập:"), self.username)
             form.addRow(self.tr("Họ và tên:"), self.full_name)
             form.addRow(self.tr("Vai trò:"), self.role)
-        form.addRow(self.tr("Mật khẩu (ít nhất 8 ký tự):"), self.password)
+        form.addRow(self.tr("Mật khẩu:"), self.password)
         form.addRow(self.tr("Nhập lại mật khẩu:"), self.confirm)
+        form.addRow("", password_policy_hint(self))
         form.addRow(self.error)
         form.addRow(self.buttons)
         self.buttons.rejected.connect(self.reject)
         self.resize(460, 0)
+
+
+def password_policy_hint(parent: QWidget) -> QLabel:
+    """The stated password policy, shown under every field where a password is set."""
+    hint = QLabel(
+        QCoreApplication.translate(
+            "PasswordPolicy", "Ít nhất %1 ký tự và không phải mật khẩu phổ biến (như 12345678, matkhau123)."
+        ).replace("%1", str(MIN_PASSWORD_LENGTH)),
+        parent,
+    )
+    hint.setObjectName("passwordPolicy")
+    hint.setProperty("role", "hint")
+    hint.setWordWrap(True)
+    return hint
 
 
 def role_combo(parent: QWidget) -> QComboBox:
@@ -209,7 +235,7 @@ class AccountsDialog(QDialog):
         dialog.accept()
         role = Role(str(dialog.role.currentData()))
         self._write(
-            self.session.store.accounts.create,
+            partial(self.session.store.accounts.create, by=self.session.officer),
             dialog.username.text(),
             dialog.full_name.text(),
             role,
@@ -219,7 +245,9 @@ class AccountsDialog(QDialog):
     def _on_toggle_clicked(self) -> None:
         account = self._not_self(self.selected())
         if account is not None:
-            self._write(self.session.store.accounts.set_active, account.username, not account.active)
+            self._write(
+                self._as_me(self.session.store.accounts.set_active), account.username, not account.active
+            )
 
     def _on_reset_clicked(self) -> None:
         account = self.selected()
@@ -235,16 +263,30 @@ class AccountsDialog(QDialog):
     def _on_reset_accepted(self, dialog: PasswordDialog, username: str) -> None:
         if self._passwords_match(dialog):
             dialog.accept()
-            self._write(self.session.store.accounts.set_password, username, dialog.password.text())
+            self._write(
+                self._as_me(self.session.store.accounts.set_password), username, dialog.password.text()
+            )
 
     def _on_role_clicked(self) -> None:
         account = self._not_self(self.selected())
         if account is not None:
             self._write(
-                self.session.store.accounts.set_role, account.username, Role(str(self.role.currentData()))
+                self._as_me(self.session.store.accounts.set_role),
+                account.username,
+                Role(str(self.role.currentData())),
             )
 
+    def _as_me(self, change: Callable[..., Any]) -> Callable[..., Any]:
+        """`change` recorded in the audit trail as done by the signed-in administrator."""
+        return partial(change, by=self.session.officer)
+
     def _passwords_match(self, dialog: PasswordDialog) -> bool:
+        """The two entries agree and meet the policy; else the reason is shown and the dialog stays open."""
+        try:
+            check_new_password(dialog.password.text())
+        except ValidationError as exc:
+            dialog.error.show_error(dialog.password, describe(exc, self.session.lang))
+            return False
         if dialog.password.text() != dialog.confirm.text():
             error = ValidationError("password", "password.mismatch")
             dialog.error.show_error(dialog.confirm, describe(error, self.session.lang))

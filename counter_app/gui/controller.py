@@ -72,7 +72,7 @@ class CounterController(QObject):
 
     def show_sign_in(self) -> SignInWindow:
         if self.sign_in is None:
-            self.sign_in = SignInWindow(self.runner, self.settings)
+            self.sign_in = SignInWindow(self.runner, self.settings, lang=self.lang)
             self.sign_in.resize(1366, 768)
             self.sign_in.signed_in.connect(self._on_sign_in_signed_in)
             if self.store is not None:
@@ -136,6 +136,8 @@ class CounterController(QObject):
     def _on_main_window_sign_out_requested(self) -> None:
         window = self.main_window
         self.main_window = None
+        if window is not None and self.store is not None:
+            self.runner.write(self.store.accounts.sign_out, window.session.officer)  # into the audit trail
         if window is not None:
             window.close()
             window.deleteLater()

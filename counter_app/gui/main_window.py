@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self._install_features(FEATURES if features is None else features)
         self._install_scanner()
         self._install_sync()
+        self._install_idle_lock()
         self._restore_geometry()
 
     # ---- menus -------------------------------------------------------------------------------------------------
@@ -166,6 +167,13 @@ class MainWindow(QMainWindow):
 
     def _on_runner_job_finished(self, *_args: object) -> None:
         self.sync_worker.nudge()
+
+    def _install_idle_lock(self) -> None:
+        """Cover the window after the configured idle time; the officer's (or an admin's) password opens it."""
+        from .idle_lock import IdleLock
+
+        self.idle_lock = IdleLock(self, self.session)
+        self.idle_lock.sign_out_requested.connect(self.sign_out_requested)
 
     def add_panel(
         self, key: str, widget: QWidget, title: str, shortcut: str = "", actions: Sequence[QAction] = ()
@@ -299,5 +307,6 @@ class MainWindow(QMainWindow):
             app = QApplication.instance()
             if scanner is not None and app is not None:
                 app.removeEventFilter(scanner)
+            self.idle_lock.stop()
             self.flush()
         super().closeEvent(event)

@@ -42,6 +42,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._printing_tab(), self.tr("Giao diện và in"))
         self.tabs.addTab(self._devices_tab(), self.tr("Máy quét và camera"))
         self.tabs.addTab(self._server_tab(), self.tr("Máy chủ và theo dõi"))
+        self.tabs.addTab(self._security_tab(), self.tr("Bảo mật"))
         self.error = ErrorLabel("settings", self)
         self.buttons = dialog_buttons(self.tr("Lưu"), self.tr("Hủy"), self)
         layout = QVBoxLayout(self)
@@ -162,6 +163,29 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Báo «sắp đến hạn» trước:"), self.due_soon)
         return page
 
+    def _security_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.idle_lock_minutes = QSpinBox(page)
+        self.idle_lock_minutes.setObjectName("idleLockMinutes")
+        self.idle_lock_minutes.setRange(1, 120)
+        self.idle_lock_minutes.setSuffix(self.tr(" phút"))
+        self.idle_lock_minutes.setValue(self.session.settings.idle_lock_minutes)
+        note = QLabel(
+            self.tr(
+                "Khi không ai dùng bàn phím hay chuột trong khoảng thời gian này, máy quầy tự khóa và che dữ liệu "
+                "của công dân; mật khẩu của cán bộ đang đăng nhập (hoặc của người quản trị) mở lại, dữ liệu đang "
+                "nhập được giữ nguyên."
+            ),
+            page,
+        )
+        note.setWordWrap(True)
+        note.setProperty("role", "hint")
+        form = QFormLayout(page)
+        form.setSpacing(10)
+        form.addRow(self.tr("Tự khóa máy quầy sau:"), self.idle_lock_minutes)
+        form.addRow(note)
+        return page
+
     # ---- saving ------------------------------------------------------------------------------------------------
     def _unit_snapshot(self) -> tuple[str, ...]:
         f = self.unit_form
@@ -226,4 +250,5 @@ class SettingsDialog(QDialog):
         s.camera_index = self.camera_index.value()
         s.server_url = self.server_url.text().strip()
         s.due_soon_hours = self.due_soon.value()
+        s.idle_lock_minutes = self.idle_lock_minutes.value()
         s.sync()

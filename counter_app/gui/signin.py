@@ -1,4 +1,9 @@
-"""The sign-in screen: username and password checked off the GUI thread; the demo profile shows its credentials."""
+"""The sign-in screen: username and password checked off the GUI thread; the demo profile shows its credentials.
+
+The check (`AccountRepository.sign_in`) runs on the writer thread: it counts failures towards a lockout and
+records every attempt in the audit trail. A refusal comes back as a `SignInRefused` code and is shown as the
+sentence `messages.describe` gives it (wrong credentials, or how many minutes to wait).
+"""
 
 from __future__ import annotations
 
@@ -17,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.errors import DomainError
 from ..core.model import UnitConfig
+from ..messages import describe
 from ..settings import CounterSettings
 from ..storage.accounts import Account, AccountRepository
 from .tasks import TaskRunner
@@ -38,9 +45,11 @@ class SignInWindow(QWidget):
         runner: TaskRunner,
         settings: CounterSettings,
         parent: QWidget | None = None,
+        lang: str = "vi",
     ) -> None:
         super().__init__(parent)
         self._accounts: AccountRepository | None = None
+        self._lang = lang
         self._waiting_for_store = False
         self._runner = runner
         self._settings = settings
@@ -180,29 +189,26 @@ class SignInWindow(QWidget):
         if self._accounts is None:
             self._waiting_for_store = True  # checked as soon as the data is open
             return
-        self._runner.run(
-            self._accounts.verify,
+        self._runner.write(
+            self._accounts.sign_in,
             username,
             password,
             on_done=self._on_verify_done,
             on_error=self._on_verify_error,
         )
 
-    def _on_verify_done(self, account: Account | None) -> None:
+    def _on_verify_done(self, account: Account) -> None:
         self._set_busy(False)
-        if account is None:
-            self.password.clear()
-            self.password.setFocus()
-            self.error.show_error(
-                self.password, self.tr("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.")
-            )
-            self.sign_in_failed.emit()
-            return
         self._settings.last_username = account.username
         self.password.clear()
         self.signed_in.emit(account)
 
     def _on_verify_error(self, exc: object) -> None:
         self._set_busy(False)
-        self.error.show_error(None, self.tr("Không kiểm tra được tài khoản: %1").replace("%1", str(exc)))
+        if isinstance(exc, DomainError):  # refused: wrong credentials, or a wait after repeated failures
+            self.password.clear()
+            self.password.setFocus()
+            self.error.show_error(self.password, describe(exc, self._lang))
+        else:
+            self.error.show_error(None, self.tr("Không kiểm tra được tài khoản: %1").replace("%1", str(exc)))
         self.sign_in_failed.emit()

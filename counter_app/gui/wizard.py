@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import DomainError, ValidationError, ValidationErrors
+from ..core.signin import check_new_password
 from ..messages import describe
 from ..storage.accounts import Role
 from ..storage.store import CounterStore
+from .accounts_dialog import password_policy_hint
 from .unit_form import UnitForm
 from .widgets import ErrorLabel
 
@@ -65,8 +67,9 @@ class AdminPage(QWizardPage):
         form.setSpacing(10)
         form.addRow(self.tr("Tên đăng nhập:"), self.username)
         form.addRow(self.tr("Họ và tên:"), self.full_name)
-        form.addRow(self.tr("Mật khẩu (ít nhất 8 ký tự):"), self.password)
+        form.addRow(self.tr("Mật khẩu:"), self.password)
         form.addRow(self.tr("Nhập lại mật khẩu:"), self.confirm)
+        form.addRow("", password_policy_hint(self))
         form.addRow(QLabel(self), self.error)
 
 
@@ -98,6 +101,11 @@ class FirstRunWizard(QWizard):
 
     def _finish(self) -> bool:
         page = self.admin_page
+        try:
+            check_new_password(page.password.text())
+        except ValidationError as exc:
+            page.error.show_error(page.password, describe(exc, self._lang))
+            return False
         if page.password.text() != page.confirm.text():
             page.error.show_error(
                 page.confirm, describe(ValidationError("password", "password.mismatch"), self._lang)

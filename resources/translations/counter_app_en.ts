@@ -98,8 +98,8 @@
         <translation>Full name:</translation>
     </message>
     <message>
-        <source>Mật khẩu (ít nhất 8 ký tự):</source>
-        <translation>Password (at least 8 characters):</translation>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
     </message>
     <message>
         <source>Nhập lại mật khẩu:</source>
@@ -1367,6 +1367,45 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Máy quầy đang khóa</source>
+        <translation>This counter is locked</translation>
+    </message>
+    <message>
+        <source>Cán bộ %1 (%2) đang làm việc. Nhập mật khẩu để tiếp tục; dữ liệu đang nhập được giữ nguyên.</source>
+        <translation>Officer %1 (%2) is working here. Type the password to go on; what was being typed is kept.</translation>
+    </message>
+    <message>
+        <source>Người quản trị cũng có thể mở khóa bằng tài khoản của mình.</source>
+        <translation>An administrator can also unlock with their own account.</translation>
+    </message>
+    <message>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Hãy nhập tên đăng nhập và mật khẩu.</source>
+        <translation>Type your username and password.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Hệ thống</source>
@@ -1693,12 +1732,19 @@
         <translation>Role:</translation>
     </message>
     <message>
-        <source>Mật khẩu (ít nhất 8 ký tự):</source>
-        <translation>Password (at least 8 characters):</translation>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
     </message>
     <message>
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat the password:</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPolicy</name>
+    <message>
+        <source>Ít nhất %1 ký tự và không phải mật khẩu phổ biến (như 12345678, matkhau123).</source>
+        <translation>At least %1 characters and not a common password (such as 12345678, matkhau123).</translation>
     </message>
 </context>
 <context>
@@ -2037,6 +2083,10 @@
         <translation>Server and follow-up</translation>
     </message>
     <message>
+        <source>Bảo mật</source>
+        <translation>Security</translation>
+    </message>
+    <message>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -2129,6 +2179,18 @@
         <translation>Warn «due soon»:</translation>
     </message>
     <message>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Khi không ai dùng bàn phím hay chuột trong khoảng thời gian này, máy quầy tự khóa và che dữ liệu của công dân; mật khẩu của cán bộ đang đăng nhập (hoặc của người quản trị) mở lại, dữ liệu đang nhập được giữ nguyên.</source>
+        <translation>When nobody uses the keyboard or mouse for this long, the counter locks itself and hides the citizens' data; the signed-in officer's password (or an administrator's) opens it again, and what was being typed is kept.</translation>
+    </message>
+    <message>
+        <source>Tự khóa máy quầy sau:</source>
+        <translation>Lock the counter after:</translation>
+    </message>
+    <message>
         <source>Hãy sửa các lỗi được đánh dấu.</source>
         <translation>Correct the marked errors.</translation>
     </message>
@@ -2183,10 +2245,6 @@
     <message>
         <source>Hãy nhập tên đăng nhập và mật khẩu.</source>
         <translation>Type your username and password.</translation>
-    </message>
-    <message>
-        <source>Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</source>
-        <translation>Wrong username or password, or the account is locked.</translation>
     </message>
     <message>
         <source>Không kiểm tra được tài khoản: %1</source>

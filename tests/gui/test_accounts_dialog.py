@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from gui_helpers import sign_in, type_text
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from counter_app.gui.widgets import accept_button
@@ -71,14 +73,40 @@ def test_the_signed_in_administrator_cannot_lock_themselves(qtbot: QtBot, contro
     assert counter_store.accounts.get("quantri").active
 
 
-def test_too_short_password_is_explained(qtbot: QtBot, controller) -> None:
+@pytest.mark.parametrize(
+    ("password", "sentence"),
+    [
+        ("12345678", "Mật khẩu phải có ít nhất 10 ký tự."),
+        (
+            "matkhau123",
+            "Mật khẩu này nằm trong danh sách mật khẩu phổ biến, rất dễ bị đoán; hãy chọn mật khẩu khác.",
+        ),
+    ],
+)
+def test_a_password_against_the_policy_is_explained_and_nothing_is_written(
+    qtbot: QtBot, controller, counter_store, password: str, sentence: str
+) -> None:
     dialog = open_dialog(qtbot, controller)
     dialog.create_button.click()
     form = dialog.password_dialog
+    assert "10 ký tự" in form.findChild(QLabel, "passwordPolicy").text()  # the policy is stated beforehand
     type_text(qtbot, form.username, "ngan")
     type_text(qtbot, form.full_name, "Ngắn")
-    type_text(qtbot, form.password, "123")
-    type_text(qtbot, form.confirm, "123")
+    type_text(qtbot, form.password, password)
+    type_text(qtbot, form.confirm, password)
     accept_button(form.buttons).click()
-    qtbot.waitUntil(lambda: dialog.error.isVisible())
-    assert dialog.error.text() == "Mật khẩu phải có ít nhất 8 ký tự."
+    assert form.isVisible() and form.error.text() == sentence  # what was typed stays, to be corrected
+    assert controller.runner.pending == 0
+    assert "ngan" not in [a.username for a in counter_store.accounts.list()]
+
+
+def test_changes_are_recorded_as_the_administrators(qtbot: QtBot, controller, counter_store) -> None:
+    dialog = open_dialog(qtbot, controller)
+    select(dialog, "xuly")
+    dialog.role.setCurrentIndex(dialog.role.findData("leader"))
+    with qtbot.waitSignal(dialog.accounts_changed):
+        dialog.role_button.click()
+    changes = [
+        (e.actor, dict(e.details)) for e in counter_store.audit.entries() if e.kind == "account.change"
+    ]
+    assert changes == [("quantri", {"username": "xuly", "changed": "role", "role": "leader"})]

@@ -68,6 +68,20 @@ def test_dialog_saves_device_settings(qtbot: QtBot, controller, settings: Counte
     assert again.server_url == "https://motcua.example.gov.vn"
 
 
+def test_the_idle_lock_time_is_a_setting_of_the_dialog(
+    qtbot: QtBot, controller, settings: CounterSettings
+) -> None:
+    assert settings.idle_lock_minutes == 10 and not settings.is_stored(CounterSettings.idle_lock_minutes)
+    main = sign_in(qtbot, controller)
+    main.settings_action.trigger()
+    dialog = main.settings_dialog
+    assert dialog.idle_lock_minutes.value() == 10
+    dialog.idle_lock_minutes.setValue(3)
+    with qtbot.waitSignal(dialog.saved):
+        accept_button(dialog.buttons).click()
+    assert CounterSettings.for_data_dir(Path(settings.path).parent).idle_lock_minutes == 3
+
+
 def test_administrator_changes_the_unit_and_office_hours(qtbot: QtBot, controller, counter_store) -> None:
     main = sign_in(qtbot, controller, "quantri")
     main.settings_action.trigger()

@@ -136,3 +136,95 @@ def test_wizard_shows_errors_beside_the_unit_fields(qtbot: QtBot, tmp_path: Path
     controller.shutdown()
     wizard.close()
     store.close()
+
+
+def attempt(qtbot: QtBot, window, username: str, password: str) -> None:
+    window.username.clear()
+    type_text(qtbot, window.username, username)
+    type_text(qtbot, window.password, password)
+    with qtbot.waitSignal(window.sign_in_failed, timeout=10000):
+        qtbot.keyClick(window.password, Qt.Key.Key_Return)
+
+
+def test_five_failures_make_the_officer_wait_even_with_the_right_password(
+    qtbot: QtBot, controller, counter_store: CounterStore, clock
+) -> None:
+    window = controller.sign_in
+    for _ in range(4):
+        attempt(qtbot, window, "canbo", "saimatkhau")
+        assert "không đúng" in window.error.text()
+    attempt(qtbot, window, "canbo", "saimatkhau")
+    assert window.error.text() == "Đăng nhập sai quá nhiều lần; hãy thử lại sau 1 phút."
+    attempt(qtbot, window, "canbo", PASSWORD)  # the right password waits too
+    assert "thử lại sau" in window.error.text() and controller.main_window is None
+    clock.shift(31)
+    main = sign_in(qtbot, controller)
+    assert main.isVisible()
+    reasons = [
+        (e.kind, e.details.get("reason"))
+        for e in counter_store.audit.entries()
+        if e.kind.startswith("signin")
+    ]
+    assert reasons == [
+        *[("signin.failed", "password")] * 5,
+        ("signin.locked", None),
+        ("signin.failed", "locked"),
+        ("signin.ok", None),
+    ]
+
+
+def test_an_unknown_name_gets_the_same_answer_and_is_recorded(
+    qtbot: QtBot, controller, counter_store: CounterStore
+) -> None:
+    window = controller.sign_in
+    attempt(qtbot, window, "canbo", "saimatkhau")
+    known = window.error.text()
+    attempt(qtbot, window, "khong.co.ai", "saimatkhau")
+    assert window.error.text() == known
+    failed = [(e.actor, dict(e.details)) for e in counter_store.audit.entries() if e.kind == "signin.failed"]
+    assert failed == [("canbo", {"reason": "password"}), ("khong.co.ai", {"reason": "unknown"})]
+
+
+def test_sign_out_is_recorded(qtbot: QtBot, controller, counter_store: CounterStore) -> None:
+    main = sign_in(qtbot, controller)
+    with qtbot.waitSignal(controller.signed_out):
+        main.sign_out_action.trigger()
+    controller.runner.wait_idle()
+    kinds = [(e.kind, e.actor) for e in counter_store.audit.entries() if e.kind in ("signin.ok", "signout")]
+    assert kinds == [("signin.ok", "canbo"), ("signout", "canbo")]
+
+
+def test_the_wizard_refuses_a_common_administrator_password(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    store = CounterStore(tmp_path / "fresh")
+    controller = CounterController(store, CounterSettings.for_data_dir(tmp_path / "fresh"), "vi")
+    controller.start()
+    wizard = controller.wizard
+    form = wizard.unit_page.form
+    for editor, text in (
+        (form.agency_id, "G12.18.112"),
+        (form.agency_name, "UBND XÃ AN BÌNH"),
+        (form.parent_body, "UBND HUYỆN"),
+        (form.place, "An Bình"),
+    ):
+        type_text(qtbot, editor, text)
+    wizard.next()
+    page = wizard.admin_page
+    type_text(qtbot, page.username, "admin")
+    type_text(qtbot, page.full_name, "Đỗ Thị Hoa")
+    for password, sentence in (
+        ("12345678", "Mật khẩu phải có ít nhất 10 ký tự."),
+        (
+            "matkhau123",
+            "Mật khẩu này nằm trong danh sách mật khẩu phổ biến, rất dễ bị đoán; hãy chọn mật khẩu khác.",
+        ),
+    ):
+        page.password.setText(password)
+        page.confirm.setText(password)
+        assert not wizard.validateCurrentPage()
+        assert page.error.text() == sentence
+    assert not store.accounts.any_admin() and store.unit() is None
+    controller.shutdown()
+    wizard.close()
+    store.close()

@@ -1,0 +1,148 @@
+"""The lock screen: an opaque cover over the whole main window that asks for a password to go back to work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..storage.accounts import Account
+from .widgets import ErrorLabel, heading
+
+
+class LockScreen(QWidget):
+    """Covers its parent window; emits `unlock_requested(username, password)` or `sign_out_requested`."""
+
+    unlock_requested = Signal(str, str)
+    sign_out_requested = Signal()
+
+    def __init__(self, account: Account, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._account = account
+        self.setObjectName("lockScreen")
+        self.setAutoFillBackground(True)  # nothing of the window shows through
+        self.setBackgroundRole(QPalette.ColorRole.Window)
+        self._build()
+        self._connect()
+        parent.installEventFilter(self)
+        self.hide()
+
+    def _build(self) -> None:
+        card = QFrame(self)
+        card.setObjectName("lockCard")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setFixedWidth(480)
+        title = heading(self.tr("Máy quầy đang khóa"), 18, card)
+        who = QLabel(
+            self.tr(
+                "Cán bộ %1 (%2) đang làm việc. Nhập mật khẩu để tiếp tục; dữ liệu đang nhập được giữ nguyên."
+            )
+            .replace("%1", self._account.full_name)
+            .replace("%2", self._account.username),
+            card,
+        )
+        who.setObjectName("lockedOfficer")
+        who.setWordWrap(True)
+        hint = QLabel(self.tr("Người quản trị cũng có thể mở khóa bằng tài khoản của mình."), card)
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        self.username = QLineEdit(self._account.username, card)
+        self.username.setObjectName("unlockUsername")
+        self.password = QLineEdit(card)
+        self.password.setObjectName("unlockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = ErrorLabel("unlock", card)
+        self.unlock_button = QPushButton(self.tr("Mở khóa"), card)
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setProperty("role", "primary")
+        self.sign_out_button = QPushButton(self.tr("Đăng xuất"), card)
+        self.sign_out_button.setObjectName("lockSignOut")
+
+        form = QFormLayout()
+        form.setSpacing(10)
+        form.addRow(self.tr("Tên đăng nhập:"), self.username)
+        form.addRow(self.tr("Mật khẩu:"), self.password)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sign_out_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(10)
+        for widget in (title, who, hint):
+            inner.addWidget(widget)
+        inner.addSpacing(6)
+        inner.addLayout(form)
+        inner.addWidget(self.error)
+        inner.addLayout(buttons)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    def _connect(self) -> None:
+        self.unlock_button.clicked.connect(self._on_unlock_clicked)
+        self.password.returnPressed.connect(self._on_unlock_clicked)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
+
+    # ---- behaviour ---------------------------------------------------------------------------------------------
+    def cover(self) -> None:
+        """Show over the whole window, empty password, focus in it."""
+        self.username.setText(self._account.username)
+        self.password.clear()
+        self.error.show_error(None, "")
+        self.set_busy(False)
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+        self.password.setFocus()
+
+    def set_busy(self, busy: bool) -> None:
+        self.unlock_button.setEnabled(not busy)
+        self.unlock_button.setText(self.tr("Đang kiểm tra…") if busy else self.tr("Mở khóa"))
+
+    def refuse(self, message: str) -> None:
+        self.set_busy(False)
+        self.password.clear()
+        self.password.setFocus()
+        self.error.show_error(self.password, message)
+
+    def _on_unlock_clicked(self) -> None:
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.error.show_error(None, self.tr("Hãy nhập tên đăng nhập và mật khẩu."))
+            return
+        self.set_busy(True)
+        self.unlock_requested.emit(username, password)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002
+        """Tab stays on the lock screen: focus never reaches the covered form."""
+        chain = [
+            w
+            for w in (self.username, self.password, self.unlock_button, self.sign_out_button)
+            if w.isEnabled()
+        ]
+        current = self.focusWidget()
+        index = chain.index(current) if current in chain else -1
+        chain[(index + (1 if next else -1)) % len(chain)].setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self.parentWidget().rect())  # keeps covering a resized window
+        return False
