@@ -88,3 +88,11 @@ def unsent(path: Path) -> int:
         return int(con.execute("SELECT count(*) FROM outbox WHERE state != 'sent'").fetchone()[0])
     finally:
         con.close()
+
+
+def garble_text(path: Path) -> None:
+    """Overwrite bytes inside stored rows (every "ủ" of the file) so that the text is no longer UTF-8.
+
+    The file's structure stays valid, so the check at open passes; the damage shows only when a row is read.
+    """
+    path.write_bytes(path.read_bytes().replace("ủ".encode(), b"\xff\xfe\xff"))

@@ -99,6 +99,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except (DomainError, ValidationErrors) as exc:
         print(describe(exc, ctx.lang), file=ctx.err)
         return 2
+    except Exception as exc:  # bytes damaged inside a row pass the check at open and fail only when read
+        from ..storage.integrity import damage_behind
+        from ..storage.store import DB_NAME
+
+        damage = damage_behind(exc, Path(ctx.data_dir) / DB_NAME)
+        if damage is None:
+            raise
+        print(describe(damage, ctx.lang), file=ctx.err)
+        return 2
     except KeyboardInterrupt:
         return 130
     finally:

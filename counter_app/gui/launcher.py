@@ -62,13 +62,24 @@ def _start_kiosk(data_dir: Path, demo: bool, settings: object, lang: str) -> int
 
 def open_store(data_dir: Path, demo: bool) -> CounterStore:
     """Open (and migrate) the counter's database; fill the demo profile when asked. Runs on a worker thread."""
+    from ..storage.integrity import damage_behind
     from ..storage.store import CounterStore
 
     store = CounterStore(data_dir)
-    if demo:
-        from ..storage.demo import ensure_demo_profile
+    try:
+        if demo:
+            from ..storage.demo import ensure_demo_profile
 
-        ensure_demo_profile(store)
+            ensure_demo_profile(store)
+        # what the sign-in reads, read here first: damage inside a row shows on this worker, not in the window
+        store.unit()
+        store.accounts.any_admin()
+    except Exception as exc:
+        store.close()
+        damage = damage_behind(exc, store.path)
+        if damage is None:
+            raise
+        raise damage from exc
     return store
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -59,6 +60,10 @@ def read_only(path: Path, *, detached: bool = False) -> Iterator[sqlite3.Connect
         yield con
 
 
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
 def problem_of(path: Path, *, thorough: bool = False, detached: bool = False) -> str | None:
     """What is wrong with an existing, non-empty SQLite file (None when healthy); the file is only read.
 
@@ -73,6 +78,7 @@ def problem_of(path: Path, *, thorough: bool = False, detached: bool = False) ->
     pragma = "integrity_check" if thorough else "quick_check"
     try:
         with read_only(path, detached=detached) as con:
+            con.text_factory = _lenient_text  # the report can quote damaged bytes
             rows = con.execute(f"PRAGMA {pragma}(5)").fetchall()
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorname", "").startswith(_NOT_DAMAGE):
@@ -80,6 +86,8 @@ def problem_of(path: Path, *, thorough: bool = False, detached: bool = False) ->
         return str(exc)
     except sqlite3.DatabaseError as exc:  # SQLITE_CORRUPT, SQLITE_NOTADB
         return str(exc)
+    except UnicodeDecodeError:  # SQLite's own message quotes a damaged schema's bytes
+        return "malformed database schema"
     if [tuple(r) for r in rows] != [("ok",)]:
         return "; ".join(str(r[0]) for r in rows).replace("\n", " ")
     return None
@@ -97,6 +105,51 @@ def check_profile_database(path: Path) -> None:
     detail = "empty file" if path.stat().st_size == 0 else problem_of(path)
     if detail is not None:
         raise DatabaseDamagedError(path=str(path), backups=str(path.parent / BACKUP_FOLDER), detail=detail)
+
+
+def damage_behind(exc: BaseException, path: Path) -> DatabaseDamagedError | None:
+    """The damage an unexpected failure while reading the store stands for, or None when it is something else.
+
+    `quick_check` proves the file's structure; bytes changed inside a row only show when the row is read: SQLite
+    reporting corruption, stored text that is not UTF-8, stored JSON (always written valid) that does not parse.
+    """
+    for error in _causes(exc):
+        name = getattr(error, "sqlite_errorname", None) or ""
+        corrupt = isinstance(error, sqlite3.DatabaseError) and name.startswith(
+            ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+        )
+        undecodable = isinstance(error, sqlite3.OperationalError) and "decode to UTF-8" in str(error)
+        unparsable = isinstance(error, UnicodeDecodeError | json.JSONDecodeError) and _raised_here(error)
+        if corrupt or undecodable or unparsable:
+            return DatabaseDamagedError(
+                path=str(path), backups=str(Path(path).parent / BACKUP_FOLDER), detail=str(error)[:200]
+            )
+    return None
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """`exc`, the errors it wraps (peewee keeps the original in its arguments) and its causes."""
+    seen: set[int] = set()
+    todo = [exc]
+    while todo:
+        error = todo.pop()
+        if id(error) in seen:
+            continue
+        seen.add(id(error))
+        yield error
+        todo += [a for a in error.args if isinstance(a, BaseException)]
+        todo += [e for e in (error.__cause__, error.__context__) if e is not None]
+
+
+def _raised_here(error: BaseException) -> bool:
+    """Whether the storage layer was reading when `error` was raised."""
+    package = str(Path(__file__).resolve().parent)
+    tb = error.__traceback__
+    while tb is not None:
+        if str(Path(tb.tb_frame.f_code.co_filename).resolve().parent) == package:
+            return True
+        tb = tb.tb_next
+    return False
 
 
 def ensure_not_in_use(path: Path) -> None:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from damaged_profiles import corrupt, digest, make_profile
+from damaged_profiles import corrupt, digest, garble_text, make_profile
 
 from counter_app.selftest import Level, SelfTest
 from counter_app.storage.store import DB_NAME
@@ -76,3 +76,13 @@ def test_the_self_test_reports_a_damaged_database_as_failed(tmp_path: Path, how:
     assert "is damaged" in outcome.en
     assert digest(path) == before
     assert (path.parent / DB_NAME).exists()
+
+
+def test_bytes_damaged_inside_rows_are_reported_when_read(cli, data_dir: Path) -> None:
+    path = make_profile(data_dir)
+    garble_text(path)
+    for command in (("catalog", "list"), ("dossier", "search", "nguyen")):
+        result = cli(*command)
+        assert result.code == 2, (command, result.out, result.err)
+        assert "Traceback" not in result.err and len(result.err.strip().splitlines()) == 1, result.err
+        assert "bị hỏng" in result.err and "counter-app restore" in result.err
