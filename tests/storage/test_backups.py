@@ -228,3 +228,14 @@ def test_a_database_in_use_is_not_replaced(tmp_path: Path) -> None:
         assert store.dossiers.count() == 1
     finally:
         store.close()
+
+
+def test_a_backup_restores_into_a_new_machine_s_empty_data_folder(tmp_path: Path) -> None:
+    source = make_profile(tmp_path / "old-machine")
+    result = restore_profile(tmp_path / "new-machine" / "quay-mot-cua", source, now=NOW)
+    assert result.kept_aside is None and result.codes_seen == 1
+    store = CounterStore(result.installed.parent)
+    try:
+        assert store.dossiers.count() == 1 and store.unit() is not None
+    finally:
+        store.close()
