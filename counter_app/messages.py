@@ -33,6 +33,14 @@ FIELDS: dict[str, tuple[str, str]] = {
 #: code → (Vietnamese, English); `{field}` is the field's name, other braces are the error's params.
 MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("{field} không được để trống.", "{field} is required."),
+    "role.forbidden": (
+        "Tài khoản «{user}» ({role_name}) không được phép {operation_name}.",
+        "The account «{user}» ({role_name}) may not {operation_name}.",
+    ),
+    "account.inactive": (
+        "Tài khoản «{user}» đã bị khóa.",
+        "The account «{user}» is inactive.",
+    ),
     "too_long": ("{field} dài quá {max} ký tự.", "{field} is longer than {max} characters."),
     "invalid_chars": ("{field} chứa ký tự không hợp lệ.", "{field} contains invalid characters."),
     "id.personal_format": (
@@ -171,6 +179,84 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {path} đã có; hãy chọn tên khác để không ghi đè.",
         "{path} already exists; choose another name so that nothing is overwritten.",
     ),
+    "backup.unreadable": (
+        "Không đọc được bản sao lưu {path}: tệp được mã hóa bằng khóa mà quầy này trên máy này không có, hoặc tệp bị "
+        "hỏng; nếu là bản sao lưu của quầy trên máy cũ, nhập khóa đã xuất bằng `counter-app key import --file TỆP` "
+        "rồi khôi phục lại.",
+        "The backup {path} cannot be read: it is encrypted with a key this counter does not have on this computer, "
+        "or it is damaged; if it comes from this counter's former computer, import the exported key with "
+        "`counter-app key import --file FILE` and restore again.",
+    ),
+    "database.key_missing": (
+        "Không mở được dữ liệu {path}: tệp đã được mã hóa mà kho khóa của máy này không có khóa của nó (nhập khóa đã "
+        "xuất bằng `counter-app key import --file TỆP`), hoặc tệp bị hỏng (khôi phục bản sao lưu bằng "
+        "`counter-app restore TỆP`).",
+        "The data {path} cannot be opened: it is encrypted and this computer's key store lacks its key (import the "
+        "exported key with `counter-app key import --file FILE`), or it is damaged (restore a backup with "
+        "`counter-app restore FILE`).",
+    ),
+    "keystore.unavailable": (
+        "Kho khóa của hệ điều hành không trả lời ({detail}); hãy đăng nhập máy bằng tài khoản người dùng chạy quầy "
+        "rồi thử lại.",
+        "The operating system's key store does not answer ({detail}); sign in to the computer as the user who runs "
+        "the counter and try again.",
+    ),
+    "encryption.no_key_store": (
+        "Máy này không có kho khóa của hệ điều hành (Windows Credential Manager, Secret Service) nên dữ liệu không "
+        "được mã hóa.",
+        "This computer has no operating system key store (Windows Credential Manager, Secret Service), so the data "
+        "is not encrypted.",
+    ),
+    "encryption.on": (
+        "Dữ liệu được mã hóa (SQLCipher {cipher}); khóa nằm trong kho khóa {key_store} của người dùng.",
+        "The data is encrypted (SQLCipher {cipher}); its key is in the user's {key_store} key store.",
+    ),
+    "encryption.off_no_key_store": (
+        "Dữ liệu của quầy không được mã hóa vì máy này không có kho khóa của hệ điều hành.",
+        "The counter's data is not encrypted because this computer has no operating system key store.",
+    ),
+    "encryption.off": (
+        "Dữ liệu của quầy chưa được mã hóa; người quản trị chạy `counter-app encrypt` để mã hóa.",
+        "The counter's data is not encrypted yet; an administrator runs `counter-app encrypt` to encrypt it.",
+    ),
+    "encryption.new_profiles": (
+        "Dữ liệu sẽ được mã hóa khi tạo (SQLCipher {cipher}, khóa trong kho khóa {key_store}).",
+        "The data will be encrypted when it is created (SQLCipher {cipher}, key in the {key_store} key store).",
+    ),
+    "encryption.no_profile": (
+        "Thư mục {folder} chưa có dữ liệu quầy để mã hóa.",
+        "The folder {folder} holds no counter data to encrypt.",
+    ),
+    "encryption.already": (
+        "Dữ liệu {path} đã được mã hóa.",
+        "The data {path} is already encrypted.",
+    ),
+    "encryption.verify_failed": (
+        "Bản mã hóa của {path} không khớp bản gốc ({detail}); dữ liệu gốc được giữ nguyên, chưa mã hóa.",
+        "The encrypted copy of {path} does not match the original ({detail}); the original is kept, unencrypted.",
+    ),
+    "keyfile.no_key": (
+        "Dữ liệu trong {folder} không được mã hóa bằng khóa trong kho khóa của máy này; không có khóa để xuất.",
+        "The data in {folder} is not encrypted with a key in this computer's key store; there is no key to export.",
+    ),
+    "keyfile.passphrase_short": (
+        "Cụm mật khẩu bảo vệ tệp khóa phải có ít nhất {min} ký tự.",
+        "The passphrase protecting the key file needs at least {min} characters.",
+    ),
+    "keyfile.invalid": (
+        "{path} không phải tệp khóa của Quầy Một cửa.",
+        "{path} is not a one-stop counter key file.",
+    ),
+    "keyfile.passphrase": (
+        "Cụm mật khẩu không mở được tệp khóa {path} (sai cụm mật khẩu, hoặc tệp đã bị sửa).",
+        "The passphrase does not open the key file {path} (wrong passphrase, or the file was changed).",
+    ),
+    "keyfile.other_profile": (
+        "Thư mục dữ liệu {folder} đang chứa dữ liệu của một quầy khác, không khớp tệp khóa; hãy đổi tên thư mục đó "
+        "(hoặc dùng --data-dir với một thư mục trống) rồi nhập khóa lại.",
+        "The data folder {folder} holds another counter's data, which does not match the key file; rename that "
+        "folder (or give --data-dir an empty folder) and import the key again.",
+    ),
     "restore.unsent": (
         "Dữ liệu hiện tại còn {count} thay đổi chưa gửi lên máy chủ: hãy chạy `counter-app sync --once` trước, "
         "hoặc thêm --force để xuất chúng ra tệp rồi mới khôi phục.",
@@ -251,6 +337,29 @@ def field_name(field: str, lang: str = "vi") -> str:
     return _pick(FIELDS[last], lang) if last in FIELDS else field
 
 
+#: The roles of core.roles as officers say them.
+ROLE_NAMES: dict[str, tuple[str, str]] = {
+    "officer": ("cán bộ tiếp nhận", "receiving officer"),
+    "processor": ("cán bộ xử lý", "processing officer"),
+    "leader": ("lãnh đạo", "leader"),
+    "admin": ("quản trị", "administrator"),
+}
+
+#: The operations of core.roles, as the end of "… may not …".
+OPERATION_NAMES: dict[str, tuple[str, str]] = {
+    "receive": ("tiếp nhận hồ sơ", "receive dossiers"),
+    "move": ("chuyển bước xử lý hồ sơ", "move dossiers on"),
+    "hand_over": ("trả kết quả", "hand results over"),
+    "view": ("xem hồ sơ", "look dossiers up"),
+    "print": ("in biểu mẫu", "print forms"),
+    "report": ("xem báo cáo", "see the reports"),
+    "catalogue": ("thay đổi danh mục thủ tục", "change the procedure catalogue"),
+    "configure": ("cấu hình quầy", "configure the counter"),
+    "backup": ("sao lưu, khôi phục hoặc xuất dữ liệu", "back up, restore or export data"),
+    "audit": ("xem nhật ký kiểm toán", "read the audit trail"),
+}
+
+
 def describe(exc: DomainError | ValidationErrors, lang: str = "vi") -> str:
     """One clear sentence (or one per field) for a domain error."""
     if isinstance(exc, ValidationErrors):
@@ -260,6 +369,11 @@ def describe(exc: DomainError | ValidationErrors, lang: str = "vi") -> str:
     if "current" in params:
         params["current_name"] = status_name(int(params["current"]), lang)  # type: ignore[call-overload]
         params["target_name"] = status_name(int(params["target"]), lang)  # type: ignore[call-overload]
+    if "role" in params:
+        params["role_name"] = _pick(ROLE_NAMES.get(str(params["role"]), (str(params["role"]),) * 2), lang)
+    if "operation" in params:
+        pair = OPERATION_NAMES.get(str(params["operation"]), (str(params["operation"]),) * 2)
+        params["operation_name"] = _pick(pair, lang)
     if "kind" in params:
         params["kind_name"] = _pick(KIND_NAMES.get(str(params["kind"]), (str(params["kind"]),) * 2), lang)
     template = MESSAGES.get(exc.code) or SYNC_MESSAGES.get(exc.code)

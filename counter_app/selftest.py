@@ -98,6 +98,7 @@ class SelfTest:
         return [
             Check("Thư mục dữ liệu", "Data folder", self.check_data_folder),
             Check("Cơ sở dữ liệu", "Database", self.check_database),
+            Check("Nhật ký kiểm toán", "Audit trail", self.check_audit),
             Check("Danh mục thủ tục mẫu", "Sample catalogue", self.check_catalogue),
             Check("Lịch ngày nghỉ", "Holiday calendar", self.check_calendar),
             Check("Phông chữ tiếng Việt", "Vietnamese font", self.check_font),
@@ -177,6 +178,25 @@ class SelfTest:
             f"WAL, {migrated_vi} trên bản sao; {dossiers} hồ sơ, {pending} thay đổi chưa đồng bộ",
             f"WAL, {migrated_en} on a copy; {dossiers} dossiers, {pending} changes not yet synced",
         )
+
+    def check_audit(self) -> Outcome:
+        """`counter-app audit verify` on the copy made by the database check."""
+        from .storage.store import DB_NAME, CounterStore
+
+        copy_dir = self.workdir / "data"
+        if not (copy_dir / DB_NAME).exists():
+            return Outcome(Level.INFO, "chưa có dữ liệu", "no data yet")
+        store = CounterStore(copy_dir)
+        try:
+            check = store.audit.verify()
+        finally:
+            store.close()
+        if check.broken is not None:
+            return failed(
+                f"bị sửa hoặc thiếu từ mục số {check.broken.seq} ({check.broken.reason})",
+                f"changed or missing from entry {check.broken.seq} ({check.broken.reason})",
+            )
+        return ok(f"nguyên vẹn, {check.entries} mục", f"intact, {check.entries} entries")
 
     def check_catalogue(self) -> Outcome:
         from .storage.catalogue_files import load_seed_catalogue

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..app import backup
+from ..app.backup import DatabaseDamagedError
+from ..core.roles import Operation
 from .context import CliContext
 
 
@@ -23,18 +26,24 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
-    from ..storage.backups import make_backup
-
-    path = make_backup(ctx.store(), args.output)
+    account = ctx.act(Operation.BACKUP)
+    path = backup.backup(ctx.app(), account, args.output).value
     print(path, file=ctx.out)
     return 0
 
 
 def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    from ..storage.backups import restore_profile
-
+    if not backup.profile_exists(
+        Path(ctx.data_dir)
+    ):  # a new machine: nothing to open (and so to create) here
+        actor = ctx.acting_username_without_store()
+    else:
+        try:
+            actor = ctx.act(Operation.BACKUP).username
+        except DatabaseDamagedError:  # a damaged profile proves no one: the owner of its folder restores it
+            actor = ctx.acting_username_without_store()
     ctx.close()  # the restore needs the database closed by everyone, this process included
-    result = restore_profile(Path(ctx.data_dir), args.file, force=args.force)
+    result = backup.restore(Path(ctx.data_dir), args.file, actor=actor, force=args.force)
     say = ctx.say
     if result.export_file is not None:
         print(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import time
 
+from ..app import settings
 from ..core.model import DurationUnit
+from ..core.roles import Operation
 from .context import CliContext, CliError, parse_date, parse_datetime
 
 
@@ -36,18 +38,20 @@ def _time(text: str, ctx: CliContext) -> time:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    store = ctx.store()
+    app = ctx.app()
     if args.calendar_command == "due":
         received = parse_datetime(ctx, args.received)
         if args.duration < 0:
             raise CliError(ctx.say("Thời hạn không được âm.", "The duration cannot be negative."))
         cutoff = _time(args.cutoff, ctx) if args.cutoff else None
-        due = store.calendar().appointment_for(received, args.duration, DurationUnit(args.unit), cutoff)
+        due = settings.calendar(app, None).appointment_for(
+            received, args.duration, DurationUnit(args.unit), cutoff
+        )
         print(due.isoformat(timespec="minutes"), file=ctx.out)
     elif args.calendar_command == "holidays":
         if not 1990 <= args.year <= 2100:
             raise CliError(ctx.say("Năm phải từ 1990 đến 2100.", "The year must be between 1990 and 2100."))
-        cal = store.calendar()
+        cal = settings.calendar(app, None)
         for day, name in cal.days_off(args.year):
             print(f"{day.isoformat()}\t{name}", file=ctx.out)
         for day in cal.make_up_days(args.year):
@@ -56,9 +60,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             )
     else:
         day = parse_date(ctx, args.day)
-        if args.kind == "none":
-            store.remove_override(day)
-        else:
-            store.set_override(day, args.kind, args.name)
+        account = ctx.act(Operation.CONFIGURE)
+        settings.set_override(app, account, day, None if args.kind == "none" else args.kind, args.name)
         print(ctx.say("Đã cập nhật lịch làm việc.", "Calendar updated."), file=ctx.out)
     return 0

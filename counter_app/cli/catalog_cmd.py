@@ -6,7 +6,9 @@ import argparse
 import json
 from pathlib import Path
 
+from ..app import catalogue, intake
 from ..core.catalogue import CatalogueError, procedure_to_dict
+from ..core.roles import Operation
 from ..messages import describe_catalogue_issue
 from .context import CliContext, CliError, check_output_path
 
@@ -38,14 +40,13 @@ def _issue_text(issue: object, ctx: CliContext) -> str:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from ..storage.catalogue_files import load_seed_catalogue, read_catalogue_file, write_catalogue_file
-
-    store = ctx.store()
+    app = ctx.app()
+    account = ctx.act(Operation.CATALOGUE if args.catalog_command in ("import", "seed") else Operation.VIEW)
     if args.catalog_command == "import":
         if not args.file.is_file():
             raise CliError(ctx.say(f"Không tìm thấy tệp {args.file}.", f"File {args.file} not found."))
         try:
-            procedures = read_catalogue_file(args.file)
+            procedures = catalogue.read_file(args.file)
         except CatalogueError as exc:
             lines = [_issue_text(i, ctx) for i in exc.issues]
             head = ctx.say(
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                     f"Cannot read {args.file} ({exc.strerror or exc}); nothing imported.",
                 )
             ) from exc
-        store.replace_catalogue(procedures)
+        catalogue.replace(app, account, procedures, str(args.file))
         print(
             ctx.say(f"Đã nhập {len(procedures)} thủ tục.", f"Imported {len(procedures)} procedures."),
             file=ctx.out,
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         check_output_path(ctx, args.file)
         try:
-            write_catalogue_file(args.file, store.procedures())
+            catalogue.export_file(app, account, args.file)
         except OSError as exc:
             raise CliError(
                 ctx.say(
@@ -82,10 +83,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             ) from exc
         print(ctx.say(f"Đã xuất ra {args.file}.", f"Exported to {args.file}."), file=ctx.out)
     elif args.catalog_command == "seed":
-        store.replace_catalogue(load_seed_catalogue())
+        catalogue.replace(app, account, catalogue.sample(), "sample")
         print(ctx.say("Đã cài danh mục mẫu.", "Installed the sample catalogue."), file=ctx.out)
     else:
-        procedures = store.procedures()
+        procedures = intake.procedures(app, account)
         if args.json:
             json.dump([procedure_to_dict(p) for p in procedures], ctx.out, ensure_ascii=False, indent=2)
             ctx.out.write("\n")

@@ -1,4 +1,5 @@
-"""What every sub-command receives: data folder, language, output streams and a lazily opened store."""
+"""What every sub-command receives: data folder, language, output streams, the lazily opened profile and the
+account it acts as."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from typing import TextIO
 
 from platformdirs import user_data_dir
 
-from ..core.errors import DomainError
+from ..app import CounterApp, accounts
+from ..core.errors import DomainError, NotFoundError
+from ..core.roles import Account, Operation, PermissionDenied, require
 from ..messages import describe
 
 APP_DIR_NAME = "quay-mot-cua"
@@ -40,26 +43,76 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
+#: The account the CLI acts as when neither --officer nor a `setup` administrator names one.
+DEFAULT_ADMIN = "admin"
+
+
+def default_officer() -> str | None:
+    return os.environ.get("COUNTER_APP_OFFICER") or None
+
+
 @dataclass
 class CliContext:
     data_dir: Path
     lang: str = "vi"
-    officer: str = "admin"
+    officer: str | None = None  # --officer / COUNTER_APP_OFFICER; None: the administrator `setup` created
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
-    _store: object | None = None
+    _app: CounterApp | None = None
+    _account: Account | None = None
 
-    def store(self):  # -> CounterStore (imported lazily: `decode` and `--help` need no database)
-        if self._store is None:
-            from ..storage.store import CounterStore
-
-            self._store = CounterStore(self.data_dir)
-        return self._store
+    def app(self) -> CounterApp:
+        """The profile in the data folder, opened on first use (`decode` and `--help` need none)."""
+        if self._app is None:
+            self._app = CounterApp.open(self.data_dir)
+        return self._app
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()  # type: ignore[attr-defined]
-            self._store = None
+        if self._app is not None:
+            self._app.close()
+            self._app = None
+
+    def acting_username(self) -> str:
+        if self.officer:
+            return self.officer.strip().lower()
+        return accounts.cli_default(self.app(), None, DEFAULT_ADMIN)
+
+    def acting_username_without_store(self) -> str:
+        """The name given on the command line, for when the profile itself cannot be opened."""
+        return (self.officer or DEFAULT_ADMIN).strip().lower()
+
+    def account(self) -> Account:
+        """The real, active account the command acts as; refused with one sentence (exit 2) otherwise."""
+        if self._account is None:
+            username = self.acting_username()
+            try:
+                found: Account = accounts.find(self.app(), None, username)
+            except NotFoundError:
+                raise CliError(
+                    self.say(
+                        f"Không có tài khoản cán bộ «{username}» trên quầy này; dùng --officer với một tài "
+                        "khoản có thật (hoặc tạo tài khoản quản trị bằng counter-app setup --admin).",
+                        f"There is no officer account «{username}» on this counter; give --officer an existing "
+                        "account (or create the administrator with counter-app setup --admin).",
+                    )
+                ) from None
+            if not found.active:
+                raise CliError(
+                    self.say(
+                        f"Tài khoản «{username}» đã bị khóa; không thể thực hiện thao tác.",
+                        f"The account «{username}» is inactive; it cannot act.",
+                    )
+                )
+            self._account = found
+        return self._account
+
+    def act(self, operation: Operation) -> Account:
+        """The acting account, if its role may do `operation` (the same rules the window applies)."""
+        account = self.account()
+        try:
+            return require(account, operation)
+        except PermissionDenied as exc:
+            raise self.error(exc) from None
 
     def say(self, vi: str, en: str) -> str:
         return en if self.lang == "en" else vi

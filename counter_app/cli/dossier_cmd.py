@@ -7,9 +7,11 @@ import json
 from datetime import datetime
 from typing import Any
 
+from ..app import intake, settings, tracking
 from ..core.errors import NotFoundError
 from ..core.intake import full_set, missing_components, new_dossier
 from ..core.model import ApplicantKind, Dossier, IdType, Person, Status
+from ..core.roles import Operation
 from ..core.serial import dt_text, event_to_dict, person_to_dict
 from ..core.statuses import Timeliness, deadline, timeliness
 from ..core.validation import clean_person
@@ -97,9 +99,11 @@ def _print(d: Dossier, args: argparse.Namespace, ctx: CliContext) -> None:
 
 
 def _receive(args: argparse.Namespace, ctx: CliContext) -> int:
-    store = ctx.store()
-    unit = store.require_unit()
-    procedure = store.procedure(args.procedure)
+    app = ctx.app()
+    account = ctx.act(Operation.RECEIVE)
+    officer = account.username
+    unit = settings.require_unit(app, account)
+    procedure = intake.procedure(app, account, args.procedure)
     kind = ApplicantKind.parse(args.applicant_kind)
     id_type = (
         IdType(args.id_type)
@@ -126,16 +130,16 @@ def _receive(args: argparse.Namespace, ctx: CliContext) -> int:
         procedure=procedure,
         applicant=applicant,
         at=received,
-        officer=ctx.officer,
+        officer=officer,
         counter=unit.counter,
         components=handed,
     )
     missing = missing_components(procedure, handed)
     if missing:
         names = [c.name for c in missing]
-        dossier = store.request_supplement(
-            draft, names, ctx.say("Hồ sơ chưa đủ thành phần.", "Incomplete dossier.")
-        )
+        dossier = intake.request_supplement(
+            app, account, draft, names, ctx.say("Hồ sơ chưa đủ thành phần.", "Incomplete dossier.")
+        ).value
         _print(dossier, args, ctx)
         print(
             ctx.say(
@@ -145,21 +149,22 @@ def _receive(args: argparse.Namespace, ctx: CliContext) -> int:
             file=ctx.err,
         )
         return 1
-    dossier = store.receive(draft)
+    dossier = intake.receive(app, account, draft).value
     _print(dossier, args, ctx)
     return 0
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    store = ctx.store()
+    app = ctx.app()
     cmd = args.dossier_command
     if cmd == "receive":
         return _receive(args, ctx)
+    account = ctx.act(Operation.MOVE if cmd == "advance" else Operation.VIEW)
     if cmd == "show":
-        _print(store.dossiers.get(args.code), args, ctx)
+        _print(tracking.get(app, account, args.code), args, ctx)
         return 0
     if cmd == "search":
-        found = store.dossiers.search(args.query, limit=max(1, min(args.limit, 500)))
+        found = tracking.search(app, account, args.query, args.limit)
         if args.json:
             json.dump([dossier_json(d, ctx.lang) for d in found], ctx.out, ensure_ascii=False, indent=2)
             ctx.out.write("\n")
@@ -176,10 +181,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                 f"Unknown status «{args.status}»; use 1–10 or one of: {STATUS_CHOICES}.",
             )
         ) from exc
-    if store.dossiers.find(args.code) is None:
+    if tracking.find(app, account, args.code) is None:
         raise NotFoundError(kind="dossier", key=args.code)
-    dossier = store.advance(
-        args.code, target, officer=ctx.officer, at=_when(args.at, ctx), unit=args.unit, note=args.note
-    )
+    dossier = tracking.advance(
+        app, account, args.code, target, at=_when(args.at, ctx), unit=args.unit, note=args.note
+    ).value
     _print(dossier, args, ctx)
     return 0

@@ -12,7 +12,7 @@ from typing import TextIO
 from .. import APP_NAME, __version__
 from ..core.errors import DomainError, ValidationErrors
 from ..messages import describe
-from .context import CliContext, CliError, default_data_dir, default_lang
+from .context import CliContext, CliError, default_data_dir, default_lang, default_officer
 
 #: Modules under counter_app.cli that add sub-commands (each defines add_parser(sub) and run(args, ctx)).
 COMMAND_MODULES = (
@@ -25,6 +25,9 @@ COMMAND_MODULES = (
     "sync_cmd",
     "report_cmd",
     "backup_cmd",
+    "audit_cmd",
+    "encrypt_cmd",
+    "key_cmd",
 )
 
 
@@ -46,7 +49,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=("vi", "en"), default=None, help="language of messages (default vi)"
     )
-    parser.add_argument("--officer", default="admin", help="officer recorded on actions taken from the CLI")
+    parser.add_argument(
+        "--officer",
+        default=None,
+        help="the account the command acts as (env COUNTER_APP_OFFICER; default: the administrator setup created)",
+    )
     parser.add_argument("--demo", action="store_true", help="open the demo profile (sample unit and officer)")
     parser.add_argument("--kiosk", action="store_true", help="open the citizens' self-lookup kiosk")
     parser.add_argument("--self-test", action="store_true", help="check the installation and exit")
@@ -79,7 +86,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     ctx = CliContext(
         data_dir=args.data_dir or default_data_dir(),
         lang=args.lang or lang,
-        officer=args.officer,
+        officer=args.officer or default_officer(),
         out=out or sys.stdout,
         err=err or sys.stderr,
     )
@@ -100,10 +107,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         print(describe(exc, ctx.lang), file=ctx.err)
         return 2
     except Exception as exc:  # bytes damaged inside a row pass the check at open and fail only when read
-        from ..storage.integrity import damage_behind
-        from ..storage.store import DB_NAME
+        from ..app.backup import damage_behind
 
-        damage = damage_behind(exc, Path(ctx.data_dir) / DB_NAME)
+        damage = damage_behind(exc, Path(ctx.data_dir))
         if damage is None:
             raise
         print(describe(damage, ctx.lang), file=ctx.err)

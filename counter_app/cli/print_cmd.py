@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..app import reports, tracking
+from ..core.roles import Operation
 from .context import CliContext, CliError, parse_date
 
 FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
@@ -33,7 +35,7 @@ def _writable(path: Path, ctx: CliContext) -> None:
 
 
 def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
-    from ..documents import FormKind, Paper, render_form
+    from ..documents import FormKind, Paper
 
     if args.form not in FORMS:
         raise CliError(
@@ -42,24 +44,21 @@ def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
                 f"Unknown form «{args.form}»; use one of: {', '.join(FORMS)}.",
             )
         )
-    store = ctx.store()
-    dossier = store.dossiers.get(args.code)
+    app = ctx.app()
+    account = ctx.act(Operation.PRINT)
+    dossier = tracking.get(app, account, args.code)
     kind = FormKind(args.form)
     if args.paper == "thermal80" and kind is not FormKind.RECEIPT:
         raise CliError(
             ctx.say("Khổ giấy 80 mm chỉ dùng cho giấy tiếp nhận.", "The 80 mm paper is for receipts only.")
         )
     _writable(args.output, ctx)
-    pdf = render_form(
-        kind, dossier, store.require_unit(), paper=Paper(args.paper), names=store.accounts.names()
-    )
-    args.output.write_bytes(pdf)
+    reports.save_form(app, account, kind, dossier, args.output, Paper(args.paper))
     print(ctx.say(f"Đã ghi {args.output}.", f"Wrote {args.output}."), file=ctx.out)
     return 0
 
 
 def run_book(args: argparse.Namespace, ctx: CliContext) -> int:
-    from ..documents import render_tracking_book, write_tracking_book_xlsx
 
     start, end = parse_date(ctx, args.date_from), parse_date(ctx, args.date_to)
     if end < start:
@@ -70,13 +69,7 @@ def run_book(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.say("Tệp đầu ra phải là .pdf hoặc .xlsx.", "The output must be a .pdf or .xlsx file.")
         )
     _writable(args.output, ctx)
-    store = ctx.store()
-    dossiers = store.dossiers.received_between(start, end)
-    unit = store.require_unit()
-    names = store.accounts.names()
-    if suffix == ".xlsx":
-        write_tracking_book_xlsx(args.output, dossiers, unit, start, end, args.field, names)
-    else:
-        args.output.write_bytes(render_tracking_book(dossiers, unit, start, end, args.field, names))
+    account = ctx.act(Operation.PRINT)
+    reports.save_book(ctx.app(), account, start, end, args.output, args.field)
     print(ctx.say(f"Đã ghi {args.output}.", f"Wrote {args.output}."), file=ctx.out)
     return 0

@@ -6,7 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from ..core.report import build_report
+from ..app import reports
+from ..core.roles import Operation
 from ..messages import status_name
 from .context import CliContext, CliError, check_output_path, parse_date
 
@@ -28,12 +29,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(ctx.say("Tệp báo cáo phải là .xlsx.", "The report file must be .xlsx."))
     if args.output is not None:
         check_output_path(ctx, args.output)
-    store = ctx.store()
-    report = build_report(store.dossiers.relevant_for_period(start, end), start, end)
+    app = ctx.app()
+    account = ctx.act(Operation.REPORT)
     if args.output is not None:
-        from ..documents.report_xlsx import write_report_xlsx
-
-        write_report_xlsx(args.output, report, store.require_unit(), ctx.lang)
+        report = reports.save_report(app, account, start, end, args.output, ctx.lang).value
+    else:
+        report = reports.report(app, account, start, end)
     if args.json:
         json.dump(report.to_dict(), ctx.out, ensure_ascii=False, indent=2)
         ctx.out.write("\n")

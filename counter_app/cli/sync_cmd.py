@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..app import CounterApp, sync
+from ..core.roles import Account, Operation
 from ..sync.status import SyncState, SyncStatus
 from ..sync.wording import describe_sync
 from .context import CliContext, CliError
@@ -39,17 +41,24 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from ..sync.client import SyncClient
-    from ..sync.engine import SyncEngine
 
     def client_factory(url: str, token: str, **kw: Any) -> SyncClient:
         return SyncClient(url, token, timeout=args.timeout, **kw)
 
-    engine = SyncEngine(ctx.store(), client_factory=client_factory)
+    app = ctx.app()
+    account = ctx.act(
+        Operation.BACKUP
+        if args.export is not None
+        else Operation.CONFIGURE
+        if args.retry is not None
+        else Operation.VIEW
+    )
+    engine = sync.engine(app, client_factory)
     try:
         if args.once:
-            return _once(engine, args, ctx)
+            return _once(app, account, engine, args, ctx)
         if args.retry is not None:
-            count = engine.requeue(args.retry or None)
+            count = sync.requeue(app, account, args.retry or None).value
             _emit(
                 ctx,
                 args,
@@ -58,7 +67,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             )
             return 0
         if args.export is not None:
-            count = engine.export(args.export)
+            count = sync.export(app, account, args.export).value
             _emit(
                 ctx,
                 args,
@@ -69,7 +78,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                 ),
             )
             return 0
-        status = engine.status()
+        status = sync.status(app, account, engine)
         if args.json:
             print(json.dumps(status.to_json(), ensure_ascii=False), file=ctx.out)
         else:
@@ -83,8 +92,8 @@ def _emit(ctx: CliContext, args: argparse.Namespace, data: dict[str, Any], text:
     print(json.dumps(data, ensure_ascii=False) if args.json else text, file=ctx.out)
 
 
-def _once(engine: Any, args: argparse.Namespace, ctx: CliContext) -> int:
-    report = engine.cycle()
+def _once(app: CounterApp, account: Account, engine: Any, args: argparse.Namespace, ctx: CliContext) -> int:
+    report = sync.cycle(app, account, engine).value
     if report.outcome == "not_configured":
         raise CliError(describe_sync(report.error, ctx.lang))
     push, pull = report.push, report.pull

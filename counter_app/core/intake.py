@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 
 from .errors import ValidationError
+from .events import apply_event
 from .ids import new_id
 from .model import (
     Channel,
@@ -21,7 +21,6 @@ from .model import (
     ReturnMethod,
     Status,
 )
-from .statuses import check_move
 from .text import nfc
 
 RECEPTION_UNIT = "Bộ phận tiếp nhận và trả kết quả"
@@ -152,8 +151,8 @@ def advance(
     action: str = "advance",
     data: dict[str, object] | None = None,
 ) -> Dossier:
-    """Move a received dossier to `target` if the rules allow it, appending one history event."""
-    check_move(dossier.status, target)
+    """Move a received dossier to `target` if the rules allow it (and `action` names a move that leads there),
+    appending one history event."""
     event = _event(
         at,
         officer,
@@ -165,12 +164,7 @@ def advance(
         note=nfc(note),
         data=dict(data or {}),
     )
-    changes: dict[str, object] = {}
-    if target is Status.SUPPLEMENT_REQUESTED and data and "missing" in data:
-        changes["missing"] = tuple(str(m) for m in data["missing"])  # type: ignore[attr-defined]
-    if target in (Status.STOPPED, Status.SUPPLEMENT_REQUESTED) and note:
-        changes["reason"] = nfc(note)
-    return replace(dossier.with_event(event), **changes)  # type: ignore[arg-type]
+    return apply_event(dossier, event)
 
 
 def apologise(
@@ -202,7 +196,7 @@ def apologise(
             "signer": nfc(signer),
         },
     )
-    return dossier.with_event(event, new_appointment=new_appointment)
+    return apply_event(dossier, event)
 
 
 def annotate(
@@ -225,7 +219,7 @@ def annotate(
         note=nfc(note),
         data=dict(data or {}),
     )
-    return dossier.with_event(event)
+    return apply_event(dossier, event)
 
 
 def record_return(

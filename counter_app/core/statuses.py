@@ -46,16 +46,42 @@ def check_move(current: Status, target: Status) -> None:
 
 
 def check_event(from_status: Status | None, to_status: Status, action: str) -> None:
-    """Validate a history event: annotations (rating, apology, note) keep the status; everything else must be a move."""
+    """Validate one history event by its action: an intake event (`from_status` None) decides a new dossier, an
+    annotation (rating, apology, note …) keeps the status, a named move goes where its name says and the rules
+    allow. Any other action, or an annotation that moves the dossier, raises `TransitionError`."""
+    current = int(from_status) if from_status is not None else 0
     if from_status is None:
-        if to_status not in (S.RECEIVED, S.REFUSED, S.SUPPLEMENT_REQUESTED, S.SUBMITTED):
-            raise TransitionError(current=0, target=int(to_status))
+        if INTAKE_ACTIONS.get(action) is not to_status:
+            raise TransitionError(current=current, target=int(to_status), action=action)
         return
-    if from_status is to_status and action in ANNOTATIONS:
+    if action in ANNOTATIONS:
+        if from_status is not to_status:
+            raise TransitionError(current=current, target=int(to_status), action=action)
         return
+    if action not in MOVE_ACTIONS or MOVE_ACTIONS[action] not in (None, to_status):
+        raise TransitionError(current=current, target=int(to_status), action=action)
     check_move(from_status, to_status)
 
 
+#: Actions that decide a dossier at the counter (its first event), and the status each gives it.
+INTAKE_ACTIONS: dict[str, Status] = {
+    "receive": S.RECEIVED,
+    "supplement": S.SUPPLEMENT_REQUESTED,
+    "refuse": S.REFUSED,
+}
+#: Actions that move a dossier on, and the status each leads to (None: the one the officer chose).
+MOVE_ACTIONS: dict[str, Status | None] = {
+    "advance": None,
+    "transfer": S.PROCESSING,
+    "processing": S.PROCESSING,
+    "supplement_requested": S.SUPPLEMENT_REQUESTED,
+    "supplement_received": S.PROCESSING,
+    "fees_due": S.FEES_DUE,
+    "result_ready": S.RESULT_READY,
+    "withdrawal_requested": S.WITHDRAWAL_REQUESTED,
+    "stop": S.STOPPED,
+    "return": S.RETURNED,
+}
 #: Actions that record something about a dossier without moving it.
 ANNOTATIONS = frozenset({"rate", "apology", "note", "print", "digitise"})
 

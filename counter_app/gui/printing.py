@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,6 +99,7 @@ class FormPrinter(QObject):
         self._parent = parent
         self.dialog: QPrintPreviewDialog | None = None
         self._document: QPdfDocument | None = None
+        self._dossier: Dossier | None = None  # the dossier of the form last previewed or saved
 
     def render(self, kind: str, dossier: Dossier) -> bytes:
         """PDF bytes of form `kind` (receipt, supplement, refusal …) for `dossier` (runs in a worker)."""
@@ -121,6 +123,7 @@ class FormPrinter(QObject):
 
     def preview(self, kind: str, dossier: Dossier) -> None:
         """Render in the background, then open the print preview."""
+        self._dossier = dossier
         self._session.runner.run(
             self.render,
             kind,
@@ -150,6 +153,7 @@ class FormPrinter(QObject):
         """Print without a dialog (on the remembered printer unless one is given); returns pages printed."""
         printer = printer or self.printer_for(kind)
         pages = print_document(load_pdf(pdf, self), printer)
+        self._record("print", kind, printer.printerName() or printer.outputFileName())
         self.printed.emit(kind, pages)
         return pages
 
@@ -169,11 +173,26 @@ class FormPrinter(QObject):
                 return None
             path = Path(chosen)
         path.write_bytes(pdf)
+        self._dossier = dossier
+        self._record("export", kind, str(path))
         return path
+
+    def _record(self, what: str, kind: str, target: str) -> None:
+        """Every print and saved form goes into the audit trail, written by the task runner's writer."""
+        dossier = self._dossier
+        record = partial(
+            self._session.store.audit.record,
+            what,
+            self._session.account.username,
+            dossier_id=dossier.id if dossier else None,
+            details={"form": kind, "code": dossier.code if dossier else None, "target": target},
+        )
+        self._session.runner.write(record)
 
     def _on_dialog_accepted(self, kind: str, printer: QPrinter) -> None:
         if printer.outputFormat() is QPrinter.OutputFormat.NativeFormat and printer.printerName():
             self._session.settings.set_printer_for(kind, printer.printerName())
+        self._record("print", kind, printer.printerName() or printer.outputFileName())
         self.printed.emit(kind, self._document.pageCount() if self._document else 0)
 
     def _on_render_failed(self, exc: object) -> None:

@@ -2,9 +2,12 @@
 
 Work runs off the GUI thread; its result (or exception) comes back to the GUI thread through a queued
 signal and is handed to the callbacks given when the work was submitted. Workers never touch a widget.
+Application operations go through `submit`: a read runs on the pool, a write on the single writer, and after
+each write the runner emits `changed` once with what it changed, for every screen that shows it.
 
-    runner.write(store.receive, draft, on_done=self._on_store_received, on_error=self._on_store_failed)
-    runner.run(store.accounts.verify, username, password, on_done=self._on_verify_done)
+    runner.submit(intake.receive, app, account, draft, on_done=self._on_receive_done)
+    runner.submit(tracking.search, app, account, text, on_done=self._on_search_done)
+    runner.run(render, kind, dossier, on_done=...)          # non-database work (rendering, decoding)
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from ..app.base import Done, Op
 
 Callback = Callable[[Any], object]
 
@@ -55,6 +60,8 @@ class TaskRunner(QObject):
     unhandled_error = Signal(object)
     #: Number of jobs still running or queued, after every change.
     busy_changed = Signal(int)
+    #: After every write operation that changed something: its `app.Changes` (in the GUI thread).
+    changed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +100,27 @@ class TaskRunner(QObject):
     ) -> int:
         """Run other work (reads, password checks, rendering) on the pool."""
         return self._submit(self._pool, fn, args, on_done, on_error)
+
+    def submit(
+        self,
+        op: Op[Any],
+        *args: Any,
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
+    ) -> int:
+        """Run an application operation: a read on the pool, a write on the single writer. A write's
+        `on_done` receives its value; then `changed` announces what the write changed."""
+        if not op.is_write:
+            return self._submit(self._pool, op, args, on_done, on_error)
+
+        def delivered(done: object) -> None:
+            assert isinstance(done, Done)
+            if on_done is not None:
+                on_done(done.value)
+            if done.changes:
+                self.changed.emit(done.changes)
+
+        return self._submit(self._writer, op, args, delivered, on_error)
 
     @property
     def pending(self) -> int:

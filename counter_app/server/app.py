@@ -9,22 +9,32 @@ from typing import Annotated, Any
 
 from anyio import to_thread
 from fastapi import FastAPI, Query, Request, Security
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from peewee import Database
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..sync.wire import MAX_BATCH, MAX_BODY_BYTES, MAX_PULL_LIMIT, PROTOCOL_VERSION, time_text, utc_now
-from .admin import AuthError, Caller, authenticate
+from ..sync.wire import MAX_BATCH, MAX_BODY_BYTES, PROTOCOL_VERSION, time_text, utc_now
+from .admin import AuthError, Caller, authenticate, enrol_installation
+from .audit import AuditIn, AuditOut, append_entries
+from .bounds import ChangeCounter, Cursor, Id, Name, Payload, PullLimit, ShortText
 from .feed import page_json, read_feed
-from .limits import BodyLimitAndClock
+from .guard import AuthGate, AuthThrottle, address_key, counter_key, log_failure
+from .limits import BODY_TIMEOUT_S, BodyLimit, ServerClock
 from .models import bind_models
 from .schema import current_version
 from .writer import PushWriter
 
 REQUEST_THREADS = 12
+#: FastAPI's and Starlette's own refusals (unparseable body, unknown path, wrong method) as error codes.
+HTTP_ERROR_CODES = {
+    400: "request.malformed",
+    404: "not_found",
+    405: "method.not_allowed",
+    413: "request.too_large",
+}
 
 #: The counter's token, `Authorization: Bearer <token>` (declared once so OpenAPI shows the scheme).
 BEARER = HTTPBearer(auto_error=False, description="the counter's token from `counter-server add-counter`")
@@ -41,21 +51,57 @@ class ApiError(Exception):
         self.extra = extra
 
 
-class ChangeIn(BaseModel):
-    """One change as the counter's outbox holds it."""
+def validation_detail(exc: RequestValidationError, limit: int = 20) -> list[dict[str, Any]]:
+    """What was wrong with a request, safe to send back: type, location and message of the first `limit` errors;
+    never the input itself, and texts cut short and made valid UTF-8 (a lone surrogate cannot be encoded)."""
 
-    change_id: str = Field(min_length=1, max_length=64)
-    kind: str = Field(max_length=64)
-    dossier_id: str | None = Field(default=None, max_length=64)
-    counter: int
-    officer: str = Field(max_length=200)
-    created_at: str = Field(max_length=64, description="device time, ISO 8601")
-    payload: dict[str, Any]
+    def safe(text: object) -> str:
+        return str(text)[:200].encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
+
+    return [
+        {
+            "type": safe(error.get("type", "")),
+            "loc": [part if isinstance(part, int) else safe(part) for part in error.get("loc", ())],
+            "msg": safe(error.get("msg", "")),
+        }
+        for error in exc.errors()[:limit]
+    ]
+
+
+class ChangeIn(BaseModel):
+    """One change as the counter's outbox holds it (every field bounded and strictly typed: `bounds`)."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    change_id: Id
+    kind: ShortText = Field(description="dossier.create | dossier.event")
+    dossier_id: Id | None = None
+    counter: ChangeCounter
+    officer: Name
+    created_at: ShortText = Field(description="device time, ISO 8601")
+    payload: Payload
 
 
 class PushIn(BaseModel):
-    changes: list[ChangeIn]
-    device_time: str | None = Field(default=None, description="the counter's clock when it sent the batch")
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    changes: list[ChangeIn] = Field(description=f"at most {MAX_BATCH} changes (more: 422 `batch.too_large`)")
+    device_time: ShortText | None = Field(
+        default=None, description="the counter's clock when it sent the batch"
+    )
+
+
+class ErrorOut(BaseModel):
+    """Every answer other than 200: a stable code, sometimes with details (`limit`, `detail`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    error: str = Field(description="e.g. auth.invalid, request.invalid, request.too_large, batch.too_large")
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI entries of the answers other than 200 an endpoint can give (all in the `ErrorOut` shape)."""
+    return {status: {"model": ErrorOut} for status in statuses}
 
 
 class ResultOut(BaseModel):
@@ -83,10 +129,14 @@ class EnrolOut(BaseModel):
     counter: int
     server_time: str
     protocol: int
+    credential: str = Field(description="this installation's own secret; the one-time token is spent")
+    slot_numbers: dict[str, int] = Field(description="highest running number per day (YYMMDD) in the slot")
+    reinstalled: bool = Field(description="the counter number was used before: codes wait for a first sync")
 
 
-def create_app(db: Database) -> FastAPI:
-    """The API over an opened (and migrated) server database."""
+def create_app(db: Database, *, api_docs: bool = False, body_timeout_s: float = BODY_TIMEOUT_S) -> FastAPI:
+    """The API over an opened (and migrated) server database; `/docs` and `/redoc` only with `api_docs`
+    (`/openapi.json` is always served: it is the contract counters and tests read)."""
     m = bind_models(db)
     writer = PushWriter(m)
 
@@ -98,7 +148,13 @@ def create_app(db: Database) -> FastAPI:
         yield
         writer.close()
 
-    app = FastAPI(title="Quầy Một cửa — máy chủ đồng bộ", version=str(PROTOCOL_VERSION), lifespan=lifespan)
+    app = FastAPI(
+        title="Quầy Một cửa — máy chủ đồng bộ",
+        version=str(PROTOCOL_VERSION),
+        lifespan=lifespan,
+        docs_url="/docs" if api_docs else None,
+        redoc_url="/redoc" if api_docs else None,
+    )
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -107,16 +163,29 @@ def create_app(db: Database) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        detail = jsonable_encoder(exc.errors(), custom_encoder={Exception: str})
-        return JSONResponse({"error": "request.invalid", "detail": detail}, status_code=422)
+        return JSONResponse({"error": "request.invalid", "detail": validation_detail(exc)}, status_code=422)
 
-    def caller_of(credentials: HTTPAuthorizationCredentials | None) -> Caller:
-        if credentials is None or not credentials.credentials:
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = HTTP_ERROR_CODES.get(exc.status_code, f"http.{exc.status_code}")
+        return JSONResponse({"error": code}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def _failed(_request: Request, _exc: Exception) -> JSONResponse:
+        return JSONResponse({"error": "server.error"}, status_code=500)
+
+    throttle = AuthThrottle()
+
+    def authenticate_now(credential: str) -> Caller:
+        with db.connection_context():
+            return authenticate(m, credential)
+
+    def caller_of(request: Request) -> Caller:
+        """The counter the gate (guard.py) authenticated before the body was read."""
+        caller = request.scope.get("state", {}).get("caller")
+        if not isinstance(caller, Caller):
             raise ApiError(401, "auth.missing")
-        try:
-            return authenticate(m, credentials.credentials)
-        except AuthError as exc:
-            raise ApiError(401, exc.code) from exc
+        return caller
 
     @app.get("/health")
     def health() -> dict[str, Any]:
@@ -124,19 +193,37 @@ def create_app(db: Database) -> FastAPI:
             version = current_version(db)
         return {"status": "ok", "server_time": time_text(utc_now()), "schema_version": version}
 
-    @app.post("/v1/enrol", response_model=EnrolOut)
-    def enrol(credentials: Credentials) -> dict[str, Any]:
-        with db.connection_context():
-            caller = caller_of(credentials)
+    @app.post("/v1/enrol", response_model=EnrolOut, responses=error_responses(401, 429))
+    def enrol(request: Request, credentials: Credentials) -> dict[str, Any]:
+        address = address_key(request.scope)
+        if credentials is None or not credentials.credentials:
+            throttle.failed(address)
+            log_failure(request.scope, "auth.missing")
+            raise ApiError(401, "auth.missing")
+        try:
+            with db.connection_context():
+                enrolled = enrol_installation(m, credentials.credentials)
+        except AuthError as exc:
+            named = exc.params.get("agency_id"), exc.params.get("counter")
+            keys = [address]
+            if isinstance(named[0], str) and isinstance(named[1], int):
+                keys.append(counter_key(named[0], named[1]))
+            throttle.failed(*keys)
+            log_failure(request.scope, exc.code, keys[-1][8:] if len(keys) > 1 else "")
+            raise ApiError(401, exc.code) from exc
+        throttle.succeeded(address)
         return {
-            "agency_id": caller.agency_id,
-            "counter": caller.counter,
+            "agency_id": enrolled.caller.agency_id,
+            "counter": enrolled.caller.counter,
             "server_time": time_text(utc_now()),
             "protocol": PROTOCOL_VERSION,
+            "credential": enrolled.credential,
+            "slot_numbers": enrolled.slot_numbers,
+            "reinstalled": enrolled.reinstalled,
         }
 
-    @app.post("/v1/push", response_model=PushOut, responses={413: {}, 422: {}, 401: {}})
-    async def push(body: PushIn, credentials: Credentials) -> dict[str, Any]:
+    @app.post("/v1/push", response_model=PushOut, responses=error_responses(400, 401, 408, 413, 422, 429))
+    async def push(request: Request, body: PushIn, credentials: Credentials) -> dict[str, Any]:
         if len(body.changes) > MAX_BATCH:
             raise ApiError(422, "batch.too_large", limit=MAX_BATCH)
         changes = [c.model_dump() for c in body.changes]
@@ -144,24 +231,48 @@ def create_app(db: Database) -> FastAPI:
         if len(set(ids)) != len(ids):
             raise ApiError(422, "batch.duplicate_ids")
 
+        caller_of(request)  # checked by the gate before the body was read
         if credentials is None or not credentials.credentials:
             raise ApiError(401, "auth.missing")
-        try:  # the writer checks the token and answers only once the batch is committed
+        try:  # the writer checks the credential again in its transaction and answers once committed
             results = await asyncio.wrap_future(writer.enqueue(credentials.credentials, changes))
         except AuthError as exc:
             raise ApiError(401, exc.code) from exc
         return {"server_time": time_text(utc_now()), "results": [r.to_dict() for r in results]}
 
-    @app.get("/v1/pull", response_class=Response, responses={200: {"model": PullOut}, 401: {}})
-    def pull(
-        credentials: Credentials,
-        cursor: Annotated[int, Query(ge=0)] = 0,
-        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500,
-    ) -> Response:
+    @app.post("/v1/audit", response_model=AuditOut, responses=error_responses(400, 401, 408, 413, 422, 429))
+    def audit(request: Request, body: AuditIn, credentials: Credentials) -> dict[str, Any]:
+        """A run of the caller's audit chain, in order; gaps and forks are kept as incidents."""
+        caller = caller_of(request)
         with db.connection_context():
-            caller = caller_of(credentials)
+            answer = append_entries(
+                m, caller, body.chain_id, [e.model_dump() for e in body.entries], time_text(utc_now())
+            )
+        return {
+            "server_time": time_text(utc_now()),
+            "head": answer.head,
+            "refused": answer.refused,
+            "incidents": answer.incidents,
+        }
+
+    @app.get(
+        "/v1/pull",
+        response_class=Response,
+        responses={200: {"model": PullOut}, **error_responses(401, 422, 429)},
+    )
+    def pull(
+        request: Request,
+        credentials: Credentials,
+        cursor: Annotated[Cursor, Query()] = 0,
+        limit: Annotated[PullLimit, Query()] = 500,
+    ) -> Response:
+        caller = caller_of(request)
+        with db.connection_context():
             page = read_feed(m, caller.agency_id, cursor, limit)
         return Response(page_json(page, time_text(utc_now())), media_type="application/json")
 
-    app.add_middleware(BodyLimitAndClock, max_bytes=MAX_BODY_BYTES)
+    # Outermost last: the clock stamps every answer, the gate checks the credential, then the body is read.
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES, timeout_s=body_timeout_s)
+    app.add_middleware(AuthGate, authenticate=authenticate_now, throttle=throttle)
+    app.add_middleware(ServerClock)
     return app

@@ -5,27 +5,35 @@ is answered with the original result (an applied change is never applied twice);
 a conflict. A create must carry a code in the caller's own slot; an event must name the version it was
 made on: behind the server's version is a conflict, ahead of it means an earlier change is missing (retry).
 Once one change of a dossier does not apply, later changes of that dossier in the same batch wait (retry).
+
+Payloads are checked against their shapes (`bounds`) and then judged by the counter's own rules: a created
+dossier's history by `core.events.check_history`, a new event by `core.events.apply_event`, which alone decides
+what the event changes. The state the counter sends with an event must agree with that; an event claiming
+another appointment, status or code is rejected (`event.state_mismatch`).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
+import pydantic
+
 from ..core.codes import parse_code
 from ..core.errors import DomainError, TransitionError, ValidationError
-from ..core.model import Dossier, Status
+from ..core.events import apply_event, check_history
+from ..core.model import Dossier, DossierEvent
 from ..core.serial import dossier_from_dict, dossier_to_dict, event_from_dict, parse_dt
-from ..core.statuses import check_move
 from ..sync.wire import MAX_CHANGE_BYTES, ChangeKind, ChangeResult, Reason, Result, hash_and_size
 from .admin import Caller
+from .bounds import DOSSIER_CREATE, DOSSIER_EVENT, EventChangeIn
 from .database import bulk_write
 
 _CHUNK = 500
-_BAD_PAYLOAD = (KeyError, TypeError, ValueError, AttributeError, DomainError)
+_BAD_PAYLOAD = (KeyError, TypeError, ValueError, AttributeError, DomainError, pydantic.ValidationError)
 
 
 @dataclass
@@ -38,27 +46,6 @@ class _Known:
     version: int | None
     stored: bool  # a row exists in `changes` (else it is pending insert in this batch)
     attempts: int = 1
-
-
-def check_history(d: Dossier) -> None:
-    """The history must start with an intake event and then follow the national transitions."""
-    if not d.history:
-        raise ValueError("history.empty")
-    status: Status | None = None
-    for event in d.history:
-        if status is None:
-            if event.from_status is not None and event.from_status is not Status.SUBMITTED:
-                raise ValueError("history.start")
-            if event.to_status is not Status.SUBMITTED:
-                check_move(Status.SUBMITTED, event.to_status)
-        else:
-            if event.from_status is not None and event.from_status is not status:
-                raise ValueError("history.order")
-            if event.to_status is not status:
-                check_move(status, event.to_status)
-        status = event.to_status
-    if d.status is not status:
-        raise ValueError("history.status")
 
 
 class BatchApplier:
@@ -81,9 +68,11 @@ class BatchApplier:
         self._blocked: set[str] = set()
         self._new_changes: dict[str, dict[str, Any]] = {}
         self._updated_changes: dict[str, dict[str, Any]] = {}
+        self._read: dict[str, _Read | None] = {}  # payloads by change ID; None: not the shape of its kind
 
     def apply(self, changes: Sequence[Mapping[str, Any]]) -> list[ChangeResult]:
         """Judge and store the batch inside the caller's transaction (which holds the agency's feed lock)."""
+        self._read = {str(c["change_id"]): _read(c) for c in changes}
         self._prefetch(changes)
         results = [self._one(c) for c in changes]
         self._flush()
@@ -102,21 +91,15 @@ class BatchApplier:
         for chunk in _chunks(dossier_ids):
             for r in m.Dossier.select().where(m.Dossier.id.in_(chunk)):
                 self._rows[r.id] = r
-        codes, event_ids = set(), set()
-        for c in changes:
-            payload = c.get("payload") if isinstance(c.get("payload"), Mapping) else {}
-            assert isinstance(payload, Mapping)
-            if c.get("kind") == ChangeKind.DOSSIER_CREATE.value:
-                if isinstance(payload.get("code"), str):
-                    codes.add(payload["code"])
-                history = payload.get("history")
-                for e in history if isinstance(history, list) else []:
-                    if isinstance(e, Mapping) and isinstance(e.get("id"), str):
-                        event_ids.add(e["id"])
-            else:
-                event = payload.get("event")
-                if isinstance(event, Mapping) and isinstance(event.get("id"), str):
-                    event_ids.add(event["id"])
+        codes: set[str] = set()
+        event_ids: set[str] = set()
+        for read in self._read.values():  # only values that passed their bounds reach a query
+            if read is not None and read.dossier is not None:
+                if read.dossier.code is not None:
+                    codes.add(read.dossier.code)
+                event_ids.update(e.id for e in read.dossier.history)
+            if read is not None and read.event is not None:
+                event_ids.add(read.event.id)
         for chunk in _chunks(sorted(codes)):
             self._codes.update(
                 r.code for r in m.Dossier.select(m.Dossier.code).where(m.Dossier.code.in_(chunk))
@@ -162,24 +145,21 @@ class BatchApplier:
     def _judge(self, c: Mapping[str, Any], change_id: str, dossier_id: str) -> ChangeResult:
         if c.get("counter") != self._caller.counter:
             return ChangeResult(change_id, Result.REJECTED, Reason.COUNTER_MISMATCH.value)
-        payload = c.get("payload")
-        if not isinstance(payload, Mapping):
+        if c.get("kind") not in (ChangeKind.DOSSIER_CREATE.value, ChangeKind.DOSSIER_EVENT.value):
+            return ChangeResult(change_id, Result.REJECTED, Reason.KIND_UNKNOWN.value)
+        read = self._read.get(change_id)
+        if read is None:
             return ChangeResult(change_id, Result.REJECTED, Reason.PAYLOAD_INVALID.value)
-        if c.get("kind") == ChangeKind.DOSSIER_CREATE.value:
-            return self._create(change_id, dossier_id, payload)
-        if c.get("kind") == ChangeKind.DOSSIER_EVENT.value:
-            return self._event(change_id, dossier_id, payload)
-        return ChangeResult(change_id, Result.REJECTED, Reason.KIND_UNKNOWN.value)
+        if read.dossier is not None:
+            return self._create(change_id, dossier_id, read.dossier)
+        assert read.event is not None and read.claim is not None
+        return self._event(change_id, dossier_id, read.event, read.claim)
 
-    def _create(self, change_id: str, dossier_id: str, payload: Mapping[str, Any]) -> ChangeResult:
+    def _create(self, change_id: str, dossier_id: str, d: Dossier) -> ChangeResult:
         def no(result: Result, reason: Reason, version: int | None = None) -> ChangeResult:
             return ChangeResult(change_id, result, reason.value, version=version)
 
-        try:
-            d = dossier_from_dict(payload)
-        except _BAD_PAYLOAD:
-            return no(Result.REJECTED, Reason.PAYLOAD_INVALID)
-        if d.id != dossier_id or d.version < 1:
+        if d.id != dossier_id:
             return no(Result.REJECTED, Reason.PAYLOAD_INVALID)
         if d.agency_id != self._caller.agency_id:
             return no(Result.REJECTED, Reason.AGENCY_MISMATCH)
@@ -198,7 +178,7 @@ class BatchApplier:
             check_history(d)
         except TransitionError:
             return no(Result.REJECTED, Reason.TRANSITION)
-        except ValueError:
+        except ValidationError:
             return no(Result.REJECTED, Reason.PAYLOAD_INVALID)
         existing = self._dossier(dossier_id)
         if existing is not None:
@@ -218,18 +198,15 @@ class BatchApplier:
         self._touch(dossier_id)
         return ChangeResult(change_id, Result.APPLIED, version=d.version)
 
-    def _event(self, change_id: str, dossier_id: str, payload: Mapping[str, Any]) -> ChangeResult:
+    def _event(
+        self, change_id: str, dossier_id: str, event: DossierEvent, shape: EventChangeIn
+    ) -> ChangeResult:
         def no(result: Result, reason: Reason, version: int | None = None) -> ChangeResult:
             return ChangeResult(change_id, result, reason.value, version=version)
 
-        try:
-            base = int(payload["base_version"])
-            event = event_from_dict(payload["event"])
-            state = payload["state"]
-            if str(payload["dossier_id"]) != dossier_id or not isinstance(state, Mapping):
-                raise ValueError("payload.dossier_id")
-        except _BAD_PAYLOAD:
+        if shape.dossier_id != dossier_id:
             return no(Result.REJECTED, Reason.PAYLOAD_INVALID)
+        base = shape.base_version
         current = self._dossier(dossier_id)
         if current is None:
             return no(Result.REJECTED, Reason.DOSSIER_UNKNOWN)
@@ -241,35 +218,21 @@ class BatchApplier:
             return no(Result.RETRY, Reason.VERSION_AHEAD, current.version)
         if event.id in self._event_ids:
             return no(Result.CONFLICT, Reason.EVENT_EXISTS, current.version)
-        if event.from_status is not None and event.from_status is not current.status:
-            return no(Result.REJECTED, Reason.PAYLOAD_INVALID, current.version)
-        if event.to_status is not current.status:
-            try:
-                check_move(current.status, event.to_status)
-            except TransitionError:
-                return no(Result.REJECTED, Reason.TRANSITION, current.version)
         try:
-            if (
-                int(state.get("status", event.to_status)) != event.to_status
-                or int(state.get("version", base + 1)) != base + 1
-            ):
-                raise ValueError("state")
-            updated = replace(
-                current.with_event(event),
-                unit=str(state.get("unit", current.unit) or ""),
-                appointment=parse_dt(state.get("appointment"))
-                if "appointment" in state
-                else current.appointment,
-                new_appointment=(
-                    parse_dt(state.get("new_appointment"))
-                    if "new_appointment" in state
-                    else current.new_appointment
-                ),
-                missing=tuple(str(x) for x in state.get("missing", current.missing) or ()),
-                reason=str(state.get("reason", current.reason) or ""),
-            )
-        except _BAD_PAYLOAD:
+            updated = apply_event(current, event)
+        except TransitionError:
+            return no(Result.REJECTED, Reason.TRANSITION, current.version)
+        except ValidationError:
             return no(Result.REJECTED, Reason.PAYLOAD_INVALID, current.version)
+        state = shape.state
+        if (
+            state.status != int(updated.status)
+            or parse_dt(state.appointment) != updated.appointment
+            or parse_dt(state.new_appointment) != updated.new_appointment
+            or state.version <= base
+            or shape.code != updated.code
+        ):
+            return no(Result.REJECTED, Reason.STATE_MISMATCH, current.version)
         self._dossiers[dossier_id] = updated
         if dossier_id not in self._created:
             self._changed.add(dossier_id)
@@ -377,6 +340,34 @@ _INSERT_DOSSIER = (
 _UPDATE_DOSSIER = "UPDATE dossiers SET status = ?, version = ?, data = ?, updated_at = ? WHERE id = ?"
 _INSERT_EVENT = "INSERT INTO events (id, dossier_id, seq, change_id) VALUES (?, ?, ?, ?)"
 _INSERT_LOG = "INSERT INTO change_log (agency_id, kind, item_key, logged_at) VALUES (?, ?, ?, ?)"
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A change's payload read once, within its bounds: the dossier it creates, or the event it adds together
+    with what the counter says the dossier looks like afterwards."""
+
+    dossier: Dossier | None = None
+    event: DossierEvent | None = None
+    claim: EventChangeIn | None = None
+
+
+def _read(c: Mapping[str, Any]) -> _Read | None:
+    """The payload checked against the shape of its kind (`bounds`) and turned into core objects; None when it
+    does not fit (an unknown kind reads as nothing and is refused by kind)."""
+    payload, kind = c.get("payload"), c.get("kind")
+    try:
+        if kind == ChangeKind.DOSSIER_CREATE.value:
+            DOSSIER_CREATE.validate_python(payload)
+            assert isinstance(payload, Mapping)
+            return _Read(dossier=dossier_from_dict(payload))
+        if kind == ChangeKind.DOSSIER_EVENT.value:
+            claim = DOSSIER_EVENT.validate_python(payload)
+            assert isinstance(payload, Mapping)
+            return _Read(event=event_from_dict(payload["event"]), claim=claim)
+    except _BAD_PAYLOAD:
+        return None
+    return _Read()
 
 
 def _data(d: Dossier) -> str:

@@ -38,6 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--no-access-log", action="store_true", help="do not log every request")
     parser.add_argument(
+        "--api-docs", action="store_true", help="serve the interactive API pages /docs and /redoc"
+    )
+    parser.add_argument(
+        "--body-timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="seconds a client may take to send a request body before it gets 408 (default 30)",
+    )
+    parser.add_argument(
         "--lang", choices=("vi", "en"), default=None, help="language of messages (default vi)"
     )
     sub = parser.add_subparsers(dest="command")
@@ -67,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--name", default="")
     command("migrate", "apply pending database migrations and exit")
+    p = command("audit-incidents", "list gaps, forks and forged entries found in the counters' audit chains")
+    p.add_argument("--agency-id", default=None)
     return parser
 
 
@@ -154,6 +166,17 @@ def _admin(args: argparse.Namespace, db: object, out: TextIO, lang: str) -> int:
             ),
             file=out,
         )
+    elif args.command == "audit-incidents":
+        from .audit import list_incidents
+
+        found = list_incidents(m, args.agency_id)
+        for i in found:
+            print(
+                f"{i.at}\t{i.agency_id}\t{i.counter:02d}\t{i.chain_id}\t{i.seq}\t{i.kind}\t{i.detail}",
+                file=out,
+            )
+        if not found:
+            print(say("Không có sự cố nào.", "No incidents."), file=out)
     elif args.command == "set-day":
         set_day(m, args.agency_id, args.day, None if args.kind == "none" else args.kind, args.name)
         print(f"{args.day.isoformat()}: {args.kind}", file=out)
@@ -173,7 +196,11 @@ def _serve(args: argparse.Namespace, db: object) -> int:
     # Requests make many short-lived dicts; collecting cycles less often keeps pauses out of the latency tail.
     gc.set_threshold(50_000, 50, 100)
     uvicorn.run(
-        create_app(db),  # type: ignore[arg-type]
+        create_app(
+            db,  # type: ignore[arg-type]
+            api_docs=getattr(args, "api_docs", False),
+            body_timeout_s=args.body_timeout,
+        ),
         host=args.host,
         port=args.port,
         ssl_certfile=args.certfile,

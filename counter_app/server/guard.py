@@ -35,7 +35,7 @@ WINDOW_S = 60.0
 FIRST_BLOCK_S = 30.0
 MAX_BLOCK_S = 900.0
 #: Paths whose requests must carry a counter's credential; it is checked before their body is read.
-GUARDED_PATHS = frozenset({"/v1/push", "/v1/pull"})
+GUARDED_PATHS = frozenset({"/v1/push", "/v1/pull", "/v1/audit"})
 #: The enrolment path: its one-time token is checked by the endpoint, but a blocked address is refused here.
 ENROL_PATH = "/v1/enrol"
 

@@ -114,6 +114,42 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX dossiers_slot ON dossiers (agency_id, counter)",
         ),
     ),
+    Migration(
+        3,
+        "audit_chains",
+        (
+            # Each installation's audit chain as the counter sent it; entries after a fork stay, superseded.
+            """CREATE TABLE audit_chain (
+                id           {id},
+                agency_id    TEXT NOT NULL,
+                counter      INTEGER NOT NULL,
+                chain_id     TEXT NOT NULL,
+                seq          BIGINT NOT NULL,
+                entry_id     TEXT NOT NULL,
+                kind         TEXT NOT NULL,
+                actor        TEXT NOT NULL,
+                at           TEXT NOT NULL,
+                prev_hash    TEXT NOT NULL,
+                hash         TEXT NOT NULL,
+                data         TEXT NOT NULL,
+                received_at  TEXT NOT NULL,
+                superseded   BOOLEAN NOT NULL DEFAULT FALSE
+            )""",
+            "CREATE UNIQUE INDEX audit_chain_head ON audit_chain (agency_id, counter, chain_id, seq) "
+            "WHERE superseded = FALSE",
+            """CREATE TABLE audit_incidents (
+                id           {id},
+                agency_id    TEXT NOT NULL,
+                counter      INTEGER NOT NULL,
+                chain_id     TEXT NOT NULL,
+                seq          BIGINT NOT NULL,
+                kind         TEXT NOT NULL,
+                detail       TEXT NOT NULL DEFAULT '',
+                at           TEXT NOT NULL
+            )""",
+            "CREATE INDEX audit_incidents_agency ON audit_incidents (agency_id, id)",
+        ),
+    ),
 )
 
 _ID = {

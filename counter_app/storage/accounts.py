@@ -5,9 +5,7 @@ from __future__ import annotations
 import math
 import secrets
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
 from types import SimpleNamespace
 from typing import Any, Protocol
 
@@ -15,6 +13,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from ..core.errors import NotFoundError, ValidationError
+from ..core.roles import Account, Role
 from ..core.signin import SignInRefused, check_new_password
 from ..core.text import nfc
 from .signin_throttle import ThrottleStore
@@ -26,21 +25,6 @@ DUMMY_HASH = (
 )
 #: Longest typed name kept in the lockout table and the audit trail.
 MAX_TYPED_NAME = 200
-
-
-class Role(str, Enum):
-    OFFICER = "officer"  # receiving officer at the counter
-    PROCESSOR = "processor"  # processing officer: moves dossiers on, no intake
-    LEADER = "leader"  # watches progress and figures
-    ADMIN = "admin"  # manages the unit, accounts and catalogue
-
-
-@dataclass(frozen=True)
-class Account:
-    username: str
-    full_name: str
-    role: Role
-    active: bool = True
 
 
 class AuditSink(Protocol):

@@ -14,7 +14,7 @@ from ..core.model import UnitConfig
 from .accounts import Role
 from .catalogue_files import load_seed_catalogue
 from .integrity import check_profile_database, read_only
-from .store import DB_NAME, CounterStore
+from .store import CLI_ADMIN_SETTING, DB_NAME, CounterStore
 
 DEMO_UNIT = UnitConfig(
     agency_id="000.00.06.H56",
@@ -98,5 +98,7 @@ def ensure_demo_profile(store: CounterStore) -> None:
     for username, full_name, role, password in DEMO_ACCOUNTS:
         if username not in existing:
             store.accounts.create(username, full_name, role, password)
+    if not store.setting(CLI_ADMIN_SETTING):
+        store.set_setting(CLI_ADMIN_SETTING, "quantri")  # the command line acts as the demo administrator
     if not store.processing_units():
         store.set_processing_units(DEMO_UNITS)

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peewee import SqliteDatabase
 
+from ..core.audit import AuditKind, content_hash
 from ..core.codes import format_code, parse_code
 from ..core.errors import DomainError, NotConfiguredError, NotFoundError, ValidationError
 from ..core.ids import new_id
@@ -18,6 +19,9 @@ from ..core.model import Dossier, DossierEvent
 from ..core.serial import dossier_from_dict, dossier_to_dict, dt_text, event_to_dict
 from ..core.statuses import deadline, finished_at
 from ..core.text import fold
+
+if TYPE_CHECKING:
+    from .audit import AuditRepository
 
 CodeAllocator = Callable[[date], str]
 
@@ -57,10 +61,17 @@ def fts_query(text: str) -> str:
 class DossierRepository:
     """Reads and writes dossiers; every write also appends to the outbox in the same transaction."""
 
-    def __init__(self, db: SqliteDatabase, models: SimpleNamespace, counter: Callable[[], int]) -> None:
+    def __init__(
+        self,
+        db: SqliteDatabase,
+        models: SimpleNamespace,
+        counter: Callable[[], int],
+        audit: AuditRepository | None = None,
+    ) -> None:
         self._db = db
         self._m = models
         self._counter = counter
+        self._audit = audit
 
     # ---- reading -------------------------------------------------------------------------------------------
     def _load(self, row: Any) -> Dossier:
@@ -255,7 +266,8 @@ class DossierRepository:
                 volume = str(dossier.received_at.year)
                 dossier = replace(dossier, book_volume=volume, book_entry=self.next_book_entry(volume))
             self._insert(dossier)
-            self._outbox("dossier.create", dossier, dossier_to_dict(dossier), officer)
+            witness = self._outbox("dossier.create", dossier, dossier_to_dict(dossier), officer)
+            self._vouch(AuditKind.DOSSIER_CREATE, officer, dossier, list(dossier.history), witness)
         return dossier
 
     def _agency_for_allocation(self) -> str:
@@ -278,7 +290,7 @@ class DossierRepository:
                 raise StaleDossierError()
             for offset, event in enumerate(new_events):
                 self._insert_event(after.id, len(before.history) + offset, event)
-                self._outbox(
+                witness = self._outbox(
                     "dossier.event",
                     after,
                     {
@@ -290,6 +302,7 @@ class DossierRepository:
                     },
                     officer,
                 )
+                self._vouch(AuditKind.DOSSIER_EVENT, officer, after, [event], witness)
             self._index(after)
         return after
 
@@ -365,9 +378,24 @@ class DossierRepository:
             "INSERT INTO dossier_search (rowid, body) VALUES (?, ?)", (rowid, search_body(d))
         )
 
-    def _outbox(self, kind: str, d: Dossier, payload: dict[str, Any], officer: str) -> None:
+    def _vouch(
+        self, kind: AuditKind, officer: str, d: Dossier, events: list[DossierEvent], witness: dict[str, str]
+    ) -> None:
+        """The audit entry of a dossier write: the events it added and the outbox entry, by content hash."""
+        if self._audit is None:
+            return
+        details: dict[str, Any] = {
+            "code": d.code,
+            "status": int(d.status),
+            "events": {e.id: content_hash(event_to_dict(e)) for e in events},
+            **witness,
+        }
+        self._audit.record(kind.value, officer, dossier_id=d.id, details=details)
+
+    def _outbox(self, kind: str, d: Dossier, payload: dict[str, Any], officer: str) -> dict[str, str]:
+        change_id = new_id()
         self._m.Outbox.insert(
-            change_id=new_id(),
+            change_id=change_id,
             dossier_id=d.id,
             kind=kind,
             payload=json.dumps(payload, ensure_ascii=False),
@@ -375,6 +403,7 @@ class DossierRepository:
             counter=self._counter(),
             created_at=_now(),
         ).execute()
+        return {"change_id": change_id, "payload_hash": content_hash(payload)}
 
 
 def event_to_dict_row(e: Any) -> dict[str, Any]:

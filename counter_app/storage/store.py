@@ -15,12 +15,15 @@ from ..core.intake import advance, apologise, receive, refuse, request_supplemen
 from ..core.model import Dossier, Procedure, Status, UnitConfig
 from ..core.text import fold, nfc
 from .accounts import AccountRepository
+from .audit import AuditRepository
 from .database import open_database
 from .dossiers import DossierRepository
 from .models import bind_models
 
 DB_NAME = "counter.sqlite3"
 DEFAULT_HOURS = "07:00-11:30,13:30-17:00"
+#: The unit setting naming the administrator account that `setup` created: the command line acts as it.
+CLI_ADMIN_SETTING = "cli_admin_account"
 
 
 class CounterStore:
@@ -32,8 +35,11 @@ class CounterStore:
         self.backup_dir = self.data_dir / "backups"
         self.db = open_database(self.path, self.backup_dir)
         self.models = bind_models(self.db)
-        self.accounts = AccountRepository(self.models)
-        self.dossiers = DossierRepository(self.db, self.models, counter=self._counter_number)
+        self.audit = AuditRepository(self.db, self.models, counter=self._counter_number)
+        self.accounts = AccountRepository(self.models, audit=self.audit)
+        self.dossiers = DossierRepository(
+            self.db, self.models, counter=self._counter_number, audit=self.audit
+        )
 
     def close(self) -> None:
         self.db.close()

@@ -91,9 +91,14 @@ class Timed:
 
 @dataclass(frozen=True)
 class Identity:
+    """What enrolment answers: who this installation is, its own credential, and its code slot's state."""
+
     agency_id: str
     counter: int
     timed: Timed
+    credential: str = ""
+    slot_numbers: dict[str, int] = field(default_factory=dict)
+    reinstalled: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,7 +158,7 @@ class SyncClient:
         received_at = self._clock()
         header = response.headers.get(SERVER_TIME_HEADER)
         timed = Timed(sent_at, received_at, parse_time(header) if header else None)
-        if response.status_code >= 500:
+        if response.status_code >= 500 or response.status_code in (408, 429):  # 408/429: try again later
             raise ServerFailure(status=response.status_code)
         try:
             body = response.json()
@@ -174,7 +179,18 @@ class SyncClient:
 
     def enrol(self) -> Identity:
         body, timed = self._request("POST", "/v1/enrol")
-        return Identity(str(body["agency_id"]), int(body["counter"]), timed)
+        try:
+            numbers = {str(day): int(n) for day, n in dict(body.get("slot_numbers") or {}).items()}
+            return Identity(
+                str(body["agency_id"]),
+                int(body["counter"]),
+                timed,
+                str(body["credential"]),
+                numbers,
+                bool(body.get("reinstalled")),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ServerFailure(status=200, detail="bad enrolment") from exc
 
     def push(self, changes: Sequence[Change], device_time: datetime | None = None) -> PushAnswer:
         body, timed = self._request(
@@ -192,6 +208,16 @@ class SyncClient:
         if [r.change_id for r in results] != [c.change_id for c in changes]:
             raise ServerFailure(status=200, detail="results do not match")
         return PushAnswer(results, timed)
+
+    def audit(self, chain_id: str, entries: Sequence[dict[str, Any]]) -> int:
+        """Send a run of this installation's audit chain; returns the highest entry number the server holds."""
+        body, _timed = self._request(
+            "POST", "/v1/audit", json={"chain_id": chain_id, "entries": list(entries)}
+        )
+        try:
+            return int(body["head"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ServerFailure(status=200, detail="bad audit answer") from exc
 
     def pull(self, cursor: int, limit: int) -> PullAnswer:
         body, timed = self._request("GET", "/v1/pull", params={"cursor": cursor, "limit": limit})

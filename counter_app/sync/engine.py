@@ -20,6 +20,7 @@ from peewee import IntegrityError
 from ..core.catalogue import procedure_from_dict
 from ..core.errors import DomainError
 from ..core.serial import dossier_from_dict
+from ..storage.audit import SENT_SEQ_KEY
 from ..storage.database import backup_file
 from ..storage.dossiers import CODES_HOLD_KEY
 from ..storage.outbox import OutboxEntry, OutboxRepository, SyncStateRepository
@@ -39,6 +40,8 @@ from .status import ParkedItem, SyncState, SyncStatus
 from .wire import MAX_BATCH, Change, Reason, Result, utc_now
 
 DEFAULT_BATCH = 200
+#: Audit entries per request.
+AUDIT_RUN = 500
 DEFAULT_PULL_LIMIT = 500
 #: A change answered "retry, an earlier change is missing" this many times is parked for a person.
 MAX_AHEAD_ATTEMPTS = 20
@@ -81,6 +84,7 @@ class PullReport:
 class CycleReport:
     push: PushReport = field(default_factory=PushReport)
     pull: PullReport = field(default_factory=PullReport)
+    audit_sent: int = 0
     outcome: str = "ok"  # ok | offline | auth | refused | identity | not_configured | error
     error: str = ""
     clock_skew_s: float | None = None
@@ -198,6 +202,7 @@ class SyncEngine:
                 report.outcome, report.error = "identity", "sync.identity_mismatch"
             else:
                 self.push(report.push)
+                report.audit_sent = self.push_audit()
                 self.pull(report.pull)
         except (NotJoined, InsecureServer, BadServerUrl) as exc:
             report.outcome, report.error = "not_configured", exc.code
@@ -297,6 +302,25 @@ class SyncEngine:
                 report.parked.append(_parked(entry, parked[entry.change_id], entry.attempts + 1))
             if entry.dossier_id and (entry.change_id in parked or entry.change_id in retry):
                 blocked.add(entry.dossier_id)
+
+    # ---- audit chain ---------------------------------------------------------------------------------------
+    def push_audit(self) -> int:
+        """Send the audit entries the server has not acknowledged yet, in runs, after the changes they vouch
+        for; the server checks the chain's continuity (gaps and forks become incidents there)."""
+        client = self.client()
+        audit = self.store.audit
+        sent_seq = int(self.state.get(SENT_SEQ_KEY) or 0)
+        sent = 0
+        while True:
+            run = audit.entries(after_seq=sent_seq, limit=AUDIT_RUN)
+            if not run:
+                return sent
+            head = client.audit(audit.chain_id(), [e.to_dict() for e in run])
+            sent += len(run)
+            sent_seq = max(sent_seq, min(head, run[-1].seq))
+            self.state.set(SENT_SEQ_KEY, str(sent_seq))
+            if sent_seq < run[-1].seq:  # the server did not take the whole run: try again next cycle
+                return sent
 
     # ---- pull ----------------------------------------------------------------------------------------------
     def pull(self, report: PullReport | None = None) -> PullReport:

@@ -56,7 +56,8 @@ class Reason(str, Enum):
     VERSION_CONFLICT = "version.conflict"
     VERSION_AHEAD = "version.ahead"
     EVENT_EXISTS = "event.exists"
-    TRANSITION = "transition.forbidden"
+    TRANSITION = "transition.forbidden"  # also an unknown action, or not from the current status
+    STATE_MISMATCH = "event.state_mismatch"  # the state sent disagrees with what the event may change
     PAYLOAD_INVALID = "payload.invalid"
     PAYLOAD_TOO_LARGE = "payload.too_large"
     KIND_UNKNOWN = "kind.unknown"

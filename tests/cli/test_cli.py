@@ -41,8 +41,10 @@ RECEIVE = (
 
 
 @pytest.fixture
-def configured(cli):
-    result = cli(*SETUP)
+def configured(cli, tmp_path: Path):
+    password = tmp_path / "admin-password"
+    password.write_text("quan-tri-phuong-mau\n", encoding="utf-8")
+    result = cli(*SETUP, "--admin-password-file", str(password))
     assert result.code == 0, result.err
     return cli
 
@@ -198,9 +200,66 @@ def test_english_messages(configured) -> None:
     assert result.code == 2 and "No dossier" in result.err
 
 
-def test_receipt_needs_an_agency_id(cli) -> None:
-    result = cli(*RECEIVE)
+def test_receipt_needs_an_agency_id(cli, data_dir: Path) -> None:
+    from counter_app.core.roles import Role
+    from counter_app.storage.store import CounterStore
+
+    store = CounterStore(data_dir)  # an account, but no unit configured yet
+    store.accounts.create("canbo", "Nguyễn Thị Lan", Role.OFFICER, "so-ho-tich-2026")
+    store.close()
+    result = cli("--officer", "canbo", *RECEIVE)
     assert result.code == 2 and "mã định danh" in result.err
+
+
+def test_the_cli_acts_as_a_real_account_with_its_role(configured, data_dir: Path, monkeypatch) -> None:
+    from counter_app.core.roles import Role
+    from counter_app.storage.store import CounterStore
+
+    store = CounterStore(data_dir)
+    store.accounts.create("xuly", "Trần Văn Đức", Role.PROCESSOR, "xu-ly-ho-so-2026", by="admin")
+    store.accounts.create("canbo", "Nguyễn Thị Lan", Role.OFFICER, "so-ho-tich-2026", by="admin")
+    store.accounts.create("nghiviec", "Lê Văn Cũ", Role.OFFICER, "da-nghi-viec-2026", by="admin")
+    store.accounts.set_active("nghiviec", False, by="admin")
+    store.close()
+
+    unknown = configured("--officer", "lanhdao", *RECEIVE)
+    assert unknown.code == 2 and "Không có tài khoản cán bộ «lanhdao»" in unknown.err
+    inactive = configured("--officer", "nghiviec", *RECEIVE)
+    assert inactive.code == 2 and "«nghiviec»" in inactive.err and "Traceback" not in inactive.err
+    processor = configured("--officer", "xuly", *RECEIVE)
+    assert processor.code == 2 and "không được phép tiếp nhận hồ sơ" in processor.err
+
+    received = configured("--officer", "canbo", *RECEIVE)
+    assert received.code == 0, received.err
+    code = json.loads(received.out)["code"]
+    monkeypatch.setenv("COUNTER_APP_OFFICER", "xuly")
+    moved = configured("dossier", "advance", code, "--status", "processing", "--unit", "Tư pháp")
+    assert moved.code == 0, moved.err
+    monkeypatch.delenv("COUNTER_APP_OFFICER")
+    by_default = configured("dossier", "advance", code, "--status", "9")  # the administrator setup created
+    assert by_default.code == 0, by_default.err
+    history = json.loads(configured("dossier", "show", code, "--json").out)["history"]
+    assert [h["officer"] for h in history] == ["canbo", "xuly", "admin"]
+    actors = [line.split("\t")[3] for line in configured("audit", "list", "--limit", "3").out.splitlines()]
+    assert actors == ["canbo", "xuly", "admin"]
+
+
+def test_audit_verify_exits_0_when_intact_and_1_naming_the_first_broken_entry(
+    configured, data_dir: Path
+) -> None:
+    code = json.loads(configured(*RECEIVE).out)["code"]
+    intact = configured("audit", "verify")
+    assert intact.code == 0 and "nguyên vẹn" in intact.out
+    from counter_app.storage.store import CounterStore
+
+    store = CounterStore(data_dir)
+    store.db.execute_sql("DROP TRIGGER dossier_event_no_update")
+    store.db.execute_sql("UPDATE dossier_event SET officer = 'ai-do'")
+    entry = next(e for e in store.audit.entries() if e.details.get("code") == code)
+    store.close()
+    broken = configured("audit", "verify")
+    assert broken.code == 1
+    assert f"mục số {entry.seq}" in broken.err and "lịch sử hồ sơ đã bị sửa" in broken.err
 
 
 def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
@@ -212,7 +271,7 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert proc.stderr.strip() and "Traceback" not in proc.stderr
-    assert "No dossier" in proc.stderr or "agency" in proc.stderr
+    assert "no officer account «admin»" in proc.stderr  # an empty profile: nobody to act as yet
 
 
 def test_catalog_import_names_every_bad_row_and_imports_nothing(configured, tmp_path: Path) -> None:

@@ -158,3 +158,18 @@ def test_prints_through_the_cups_pdf_queue(qtbot: QtBot, session: Session, recei
     dialog.accept()
     assert session.settings.printer_for("receipt") == queue
     assert session.settings.printer_for("refusal") == ""
+
+
+def test_prints_and_saved_forms_go_into_the_audit_trail(
+    qtbot: QtBot, session: Session, received, tmp_path: Path
+) -> None:
+    printer = FormPrinter(session)
+    assert printer.save_pdf("receipt", received, tmp_path / "phieu.pdf") is not None
+    printer.print_pdf("receipt", printer.render("receipt", received), pdf_output(tmp_path / "in.pdf"))
+
+    def recorded() -> list[tuple[str, str]]:
+        return [(e.kind, e.actor) for e in session.store.audit.entries() if e.dossier_id == received.id]
+
+    qtbot.waitUntil(lambda: ("print", "canbo") in recorded(), timeout=10000)
+    assert ("export", "canbo") in recorded()
+    assert session.store.audit.verify().ok

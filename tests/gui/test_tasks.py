@@ -47,3 +47,48 @@ def test_results_and_errors_come_back_in_the_gui_thread(qtbot: QtBot, qapp) -> N
     assert isinstance(unhandled.args[0], ValueError)
     runner.shutdown()
     assert runner.pending == 0
+
+
+def test_operations_run_by_kind_and_a_write_announces_what_it_changed(
+    qtbot: QtBot, qapp, counter_store
+) -> None:
+    from datetime import datetime
+
+    from counter_app.app import CounterApp, Scope, intake, tracking
+    from counter_app.core.intake import full_set, new_dossier
+    from counter_app.core.model import Person
+    from counter_app.core.roles import PermissionDenied
+
+    app = CounterApp(counter_store)
+    officer = counter_store.accounts.get("canbo")
+    processor = counter_store.accounts.get("xuly")
+    runner = TaskRunner()
+    changes: list[object] = []
+    runner.changed.connect(changes.append)
+    procedure = counter_store.procedures()[0]
+    draft = new_dossier(
+        agency_id=counter_store.require_unit().agency_id,
+        procedure=procedure,
+        applicant=Person("Nguyễn Văn Đức"),
+        at=datetime(2026, 11, 30, 9, 0),
+        officer="ai-do",  # the operation records the acting account, whatever the draft says
+        counter=counter_store.require_unit().counter,
+        components=full_set(procedure),
+    )
+    received: list[object] = []
+    runner.submit(intake.receive, app, officer, draft, on_done=received.append)
+    qtbot.waitUntil(lambda: bool(changes), timeout=10000)
+    dossier = received[0]
+    assert dossier.officer == "canbo" and dossier.history[0].officer == "canbo"  # type: ignore[attr-defined]
+    assert changes[0].scopes == {Scope.DOSSIERS} and changes[0].dossier_ids == {dossier.id}  # type: ignore[attr-defined]
+
+    found: list[object] = []
+    runner.submit(tracking.search, app, officer, "nguyen van duc", on_done=found.append)
+    qtbot.waitUntil(lambda: bool(found), timeout=10000)
+    assert [d.id for d in found[0]] == [dossier.id] and len(changes) == 1  # a read announces nothing
+
+    refused: list[object] = []
+    runner.submit(intake.receive, app, processor, draft, on_error=refused.append)
+    qtbot.waitUntil(lambda: bool(refused), timeout=10000)
+    assert isinstance(refused[0], PermissionDenied) and len(changes) == 1
+    runner.shutdown()

@@ -14,6 +14,7 @@ from counter_app.core.model import Dossier, Person, Procedure, Status
 from counter_app.core.serial import dossier_to_dict, event_to_dict
 from counter_app.server.admin import add_counter, publish_catalogue, set_day
 from counter_app.server.process import ServerProcess
+from counter_app.server.schema import latest_version
 from counter_app.sync.wire import MAX_BATCH, MAX_BODY_BYTES, SERVER_TIME_HEADER
 
 AGENCY = "000.00.06.H56"
@@ -86,7 +87,12 @@ def api(server: ServerProcess, admin):
 
     def client_for(counter: int, agency: str = AGENCY) -> httpx.Client:
         token = add_counter(admin, agency, counter)
-        c = httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+        enrolled = httpx.post(
+            f"{server.url}/v1/enrol", headers={"Authorization": f"Bearer {token}"}, timeout=30
+        )
+        assert enrolled.status_code == 200, enrolled.text
+        credential = enrolled.json()["credential"]
+        c = httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {credential}"}, timeout=30)
         clients.append(c)
         return c
 
@@ -103,7 +109,9 @@ def results(response: httpx.Response) -> list[tuple[str, str]]:
 def test_health_openapi_and_server_clock(server: ServerProcess) -> None:
     health = httpx.get(f"{server.url}/health")
     assert (
-        health.status_code == 200 and health.json()["status"] == "ok" and health.json()["schema_version"] == 1
+        health.status_code == 200
+        and health.json()["status"] == "ok"
+        and health.json()["schema_version"] == latest_version()
     )
     assert SERVER_TIME_HEADER in health.headers
     spec = httpx.get(f"{server.url}/openapi.json").json()
@@ -121,8 +129,11 @@ def test_every_request_needs_a_valid_token(server: ServerProcess, api) -> None:
     assert bad_push.status_code == 401 and bad_push.json()["error"] == "auth.invalid"
     no_token = httpx.post(f"{server.url}/v1/push", json={"changes": []})
     assert no_token.status_code == 401 and no_token.headers["www-authenticate"] == "Bearer"
-    me = api(3).post("/v1/enrol").json()
-    assert (me["agency_id"], me["counter"]) == (AGENCY, 3) and "server_time" in me
+    three = api(3)
+    me = three.get("/v1/pull")
+    assert me.status_code == 200 and SERVER_TIME_HEADER.lower() in me.headers
+    again = three.post("/v1/enrol")  # a credential is not an enrolment token
+    assert again.status_code == 401 and again.json() == {"error": "auth.invalid"}
 
 
 def test_applied_duplicate_and_content_conflict(api) -> None:

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from counter_app.core.intake import new_dossier, receive
 from counter_app.core.model import Dossier, Person, Procedure, UnitConfig
+from counter_app.core.roles import Role
 from counter_app.server.admin import add_counter
 from counter_app.storage.store import CounterStore
 from counter_app.sync.enrol import join_server
@@ -39,6 +40,9 @@ class Counters:
             )
         )
         store.replace_catalogue([PROCEDURE])
+        # the accounts the changes are made by: the CLI acts as "admin", intake as "canbo"
+        store.accounts.create("admin", "Quản trị quầy", Role.ADMIN, "quan-tri-phuong-mau", by="admin")
+        store.accounts.create("canbo", "Nguyễn Thị Lan", Role.OFFICER, "so-ho-tich-2026", by="admin")
         self.tokens[number] = add_counter(self.admin, agency_id, number)
         join_server(store, url, self.tokens[number])
         self.stores[number] = store

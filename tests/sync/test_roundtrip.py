@@ -94,6 +94,7 @@ def test_same_change_id_with_other_content_is_a_visible_conflict(
         "parked",
         "clock_skew_s",
         "server",
+        "codes_hold",
     }
     assert data["state"] == "needs_attention" and data["parked"][0]["reason"] == "change.content_mismatch"
     stored = json.loads(admin.Dossier.get_by_id(d.id).data)

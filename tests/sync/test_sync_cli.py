@@ -26,9 +26,25 @@ def test_setup_joins_a_server_and_sync_once_reports_sent_received_parked(
     )
     store.replace_catalogue([PROCEDURE])
     token = add_counter(admin, AGENCY, 5)
+    password = tmp_path / "admin-password"
+    password.write_text("quan-tri-phuong-mau", encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
     assert (
-        main(["--data-dir", str(folder), "setup", "--server", server.url, "--token", token], out=out, err=err)
+        main(
+            [
+                "--data-dir",
+                str(folder),
+                "setup",
+                "--admin-password-file",
+                str(password),
+                "--server",
+                server.url,
+                "--token",
+                token,
+            ],
+            out=out,
+            err=err,
+        )
         == 0
     )
     assert server.url in out.getvalue()
@@ -55,20 +71,50 @@ def test_a_wrong_token_or_another_counters_identity_is_refused(
     store.set_unit(UnitConfig(AGENCY, "TRUNG TÂM", "UBND", "Phường Mẫu", 7))
     store.close()
     token = add_counter(admin, AGENCY, 8)
+    password = tmp_path / "admin-password"
+    password.write_text("quan-tri-phuong-mau", encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
     assert (
-        main(["--data-dir", str(folder), "setup", "--server", server.url, "--token", token], out=out, err=err)
+        main(
+            [
+                "--data-dir",
+                str(folder),
+                "setup",
+                "--admin-password-file",
+                str(password),
+                "--server",
+                server.url,
+                "--token",
+                token,
+            ],
+            out=out,
+            err=err,
+        )
         == 2
     )
     assert (
-        main(["--data-dir", str(folder), "setup", "--server", server.url, "--token", "sai"], out=out, err=err)
+        main(
+            [
+                "--data-dir",
+                str(folder),
+                "setup",
+                "--admin-password-file",
+                str(password),
+                "--server",
+                server.url,
+                "--token",
+                "sai",
+            ],
+            out=out,
+            err=err,
+        )
         == 2
     )
     assert main(["--data-dir", str(folder), "sync", "--status", "--json"], out=out, err=err) == 0
     assert json.loads(out.getvalue().splitlines()[-1])["server"] is None
 
 
-def test_sync_without_a_server_says_how_to_join(cli) -> None:
+def test_sync_without_a_server_says_how_to_join(store, cli) -> None:  # the demo profile: quantri acts
     result = cli("sync", "--once")
     assert result.code == 2 and "counter-app setup --server" in result.err
 
@@ -87,6 +133,7 @@ def test_parked_items_are_listed_retried_and_exported(
     status = run("sync", "--status")
     assert "Trạng thái: cần xử lý" in status.out and payload["code"] in status.out
     target = tmp_path / "out" / "outbox.json"
+    target.parent.mkdir()  # the export writes only into a folder that exists
     exported = run("sync", "--export", str(target))
     assert exported.code == 0 and "1" in exported.out
     doc = json.loads(target.read_text(encoding="utf-8"))

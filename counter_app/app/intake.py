@@ -1,0 +1,73 @@
+"""Intake at the counter: the catalogue to pick from, and receive, request a supplement or refuse a dossier."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..core.model import Dossier, Procedure
+from ..core.roles import Account, Operation
+from .base import Changes, CounterApp, Done, read_op, write_op
+
+
+@read_op(Operation.VIEW)
+def procedures(app: CounterApp, account: Account) -> list[Procedure]:
+    """The active catalogue, by code."""
+    return app.store.procedures()
+
+
+@read_op(Operation.VIEW)
+def procedure(app: CounterApp, account: Account, code: str) -> Procedure:
+    return app.store.procedure(code)
+
+
+@read_op(Operation.VIEW)
+def search_procedures(app: CounterApp, account: Account, text: str) -> list[Procedure]:
+    """Procedures whose code, name or field holds every typed word, tone marks ignored."""
+    return app.store.search_procedures(text)
+
+
+def _by(account: Account, draft: Dossier) -> Dossier:
+    """The draft as made by the acting account (whatever name the caller put in it)."""
+    return draft if draft.officer == account.username else replace(draft, officer=account.username)
+
+
+@write_op(Operation.RECEIVE)
+def receive(app: CounterApp, account: Account, draft: Dossier) -> Done[Dossier]:
+    """Receive a complete dossier: its code, appointment, book entry, history and outbox entry in one write."""
+    dossier = app.store.receive(_by(account, draft))
+    return Done(dossier, Changes.of(dossiers=[dossier.id]))
+
+
+@write_op(Operation.RECEIVE)
+def request_supplement(
+    app: CounterApp, account: Account, draft: Dossier, missing: Iterable[str], reason: str
+) -> Done[Dossier]:
+    """Record an incomplete intake (form 02): no code, the missing papers and the reason."""
+    dossier = app.store.request_supplement(_by(account, draft), list(missing), reason)
+    return Done(dossier, Changes.of(dossiers=[dossier.id]))
+
+
+@write_op(Operation.RECEIVE)
+def refuse(app: CounterApp, account: Account, draft: Dossier, reason: str) -> Done[Dossier]:
+    """Record a refusal (form 03) with its reason."""
+    dossier = app.store.refuse(_by(account, draft), reason)
+    return Done(dossier, Changes.of(dossiers=[dossier.id]))
+
+
+@write_op(Operation.RECEIVE)
+def save_draft(app: CounterApp, account: Account, key: str, data: dict[str, object]) -> Done[None]:
+    """Keep what is typed in an intake (survives a crash); nothing for other screens to refresh."""
+    app.store.save_draft(key, data)
+    return Done(None)
+
+
+@read_op(Operation.RECEIVE)
+def load_draft(app: CounterApp, account: Account, key: str) -> dict[str, object] | None:
+    return app.store.load_draft(key)
+
+
+@write_op(Operation.RECEIVE)
+def clear_draft(app: CounterApp, account: Account, key: str) -> Done[None]:
+    app.store.clear_draft(key)
+    return Done(None)

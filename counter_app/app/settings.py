@@ -1,0 +1,103 @@
+"""The unit, its business settings, processing units and calendar: read by everyone, changed by administrators."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..core.audit import AuditKind
+from ..core.calendar import OfficeHours, WorkingCalendar
+from ..core.model import UnitConfig
+from ..core.roles import Account, Operation
+from ..storage.store import DEFAULT_HOURS
+from .base import Changes, CounterApp, Done, Scope, read_op, write_op
+
+__all__ = ["DEFAULT_HOURS"]
+
+
+@read_op(None)
+def unit(app: CounterApp, account: Account | None) -> UnitConfig | None:
+    """The configured unit (shown on the sign-in screen too, hence no role)."""
+    return app.store.unit()
+
+
+@read_op(Operation.VIEW)
+def require_unit(app: CounterApp, account: Account) -> UnitConfig:
+    return app.store.require_unit()
+
+
+@write_op(Operation.CONFIGURE)
+def set_unit(app: CounterApp, account: Account, config: UnitConfig) -> Done[UnitConfig]:
+    app.store.set_unit(config)
+    app.store.audit.record(
+        AuditKind.UNIT_CHANGE.value,
+        account.username,
+        details={"agency_id": config.agency_id, "counter": config.counter},
+    )
+    return Done(config, Changes.of(Scope.UNIT))
+
+
+@read_op(Operation.VIEW)
+def setting(app: CounterApp, account: Account, key: str, default: str = "") -> str:
+    return app.store.setting(key, default)
+
+
+@write_op(Operation.CONFIGURE)
+def set_setting(app: CounterApp, account: Account, key: str, value: str) -> Done[None]:
+    before = app.store.setting(key)
+    app.store.set_setting(key, value)
+    if before != value:
+        app.store.audit.record(
+            AuditKind.SETTING_CHANGE.value,
+            account.username,
+            details={"key": key, "from": before, "to": value},
+        )
+    return Done(None, Changes.of(Scope.SETTINGS))
+
+
+@read_op(Operation.VIEW)
+def office_hours(app: CounterApp, account: Account) -> OfficeHours:
+    return app.store.office_hours()
+
+
+@read_op(None)
+def calendar(app: CounterApp, account: Account | None) -> WorkingCalendar:
+    """The working-time calendar (public days off and the centre's own overrides: no role needed)."""
+    return app.store.calendar()
+
+
+@read_op(Operation.VIEW)
+def overrides(app: CounterApp, account: Account) -> list[tuple[date, str, str]]:
+    return app.store.overrides()
+
+
+@write_op(Operation.CONFIGURE)
+def set_override(
+    app: CounterApp, account: Account, day: date, kind: str | None, name: str = ""
+) -> Done[None]:
+    """Mark a day off or a make-up working day (`kind=None` removes the centre's own override)."""
+    if kind is None:
+        app.store.remove_override(day)
+    else:
+        app.store.set_override(day, kind, name)
+    app.store.audit.record(
+        AuditKind.SETTING_CHANGE.value,
+        account.username,
+        details={"key": f"calendar.{day.isoformat()}", "to": kind or "", "name": name},
+    )
+    return Done(None, Changes.of(Scope.CALENDAR))
+
+
+@read_op(Operation.VIEW)
+def processing_units(app: CounterApp, account: Account) -> list[tuple[str, str]]:
+    return app.store.processing_units()
+
+
+@write_op(Operation.CONFIGURE)
+def set_processing_units(app: CounterApp, account: Account, units: list[tuple[str, str]]) -> Done[None]:
+    app.store.set_processing_units(units)
+    app.store.audit.record(
+        AuditKind.SETTING_CHANGE.value,
+        account.username,
+        details={"key": "processing_units", "count": len(units)},
+    )
+    return Done(None, Changes.of(Scope.SETTINGS))

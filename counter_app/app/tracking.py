@@ -1,0 +1,120 @@
+"""Following dossiers: look one up, search, list and count with filters, and move a dossier along its path."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ..core.model import Dossier, Status
+from ..core.roles import Account, Operation
+from ..storage.dossier_queries import DossierQueries
+from .base import Changes, CounterApp, Done, read_op, write_op
+
+
+def queries(app: CounterApp) -> DossierQueries:
+    return DossierQueries(app.store)
+
+
+@read_op(Operation.VIEW)
+def get(app: CounterApp, account: Account, key: str) -> Dossier:
+    """The dossier with this code or id (`NotFoundError` otherwise)."""
+    return app.store.dossiers.get(key)
+
+
+@read_op(Operation.VIEW)
+def find(app: CounterApp, account: Account, key: str) -> Dossier | None:
+    return app.store.dossiers.find(key)
+
+
+@read_op(Operation.VIEW)
+def search(app: CounterApp, account: Account, text: str, limit: int = 50) -> list[Dossier]:
+    """By code, name, identifier or phone; tone marks ignored; newest first."""
+    return app.store.dossiers.search(text, limit=max(1, min(limit, 500)))
+
+
+@read_op(Operation.VIEW)
+def list_page(app: CounterApp, account: Account, *args: Any, **kwargs: Any) -> Any:
+    """One page of the dossier list (`DossierQueries.page`)."""
+    return queries(app).page(*args, **kwargs)
+
+
+@read_op(Operation.VIEW)
+def list_count(app: CounterApp, account: Account, *args: Any, **kwargs: Any) -> int:
+    return queries(app).count(*args, **kwargs)
+
+
+@read_op(Operation.VIEW)
+def summary(app: CounterApp, account: Account, dossier_id: str) -> Any:
+    return queries(app).summary(dossier_id)
+
+
+@read_op(Operation.VIEW)
+def deadline_alerts(app: CounterApp, account: Account, *args: Any, **kwargs: Any) -> Any:
+    """Dossiers due soon and late (`DossierQueries.deadline_alerts`)."""
+    return queries(app).deadline_alerts(*args, **kwargs)
+
+
+@read_op(Operation.VIEW)
+def filter_choices(app: CounterApp, account: Account) -> tuple[list[str], list[str]]:
+    """The officers and the units that appear in dossiers (for the list's filters)."""
+    q = queries(app)
+    return q.officers(), q.units()
+
+
+@read_op(Operation.PRINT)
+def received_between(app: CounterApp, account: Account, start: date, end: date) -> list[Dossier]:
+    return app.store.dossiers.received_between(start, end)
+
+
+@write_op(Operation.MOVE)
+def advance(
+    app: CounterApp,
+    account: Account,
+    key: str,
+    target: Status,
+    *,
+    at: datetime | None = None,
+    unit: str = "",
+    receiver: str = "",
+    note: str = "",
+    action: str = "advance",
+    data: dict[str, object] | None = None,
+) -> Done[Dossier]:
+    """One step of the dossier's path, by the acting account, under the core's transition rules."""
+    dossier = app.store.advance(
+        key,
+        target,
+        officer=account.username,
+        at=at or app.now(),
+        unit=unit,
+        receiver=receiver,
+        note=note,
+        action=action,
+        data=data,
+    )
+    return Done(dossier, Changes.of(dossiers=[dossier.id]))
+
+
+@write_op(Operation.MOVE)
+def apologise(
+    app: CounterApp,
+    account: Account,
+    key: str,
+    *,
+    new_appointment: datetime,
+    reason: str,
+    at: datetime | None = None,
+    agency: str = "",
+    signer: str = "",
+) -> Done[Dossier]:
+    """The late agency's apology with a new date (form 04): the only way an appointment moves."""
+    dossier = app.store.apologise(
+        key,
+        officer=account.username,
+        new_appointment=new_appointment,
+        reason=reason,
+        at=at or app.now(),
+        agency=agency,
+        signer=signer,
+    )
+    return Done(dossier, Changes.of(dossiers=[dossier.id]))
