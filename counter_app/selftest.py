@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import sys
 import tempfile
 import traceback
@@ -98,6 +97,7 @@ class SelfTest:
         return [
             Check("Thư mục dữ liệu", "Data folder", self.check_data_folder),
             Check("Cơ sở dữ liệu", "Database", self.check_database),
+            Check("Mã hóa dữ liệu", "Encryption at rest", self.check_encryption),
             Check("Nhật ký kiểm toán", "Audit trail", self.check_audit),
             Check("Danh mục thủ tục mẫu", "Sample catalogue", self.check_catalogue),
             Check("Lịch ngày nghỉ", "Holiday calendar", self.check_calendar),
@@ -126,8 +126,9 @@ class SelfTest:
 
     def check_database(self) -> Outcome:
         from .messages import describe
-        from .storage.database import available_migrations, schema_version
+        from .storage.database import available_migrations, create_database, schema_version
         from .storage.integrity import DatabaseDamagedError, check_profile_database
+        from .storage.keystore import KeyMissingError
         from .storage.store import DB_NAME, CounterStore
 
         real = self.data_dir / DB_NAME
@@ -135,10 +136,12 @@ class SelfTest:
         copy_dir.mkdir(parents=True, exist_ok=True)
         try:
             check_profile_database(real)  # read-only, on the real file: a copy could hide an empty one
-        except DatabaseDamagedError as exc:
+            if real.exists():
+                _copy_database(real, copy_dir / DB_NAME)
+            else:  # a plain scratch file: the self-test never puts a key of its own into the key store
+                create_database(copy_dir / DB_NAME)
+        except (DatabaseDamagedError, KeyMissingError) as exc:
             return failed(describe(exc, "vi"), describe(exc, "en"))
-        if real.exists():
-            _copy_database(real, copy_dir / DB_NAME)
         before = schema_version(copy_dir / DB_NAME)
         latest = max(m.number for m in available_migrations())
         if before > latest:
@@ -178,6 +181,23 @@ class SelfTest:
             f"WAL, {migrated_vi} trên bản sao; {dossiers} hồ sơ, {pending} thay đổi chưa đồng bộ",
             f"WAL, {migrated_en} on a copy; {dossiers} dossiers, {pending} changes not yet synced",
         )
+
+    def check_encryption(self) -> Outcome:
+        """Whether the profile is encrypted (one sentence when it is not), and that SQLCipher with FTS5 works here."""
+        from .app.encryption import state
+        from .core.errors import DomainError
+        from .messages import describe
+        from .storage.cipher import self_check
+
+        problem = self_check(self.workdir / "cipher-check.sqlite")
+        if problem is not None:
+            return failed(f"SQLCipher không dùng được: {problem}", f"SQLCipher does not work: {problem}")
+        found = state(self.data_dir)
+        sentence = DomainError(found.code, cipher=found.cipher, key_store=found.key_store or "")
+        vi, en = describe(sentence, "vi"), describe(sentence, "en")
+        if found.encrypted or found.code == "encryption.new_profiles":
+            return ok(vi, en)
+        return warning(vi, en)
 
     def check_audit(self) -> Outcome:
         """`counter-app audit verify` on the copy made by the database check."""
@@ -401,14 +421,20 @@ class SelfTest:
 
 
 def _copy_database(source: Path, target: Path) -> None:
-    """A consistent copy of a live database file (the source is only read)."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    """A consistent copy of a live database file (the source is only read), encrypted like it with the same key.
+
+    The profile ID goes along, so that the copy finds its key in the key store as the original does.
+    """
+    import shutil
+
+    from .storage.cipher import copy_database
+    from .storage.database import database_key
+    from .storage.keystore import PROFILE_ID_FILE
+
+    key = database_key(source)
+    if (source.parent / PROFILE_ID_FILE).is_file():
+        shutil.copyfile(source.parent / PROFILE_ID_FILE, target.parent / PROFILE_ID_FILE)
+    copy_database(source, target, key, key)
 
 
 def _plugins(kind: str) -> list[Path]:

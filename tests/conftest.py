@@ -26,6 +26,9 @@ import time_machine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("COUNTER_APP_LANG", "vi")
+# No test reaches the developer's own key store: keyring is told there is none, unless a test asks for the
+# private Secret Service (`key_store` below). Processes the tests start inherit this.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 # Monday 30 November 2026, 09:00 local time: an ordinary working day, three days after the fixtures' Friday receipts.
 PINNED_NOW = datetime(2026, 11, 30, 9, 0, 0)
@@ -97,6 +100,24 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         terminalreporter.section("unexpected skips (each fails the run; see EXPECTED_SKIPS)", red=True)
         for nodeid, reason in _unexpected_skips:
             terminalreporter.line(f"{nodeid}: {reason}")
+
+
+@pytest.fixture(scope="session")
+def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """gnome-keyring's Secret Service on a private D-Bus bus (tests/keystore_support.py), shared by the run."""
+    from keystore_support import PrivateSecretService
+
+    service = PrivateSecretService(tmp_path_factory.mktemp("secret-service")).start()
+    yield service
+    service.stop()
+
+
+@pytest.fixture
+def key_store(secret_service, monkeypatch: pytest.MonkeyPatch):
+    """This test process (and the processes it starts) see the private Secret Service as the computer's key store."""
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", secret_service.address)
+    return secret_service
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessage
 from .. import __version__
 from ..storage.accounts import Role
 from .session import PanelEntry, Session
-from .statusbar import CounterStatusBar
+from .statusbar import CounterStatusBar, encryption_notice
 
 #: Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -> PanelEntry`,
 #: in menu order. A module that is not there yet is skipped.
@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.status.set_officer(session.account)
         self.status.set_unit(session.unit)
+        self.status.set_encryption_notice(encryption_notice(session.store.data_dir, session.lang))
         self._build_menus()
         self._connect()
         self._load_panels(panel_modules)

@@ -1,10 +1,15 @@
-"""The status bar: signed-in officer, counter number, and the place reserved for the sync state."""
+"""The status bar: signed-in officer, counter number, the sync state, and a notice when data is not encrypted."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from ..app.encryption import state as encryption_state
+from ..core.errors import DomainError
 from ..core.model import UnitConfig
+from ..messages import describe
 from ..storage.accounts import Account
 
 
@@ -39,6 +44,17 @@ class CounterStatusBar(QStatusBar):
             self.counter_label.setText(self.tr("Quầy số %1").replace("%1", str(unit.counter)))
             self.counter_label.setToolTip(f"{unit.agency_name} · {unit.agency_id}")
 
+    def set_encryption_notice(self, sentence: str) -> None:
+        """Say in one sentence that the counter's data is not encrypted at rest (empty: encrypted, say nothing)."""
+        label = self.findChild(QLabel, "encryption")
+        if label is None:
+            label = QLabel(self)
+            label.setObjectName("encryption")
+            label.setContentsMargins(8, 0, 8, 0)
+            self.insertPermanentWidget(0, label)
+        label.setText(sentence)
+        label.setVisible(bool(sentence))
+
     def set_sync_indicator(self, indicator: QWidget) -> None:
         """Put the sync worker's own indicator where the placeholder label was."""
         self.removeWidget(self.sync_label)
@@ -51,3 +67,9 @@ class CounterStatusBar(QStatusBar):
         self.sync_label.setText(text)
         if tooltip:
             self.sync_label.setToolTip(tooltip)
+
+
+def encryption_notice(data_dir: Path, lang: str) -> str:
+    """The status bar's sentence for a profile whose data is not encrypted at rest; empty when it is."""
+    found = encryption_state(data_dir)
+    return "" if found.encrypted else describe(DomainError(found.code), lang)

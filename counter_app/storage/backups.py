@@ -3,22 +3,24 @@
 A restore checks the backup completely, refuses while another program has the database open, keeps the current
 file aside (a new name, never deleted) after exporting its unsent outbox entries, installs a consistent copy,
 then moves every running number past the codes the restored file knows and holds new codes until the next sync.
+
+Backups of an encrypted profile are encrypted with the profile's key (so only a computer holding that key reads
+them); a restore reads a backup with the profile's key and installs it encrypted whenever the profile has a key.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from peewee import SqliteDatabase
-
 from ..core.errors import DomainError
-from .database import available_migrations, backup_file
-from .integrity import COUNTER_TABLES, SQLITE_HEADER, ensure_not_in_use, problem_of, read_only
+from .cipher import DATABASE_ERRORS, copy_database, is_plain, peewee_database
+from .database import available_migrations, backup_file, database_key
+from .integrity import COUNTER_TABLES, ensure_not_in_use, problem_of, read_only
+from .keystore import stored_key, system_key_store
 from .models import bind_models
 from .outbox import OutboxRepository
 from .store import DB_NAME, CounterStore
@@ -63,13 +65,31 @@ def make_backup(store: CounterStore, target: Path | None = None) -> Path:
     if target.exists():
         raise BackupError("backup.target_exists", path=str(target))
     part = target.with_name(f".{target.name}.part")
-    _copy(store.path, part)
+    part.unlink(missing_ok=True)
+    key = database_key(store.path)
+    _copy(store.path, part, key, key)
     try:
         os.replace(part, target)
     except OSError:
         part.unlink(missing_ok=True)
         raise
     return target
+
+
+def backup_key(path: Path, profile_db: Path) -> bytes | None:
+    """The key that reads the backup `path`: None for a plain file, else the key of the profile of `profile_db`.
+
+    `BackupError("backup.unreadable")` when the backup is encrypted and this profile has no key on this computer.
+    """
+    if is_plain(path):
+        return None
+    key = stored_key(Path(profile_db).parent, system_key_store())
+    if key is None:
+        size = Path(path).stat().st_size
+        if size < 1024 or size % 512:  # an encrypted database is whole pages; this is no database at all
+            raise BackupError("backup.damaged", path=str(path), detail="not an SQLite database")
+        raise BackupError("backup.unreadable", path=str(path))
+    return key
 
 
 def verify_backup(path: Path, profile_db: Path) -> int:
@@ -81,10 +101,12 @@ def verify_backup(path: Path, profile_db: Path) -> int:
         raise BackupError("backup.same_file", path=str(path))
     if path.stat().st_size == 0:
         raise BackupError("backup.damaged", path=str(path), detail="empty file")
-    detail = problem_of(path, thorough=True, detached=True)
+    key = backup_key(path, profile_db)
+    detail = problem_of(path, thorough=True, detached=True, key=key)
     if detail is not None:
-        raise BackupError("backup.damaged", path=str(path), detail=detail)
-    with read_only(path, detached=True) as con:
+        code = "backup.unreadable" if key is not None and "not a database" in detail else "backup.damaged"
+        raise BackupError(code, path=str(path), detail=detail)
+    with read_only(path, detached=True, key=key) as con:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         version = int(con.execute("PRAGMA user_version").fetchone()[0])
     if not tables >= COUNTER_TABLES or version < 1:
@@ -100,30 +122,31 @@ def unsent_count(path: Path) -> int | None:
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         return 0
-    with path.open("rb") as f:
-        if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            return 0  # not a database any more: nothing in it can be read, by this program or any other
+    key = None if is_plain(path) else stored_key(path.parent, system_key_store())
+    if not is_plain(path) and key is None:
+        return 0  # not a database any more (or one this computer cannot read): nothing in it can be read here
     try:
-        with read_only(path) as con:
+        with read_only(path, key=key) as con:
             return int(con.execute("SELECT count(*) FROM outbox WHERE state != 'sent'").fetchone()[0])
-    except sqlite3.DatabaseError:
+    except DATABASE_ERRORS:
         return None
 
 
 def export_unsent(path: Path, target: Path, now: datetime) -> int:
     """Write the unsent outbox entries of the (possibly damaged) database at `path` to `target`, reading only."""
     meta: dict[str, object] = {"agency_id": None, "counter": None, "server": None}
-    with read_only(path) as con:
+    key = None if is_plain(path) else stored_key(Path(path).parent, system_key_store())
+    with read_only(path, key=key) as con:
         try:
             unit = con.execute("SELECT agency_id, counter FROM unit_config WHERE id = 1").fetchone()
             server = con.execute("SELECT value FROM sync_state WHERE key = 'server_url'").fetchone()
-        except sqlite3.DatabaseError:
+        except DATABASE_ERRORS:
             unit = server = None
     if unit:
         meta["agency_id"], meta["counter"] = unit[0], unit[1]
     if server:
         meta["server"] = server[0]
-    db = SqliteDatabase(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    db = peewee_database(f"{Path(path).resolve().as_uri()}?mode=ro", key, {}, uri=True)
     try:
         return OutboxRepository(db, bind_models(db)).export(target, meta, now)
     finally:
@@ -142,6 +165,9 @@ def restore_profile(
     data_dir = Path(data_dir)
     db_path = data_dir / DB_NAME
     verify_backup(source, db_path)
+    source_key = backup_key(source, db_path)
+    # A profile with a key stays (or becomes) encrypted, whatever the backup was.
+    profile_key = stored_key(data_dir, system_key_store())
     ensure_not_in_use(db_path)
     pending = unsent_count(db_path)
     if pending != 0 and not force:
@@ -152,12 +178,12 @@ def restore_profile(
         export_file = _free_name(data_dir / f"outbox-before-restore-{now:%Y%m%d-%H%M%S}.json")
         try:
             exported = export_unsent(db_path, export_file, now)
-        except sqlite3.DatabaseError:
+        except DATABASE_ERRORS:
             exported, export_file, unreadable = 0, None, True
     data_dir.mkdir(parents=True, exist_ok=True)
     incoming = data_dir / f".{DB_NAME}.restoring"
     incoming.unlink(missing_ok=True)
-    _copy(Path(source), incoming, detached=True)
+    _copy(Path(source), incoming, source_key, profile_key, detached=True)
     aside = _set_aside(db_path, now) if db_path.exists() else None
     os.replace(incoming, db_path)
     _sync_folder(data_dir)
@@ -170,14 +196,11 @@ def restore_profile(
     return RestoreResult(db_path, aside, exported, export_file, unreadable, seen, held)
 
 
-def _copy(source: Path, target: Path, *, detached: bool = False) -> None:
-    """A consistent page-by-page copy through the SQLite backup API, flushed to disk."""
-    dst = sqlite3.connect(target)
-    try:
-        with read_only(source, detached=detached) as src:
-            src.backup(dst)
-    finally:
-        dst.close()
+def _copy(
+    source: Path, target: Path, key: bytes | None, target_key: bytes | None, *, detached: bool = False
+) -> None:
+    """A consistent copy (`cipher.copy_database`, the source only read) into a new private file, flushed to disk."""
+    copy_database(source, target, key, target_key, detached=detached)
     with target.open("rb") as f:
         os.fsync(f.fileno())
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..core.errors import DomainError
+from .cipher import DATABASE_ERRORS, OPERATIONAL_ERRORS, connect, is_plain, open_read_only
+from .cipher import SQLITE_HEADER as SQLITE_HEADER
+from .keystore import KeyMissingError, KeyStoreError, profile_id, stored_key, system_key_store
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 #: Tables every counter database has had since its first schema.
 COUNTER_TABLES = frozenset(
     (
@@ -45,46 +47,57 @@ class DatabaseInUseError(DomainError):
 
 
 @contextmanager
-def read_only(path: Path, *, detached: bool = False) -> Iterator[sqlite3.Connection]:
+def read_only(
+    path: Path, *, detached: bool = False, key: bytes | None = None
+) -> Iterator[sqlite3.Connection]:
     """A connection that cannot write to `path` (not even a checkpoint when it closes).
 
     `detached` is for a file no program has open (a backup on a USB stick): when no write-ahead log lies
-    beside it, SQLite reads it as immutable and leaves no `-wal`/`-shm` files next to it.
+    beside it, SQLite reads it as immutable and leaves no `-wal`/`-shm` files next to it. An encrypted file
+    is opened with `key`, or else with the key of the profile it belongs to when this computer has it.
     """
-    path = Path(path).resolve()
-    wal = path.with_name(path.name + "-wal")
-    immutable = detached and not (wal.is_file() and wal.stat().st_size > 0)
-    query = "mode=ro&immutable=1" if immutable else "mode=ro"
-    con = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, timeout=5)
-    with closing(con):
+    if key is None:
+        key = _profile_key_if_any(Path(path))
+    with open_read_only(path, key, detached=detached) as con:
         yield con
+
+
+def _profile_key_if_any(path: Path) -> bytes | None:
+    """The key of the profile holding the encrypted file `path`; None for a plain file or an unknown key."""
+    try:
+        if not path.is_file() or is_plain(path):
+            return None
+        return stored_key(path.parent, system_key_store())
+    except (OSError, KeyStoreError):
+        return None
 
 
 def _lenient_text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def problem_of(path: Path, *, thorough: bool = False, detached: bool = False) -> str | None:
+def problem_of(
+    path: Path, *, thorough: bool = False, detached: bool = False, key: bytes | None = None
+) -> str | None:
     """What is wrong with an existing, non-empty SQLite file (None when healthy); the file is only read.
 
     `thorough` runs the full `integrity_check` (indexes against tables too) instead of `quick_check`;
-    `detached` as for `read_only`.
+    `detached` as for `read_only`. An encrypted file is checked with `key`; without one it is not a database.
     """
     path = Path(path)
-    with path.open("rb") as f:
-        header = f.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+    plain = is_plain(path)
+    if not plain and key is None:
         return "not an SQLite database"
     pragma = "integrity_check" if thorough else "quick_check"
     try:
-        with read_only(path, detached=detached) as con:
+        with open_read_only(path, None if plain else key, detached=detached) as con:
             con.text_factory = _lenient_text  # the report can quote damaged bytes
             rows = con.execute(f"PRAGMA {pragma}(5)").fetchall()
-    except sqlite3.OperationalError as exc:
+    except OPERATIONAL_ERRORS as exc:
         if getattr(exc, "sqlite_errorname", "").startswith(_NOT_DAMAGE):
             raise  # a locked or unreachable file is not a damaged one
         return str(exc)
-    except sqlite3.DatabaseError as exc:  # SQLITE_CORRUPT, SQLITE_NOTADB
+    except DATABASE_ERRORS as exc:  # SQLITE_CORRUPT, SQLITE_NOTADB (or another key)
         return str(exc)
     except UnicodeDecodeError:  # SQLite's own message quotes a damaged schema's bytes
         return "malformed database schema"
@@ -93,16 +106,22 @@ def problem_of(path: Path, *, thorough: bool = False, detached: bool = False) ->
     return None
 
 
-def check_profile_database(path: Path) -> None:
+def check_profile_database(path: Path, key: bytes | None = None) -> None:
     """Raise `DatabaseDamagedError` unless `path` is absent or a healthy SQLite database.
 
     A zero-length file is damaged too: the store creates a profile's database whole (`database.open_database`),
-    so an empty one lost its contents, and turning it into a new empty profile would hide that.
+    so an empty one lost its contents, and turning it into a new empty profile would hide that. An encrypted
+    file is checked with `key` (default: the profile's key from the key store); a profile whose key this
+    computer lacks raises `KeyMissingError` instead.
     """
     path = Path(path)
     if not path.exists():
         return
-    detail = "empty file" if path.stat().st_size == 0 else problem_of(path)
+    if path.stat().st_size > 0 and key is None and not is_plain(path):
+        key = stored_key(path.parent, system_key_store())
+        if key is None and profile_id(path.parent) is not None:
+            raise KeyMissingError(path=str(path), folder=str(path.parent))
+    detail = "empty file" if path.stat().st_size == 0 else problem_of(path, key=key)
     if detail is not None:
         raise DatabaseDamagedError(path=str(path), backups=str(path.parent / BACKUP_FOLDER), detail=detail)
 
@@ -115,10 +134,8 @@ def damage_behind(exc: BaseException, path: Path) -> DatabaseDamagedError | None
     """
     for error in _causes(exc):
         name = getattr(error, "sqlite_errorname", None) or ""
-        corrupt = isinstance(error, sqlite3.DatabaseError) and name.startswith(
-            ("SQLITE_CORRUPT", "SQLITE_NOTADB")
-        )
-        undecodable = isinstance(error, sqlite3.OperationalError) and "decode to UTF-8" in str(error)
+        corrupt = isinstance(error, DATABASE_ERRORS) and name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+        undecodable = isinstance(error, OPERATIONAL_ERRORS) and "decode to UTF-8" in str(error)
         unparsable = isinstance(error, UnicodeDecodeError | json.JSONDecodeError) and _raised_here(error)
         if corrupt or undecodable or unparsable:
             return DatabaseDamagedError(
@@ -152,20 +169,20 @@ def _raised_here(error: BaseException) -> bool:
     return False
 
 
-def ensure_not_in_use(path: Path) -> None:
+def ensure_not_in_use(path: Path, key: bytes | None = None) -> None:
     """Raise `DatabaseInUseError` when another connection holds `path` open (it must be closed first)."""
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         return
-    con = sqlite3.connect(path, timeout=0, isolation_level=None)
+    con = connect(path, key or _profile_key_if_any(path), timeout=0, isolation_level=None)
     try:
         con.execute("PRAGMA locking_mode=EXCLUSIVE")
         con.execute("BEGIN EXCLUSIVE")
         con.execute("ROLLBACK")
-    except sqlite3.OperationalError as exc:
+    except OPERATIONAL_ERRORS as exc:
         if getattr(exc, "sqlite_errorname", "").startswith(_NOT_DAMAGE[:2]):
             raise DatabaseInUseError(path=str(path)) from exc
-    except sqlite3.DatabaseError:
+    except DATABASE_ERRORS:
         pass  # a file SQLite cannot read at all is in nobody's use
     finally:
         con.close()

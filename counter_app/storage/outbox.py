@@ -13,6 +13,7 @@ from typing import Any
 from peewee import SqliteDatabase, fn
 
 from ..core.errors import DomainError
+from .privacy import create_private_file
 
 PENDING, SENT, PARKED = "pending", "sent", "parked"
 EXPORT_FORMAT = "quay-mot-cua/outbox"
@@ -209,6 +210,8 @@ class OutboxRepository:
             raise ExportError("export.write_failed", path=str(path), detail="is a folder")
         tmp = path.with_name(path.name + ".part")
         try:
+            tmp.unlink(missing_ok=True)
+            create_private_file(tmp)  # citizens' data: readable by the counter's user only
             tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
             tmp.replace(path)
         except OSError as exc:

@@ -11,6 +11,7 @@ import ipaddress
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from ..storage.keystore import SYNC_CREDENTIAL, keep_secret, system_key_store
 from ..storage.outbox import SyncStateRepository
 from ..storage.store import CounterStore
 from . import settings as keys
@@ -84,7 +85,8 @@ def join_server(
     state = SyncStateRepository(store.db, store.models)
     values: dict[str, str | None] = {
         keys.SERVER_URL: url,
-        keys.TOKEN: identity.credential,
+        # The credential goes to the operating system's key store; the database keeps a reference to it.
+        keys.TOKEN: keep_secret(store.data_dir, system_key_store(), SYNC_CREDENTIAL, identity.credential),
         keys.INSECURE: "1" if insecure else None,
         keys.AGENCY_ID: identity.agency_id,
         keys.COUNTER: str(identity.counter),

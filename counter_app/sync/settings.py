@@ -1,9 +1,14 @@
-"""Where the counter keeps its sync facts (in the local `sync_state` table) and the server it joined."""
+"""Where the counter keeps its sync facts (in the local `sync_state` table) and the server it joined.
+
+The credential itself lives in the operating system's key store where there is one; `sync_state` then holds
+only a reference to it (`storage.keystore`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..storage.keystore import reveal_secret
 from ..storage.outbox import SyncStateRepository
 
 SERVER_URL = "server_url"
@@ -35,8 +40,11 @@ class ServerSettings:
 
 
 def server_settings(state: SyncStateRepository) -> ServerSettings | None:
+    """The joined server, or None; `KeyStoreError` when the credential is in a key store that does not answer."""
     values = state.values()
     try:
-        return ServerSettings(values[SERVER_URL], values[TOKEN], values[AGENCY_ID], int(values[COUNTER]))
+        url, stored, agency_id = values[SERVER_URL], values[TOKEN], values[AGENCY_ID]
+        counter = int(values[COUNTER])
     except (KeyError, ValueError):
         return None
+    return ServerSettings(url, reveal_secret(stored), agency_id, counter)
