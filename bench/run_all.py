@@ -7,7 +7,15 @@ import platform
 import sys
 from datetime import date
 
-BENCHES = ("bench_storage", "bench_forms", "bench_decode", "bench_list", "bench_gui", "bench_sync")
+BENCHES = (
+    "bench_storage",
+    "bench_encryption",
+    "bench_forms",
+    "bench_decode",
+    "bench_list",
+    "bench_gui",
+    "bench_sync",
+)
 
 
 def main() -> None:
