@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from ..core.errors import TransitionError
 from ..core.model import Dossier, Status
 from ..core.roles import Account, Operation
+from ..core.statuses import may_take
 from ..storage.dossier_queries import DossierQueries
 from .base import Changes, CounterApp, Done, read_op, write_op
 
@@ -80,7 +82,10 @@ def advance(
     action: str = "advance",
     data: dict[str, object] | None = None,
 ) -> Done[Dossier]:
-    """One step of the dossier's path, by the acting account, under the core's transition rules."""
+    """One step of the dossier's path, by the acting account, under the core's transition rules (`may_take`)."""
+    current = app.store.dossiers.get(key).status
+    if not may_take(action, current, target):
+        raise TransitionError(current=int(current), target=int(target))
     dossier = app.store.advance(
         key,
         target,

@@ -84,6 +84,24 @@ MOVE_ACTIONS: dict[str, Status | None] = {
 }
 #: Actions that record something about a dossier without moving it.
 ANNOTATIONS = frozenset({"rate", "apology", "note", "print", "digitise"})
+#: Moves that make sense only from some statuses, narrower than the transitions their target allows: a transfer
+#: hands on a dossier being worked on, "supplement received" ends a wait for the citizen's papers.
+MOVE_FROM: dict[str, frozenset[Status]] = {
+    "transfer": frozenset({S.RECEIVED, S.PROCESSING}),
+    "processing": frozenset({S.RECEIVED, S.PROCESSING, S.FEES_DUE, S.WITHDRAWAL_REQUESTED}),
+    "supplement_received": frozenset({S.SUPPLEMENT_REQUESTED}),
+}
+
+
+def may_take(action: str, status: Status, target: Status | None = None) -> bool:
+    """Whether an officer may take the move `action` (towards `target` for a plain "advance") on a dossier in
+    `status` now; the window offers and the application layer records only such moves."""
+    if action == "apology":  # the late agency apologises while the dossier is still open
+        return status not in TERMINAL and status is not S.SUBMITTED
+    if action not in MOVE_ACTIONS or status not in MOVE_FROM.get(action, frozenset(Status)):
+        return False
+    goal = MOVE_ACTIONS[action] or target
+    return goal is not None and (target is None or target is goal) and can_move(status, goal)
 
 
 class Timeliness(str, Enum):

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from ..core.codes import is_dossier_code
 from ..core.listing import PublicStatus, public_status
 from ..core.model import Status
+from ..core.roles import Account, Operation, may
 from ..core.statuses import Timeliness
 from ..messages import status_name
 from ..settings import CounterSettings
-from ..storage.accounts import Account, Role
 from ..storage.store import CounterStore
 from .formats import format_appointment
 from .tasks import TaskRunner
@@ -408,7 +408,7 @@ class UnlockDialog(QDialog):
     def _on_verify_done(self, account: Account | None) -> None:
         accept_button(self.buttons).setEnabled(True)
         self.password.clear()
-        if account is None or account.role is not Role.ADMIN:
+        if account is None or not may(account, Operation.CONFIGURE):
             self.error.show_error(self.password, self.tr("Sai tài khoản quản trị hoặc mật khẩu."))
             self.refused.emit()
             return

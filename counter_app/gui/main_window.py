@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from .. import __version__
-from ..storage.accounts import Role
+from ..core.roles import Operation
 from .session import PanelEntry, Session
 from .statusbar import CounterStatusBar, encryption_notice
 
@@ -19,8 +19,6 @@ from .statusbar import CounterStatusBar, encryption_notice
 PANEL_MODULES: tuple[str, ...] = ("intake.panel", "handover.panel")
 #: Feature packages (under counter_app.gui) whose `install(window, session)` adds several panels and notices.
 FEATURES: tuple[str, ...] = ("tracking",)
-#: Roles that take dossiers at the counter.
-INTAKE_ROLES = frozenset({Role.OFFICER, Role.LEADER, Role.ADMIN})
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +64,7 @@ class MainWindow(QMainWindow):
         self.accounts_action = self._menu_action(
             self.system_menu, self.tr("Quản lý tài khoản…"), "", "accounts"
         )
-        self.accounts_action.setEnabled(self.session.is_admin)
+        self.accounts_action.setEnabled(self.session.may(Operation.CONFIGURE))
         self.system_menu.addSeparator()
         self.sign_out_action = self._menu_action(
             self.system_menu, self.tr("Đăng xuất"), "Ctrl+Shift+L", "signOut"
@@ -97,14 +95,14 @@ class MainWindow(QMainWindow):
     # ---- panels ------------------------------------------------------------------------------------------------
     def _load_panels(self, modules: Sequence[str]) -> None:
         for name in modules:
-            if name == "intake.panel" and self.session.account.role not in INTAKE_ROLES:
-                continue
             try:
                 module = importlib.import_module(f"{__package__}.{name}")
             except ModuleNotFoundError as exc:
                 if exc.name and exc.name.startswith(f"{__package__}.{name.split('.')[0]}"):
                     continue  # a panel another part of the project has not delivered yet
                 raise
+            if not self.session.may(getattr(module, "OPERATION", Operation.VIEW)):
+                continue  # the panel's work is not this account's (the core's role rules)
             entry = module.create_panel(self.session, self.stack)
             self.add_panel(entry.key, entry.widget, entry.title, entry.shortcut, entry.actions)
         if not self.panels:
@@ -155,7 +153,7 @@ class MainWindow(QMainWindow):
             on_export=self.sync_bridge.post_export,
         )
         connect_sync(self.sync_bridge, self.sync_worker, self.sync_indicator, self.sync_panel)
-        if self.session.is_admin:
+        if self.session.may(Operation.CONFIGURE):
             self.add_panel("sync", self.sync_panel, self.tr("Đồng bộ"), "F10")
             self.sync_indicator.details_requested.connect(lambda: self.show_panel("sync"))
         else:
@@ -236,7 +234,7 @@ class MainWindow(QMainWindow):
         self.status.set_unit(self.session.unit)
 
     def _on_accounts_triggered(self) -> None:
-        if not self.session.is_admin:
+        if not self.session.may(Operation.CONFIGURE):
             return
         from .accounts_dialog import AccountsDialog
 

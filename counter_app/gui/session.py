@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from ..core.model import UnitConfig
+from ..core.roles import Account, Operation, may
 from ..settings import CounterSettings
-from ..storage.accounts import Account, Role
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -33,9 +33,9 @@ class Session:
         """Username recorded on every action (history events, outbox)."""
         return self.account.username
 
-    @property
-    def is_admin(self) -> bool:
-        return self.account.role is Role.ADMIN
+    def may(self, operation: Operation) -> bool:
+        """Whether the signed-in account may do `operation` (the core's role rules)."""
+        return may(self.account, operation)
 
     @property
     def draft_key(self) -> str:

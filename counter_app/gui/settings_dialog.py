@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import DomainError, ValidationErrors
 from ..core.model import UnitConfig
+from ..core.roles import Operation
 from ..messages import describe
 from .printing import printer_names
 from .session import Session
@@ -64,7 +65,7 @@ class SettingsDialog(QDialog):
         self.unit_form.set_unit(store.unit(), str(store.office_hours()))
         self._unit_before = self._unit_snapshot()
         layout = QVBoxLayout(page)
-        if not self.session.is_admin:
+        if not self.session.may(Operation.CONFIGURE):
             note = QLabel(self.tr("Chỉ người quản trị được sửa thông tin đơn vị."), page)
             note.setProperty("role", "hint")
             layout.addWidget(note)
@@ -201,7 +202,7 @@ class SettingsDialog(QDialog):
         )
 
     def _on_buttons_accepted(self) -> None:
-        unit_changed = self.session.is_admin and self._unit_snapshot() != self._unit_before
+        unit_changed = self.session.may(Operation.CONFIGURE) and self._unit_snapshot() != self._unit_before
         if not unit_changed:
             self._finish(None)
             return

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...core.codes import is_dossier_code
 from ...core.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
 from ...core.model import Dossier, Rating, ReturnMethod, Status
+from ...core.roles import Operation
 from ...devices.camera import FrameSource, OpenCvSource
 from ...messages import describe, status_name
 from ...storage.handover_queries import Handover, HandoverLookup, lookup, record_handover, search
@@ -33,6 +34,8 @@ from .card import DossierCard
 from .facts import card_facts
 from .return_form import RatingForm, ReturnForm
 
+#: What an account must be allowed to do to see this panel (the core's role rules).
+OPERATION = Operation.HAND_OVER
 PANEL_KEY = "handover"
 PANEL_SHORTCUT = "F6"
 SEARCH_DELAY_MS = 350

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import DomainError, ValidationErrors
 from ...core.intake import new_dossier
 from ...core.model import Dossier, DurationUnit, Procedure
+from ...core.roles import Operation
 from ...messages import describe
 from ..formats import format_duration, format_money
 from ..printing import FormPrinter
@@ -39,6 +40,8 @@ from .outcome import (
 )
 
 AUTOSAVE_MS = 1000
+#: What an account must be allowed to do to see this panel (the core's role rules).
+OPERATION = Operation.RECEIVE
 INTAKE_SHORTCUT = "F5"
 
 

@@ -9,11 +9,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from ...storage.accounts import Role
+from ...core.roles import Operation
 from ..session import Session
 
-#: Roles that see the leader's dashboard.
-DASHBOARD_ROLES = frozenset({Role.LEADER, Role.ADMIN})
 DASHBOARD_SHORTCUT = "F9"
 
 
@@ -42,7 +40,7 @@ def install(window: PanelHost, session: Session) -> None:
         SHORTCUT,
         [tracking.refresh_action],
     )
-    if session.account.role in DASHBOARD_ROLES:
+    if session.may(Operation.REPORT):
         dashboard = DashboardPanel(session, parent)
         window.add_panel(
             "dashboard",

@@ -1,4 +1,4 @@
-"""Moving a dossier on: the role-aware action bar, the dialog that asks what each move needs, and the request it yields."""
+"""Moving a dossier on: the action bar (moves the account may make), the dialog that asks what each move needs, and the request it yields."""
 
 from __future__ import annotations
 
@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.listing import OPEN_STATUSES
 from ...core.model import Dossier, Status
-from ...core.statuses import can_move
+from ...core.roles import Account, Operation, may
+from ...core.statuses import may_take
 from ...core.text import nfc
 from ...messages import status_name
-from ...storage.accounts import Role
 from ..widgets import ErrorLabel, accept_button, dialog_buttons
 
 S = Status
@@ -42,25 +41,16 @@ class MoveAction:
     needs_missing: bool = False
     needs_reason: bool = False
     needs_appointment: bool = False
-    only_from: frozenset[Status] | None = None
 
     def allowed_from(self, status: Status) -> bool:
-        """Whether the core rules (and this action's own sense) allow it from `status`."""
-        if self.only_from is not None and status not in self.only_from:
-            return False
-        if self.target is None:
-            return status in OPEN_STATUSES
-        return can_move(status, self.target)
+        """Whether the core's rules allow this move from `status` (`statuses.may_take`)."""
+        return may_take(self.key, status, self.target)
 
 
 #: The processing actions, in the order the bar shows them.
 MOVES: tuple[MoveAction, ...] = (
-    MoveAction("transfer", S.PROCESSING, needs_unit=True, only_from=frozenset({S.RECEIVED, S.PROCESSING})),
-    MoveAction(
-        "processing",
-        S.PROCESSING,
-        only_from=frozenset({S.RECEIVED, S.PROCESSING, S.FEES_DUE, S.WITHDRAWAL_REQUESTED}),
-    ),
+    MoveAction("transfer", S.PROCESSING, needs_unit=True),
+    MoveAction("processing", S.PROCESSING),
     MoveAction(
         "supplement_requested",
         S.SUPPLEMENT_REQUESTED,
@@ -68,7 +58,7 @@ MOVES: tuple[MoveAction, ...] = (
         needs_missing=True,
         needs_reason=True,
     ),
-    MoveAction("supplement_received", S.PROCESSING, only_from=frozenset({S.SUPPLEMENT_REQUESTED})),
+    MoveAction("supplement_received", S.PROCESSING),
     MoveAction("fees_due", S.FEES_DUE),
     MoveAction("result_ready", S.RESULT_READY),
     MoveAction("withdrawal_requested", S.WITHDRAWAL_REQUESTED),
@@ -78,14 +68,14 @@ MOVES: tuple[MoveAction, ...] = (
 MOVES_BY_KEY = {m.key: m for m in MOVES}
 
 
-def actions_for(role: Role) -> tuple[MoveAction, ...]:
-    """Officers, processing officers and administrators move dossiers on; leaders watch (read-only)."""
-    return () if role is Role.LEADER else MOVES
+def actions_for(account: Account) -> tuple[MoveAction, ...]:
+    """The moves `account` may make: all of them for those the core's role rules let move dossiers, else none."""
+    return MOVES if may(account, Operation.MOVE) else ()
 
 
 @dataclass(frozen=True)
 class MoveRequest:
-    """What the officer entered for a move; turned into `store.advance` or `store.apologise` arguments."""
+    """What the officer entered for a move; turned into `tracking.advance` or `tracking.apologise` arguments."""
 
     action: MoveAction
     unit: str = ""
@@ -107,14 +97,14 @@ class MoveRequest:
 
 
 class ActionBar(QWidget):
-    """The moves this officer's role may make, each enabled only when the core rules allow it now."""
+    """The moves this account may make, each enabled only when the core rules allow it now."""
 
     action_chosen = Signal(object)  # MoveAction
 
-    def __init__(self, role: Role, parent: QWidget | None = None) -> None:
+    def __init__(self, account: Account, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actionBar")
-        self.actions_shown = actions_for(role)
+        self.actions_shown = actions_for(account)
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)

@@ -97,7 +97,7 @@ class DossierPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.facts)
 
-        self.action_bar = ActionBar(self.session.account.role, self)
+        self.action_bar = ActionBar(self.session.account, self)
         self.message = ErrorLabel("move", self)
         self.timeline_model = TimelineModel(self.session.lang, self)
         self.timeline_view = QTableView(self)

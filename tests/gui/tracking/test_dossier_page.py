@@ -9,10 +9,10 @@ from conftest import T0, UNIT, move, receive_dossier
 from pytestqt.qtbot import QtBot
 
 from counter_app.core.model import Status
+from counter_app.core.roles import Account, Role
 from counter_app.gui.tracking.actions import MOVES, MOVES_BY_KEY, ActionBar, MoveDialog, MoveRequest
 from counter_app.gui.tracking.dossier_page import DossierPage
 from counter_app.gui.widgets import accept_button
-from counter_app.storage.accounts import Role
 
 S = Status
 
@@ -135,7 +135,7 @@ def test_a_move_the_rules_forbid_is_reported_not_recorded(qtbot: QtBot, session,
 
 @pytest.mark.parametrize("role", [Role.PROCESSOR, Role.OFFICER, Role.ADMIN])
 def test_officers_see_exactly_the_processing_actions(qtbot: QtBot, role: Role, counter_store) -> None:
-    bar = ActionBar(role)
+    bar = ActionBar(Account("x", "X", role))
     qtbot.addWidget(bar)
     assert list(bar.buttons) == [m.key for m in MOVES]
     assert not {"receive", "refuse", "return"} & set(bar.buttons)
