@@ -13,8 +13,8 @@ import httpx
 import pytest
 
 from counter_app.core.ids import new_id
-from counter_app.core.intake import advance, annotate, apologise, new_dossier, rate, receive
-from counter_app.core.model import Dossier, DossierEvent, Person, Procedure, Rating, Status
+from counter_app.core.intake import advance, annotate, apologise, new_dossier, rate, receive, record_return
+from counter_app.core.model import Dossier, DossierEvent, Person, Procedure, Rating, ReturnMethod, Status
 from counter_app.core.serial import dossier_to_dict, dt_text, event_to_dict
 from counter_app.server.admin import add_counter
 from counter_app.server.process import ServerProcess
@@ -173,6 +173,29 @@ def test_unknown_actions_and_events_without_a_from_status_are_refused(counter: h
     moved = advance(d, Status.PROCESSING, officer="xuly", at=AT + timedelta(hours=1), unit="Tư pháp")
     assert push(counter, event_change(d, moved)) == [("applied", "")]
     assert server_copy(counter, d.id)["status"] == int(Status.PROCESSING)
+
+
+def test_a_return_with_a_rating_in_one_update_applies_as_the_counter_sends_it(counter: httpx.Client) -> None:
+    d = received()
+    push(counter, create(d))
+    working = advance(d, Status.PROCESSING, officer="xuly", at=AT + timedelta(hours=1))
+    ready = advance(working, Status.RESULT_READY, officer="xuly", at=AT + timedelta(days=1))
+    assert push(counter, event_change(d, working), event_change(working, ready)) == [("applied", "")] * 2
+    returned = record_return(
+        ready,
+        officer="canbo",
+        at=DUE,
+        recipient_name="Nguyễn Văn Đức",
+        recipient_id="",
+        method=ReturnMethod.POST,
+    )
+    rated = rate(returned, rating=Rating.VERY_SATISFIED, officer="canbo", at=DUE)
+    # one update, two events: each outbox entry carries the state after the whole update (storage.dossiers)
+    first = event_change(ready, rated)
+    first["payload"]["event"] = event_to_dict(returned.history[-1])
+    second = event_change(returned, rated)
+    assert push(counter, first, second) == [("applied", ""), ("applied", "")]
+    assert server_copy(counter, d.id)["status"] == int(Status.RETURNED)
 
 
 # ---- bounds and strict types ------------------------------------------------------------------------------
