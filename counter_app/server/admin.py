@@ -15,7 +15,7 @@ from ..core.codes import check_agency_id, check_slot, parse_code
 from ..core.errors import DomainError, NotFoundError, ValidationError
 from ..core.model import Procedure
 from ..core.text import nfc
-from ..sync.wire import time_text, utc_now
+from ..core.wire import time_text, utc_now
 from .database import is_postgres, write_transaction
 
 

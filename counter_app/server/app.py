@@ -16,7 +16,7 @@ from peewee import Database
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..sync.wire import MAX_BATCH, MAX_BODY_BYTES, PROTOCOL_VERSION, time_text, utc_now
+from ..core.wire import MAX_BATCH, MAX_BODY_BYTES, PROTOCOL_VERSION, time_text, utc_now
 from .admin import AuthError, Caller, authenticate, enrol_installation
 from .audit import AuditIn, AuditOut, append_entries
 from .bounds import ChangeCounter, Cursor, Id, Name, Payload, PullLimit, ShortText

@@ -27,7 +27,7 @@ from ..core.errors import DomainError, TransitionError, ValidationError
 from ..core.events import apply_event, check_history
 from ..core.model import Dossier, DossierEvent
 from ..core.serial import dossier_from_dict, dossier_to_dict, event_from_dict, parse_dt
-from ..sync.wire import MAX_CHANGE_BYTES, ChangeKind, ChangeResult, Reason, Result, hash_and_size
+from ..core.wire import MAX_CHANGE_BYTES, ChangeKind, ChangeResult, Reason, Result, hash_and_size
 from .admin import Caller
 from .bounds import DOSSIER_CREATE, DOSSIER_EVENT, EventChangeIn
 from .database import bulk_write

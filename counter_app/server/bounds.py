@@ -26,7 +26,7 @@ from pydantic import (
     TypeAdapter,
 )
 
-from ..sync.wire import MAX_CHANGE_BYTES, MAX_PULL_LIMIT
+from ..core.wire import MAX_CHANGE_BYTES, MAX_PULL_LIMIT
 
 INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1

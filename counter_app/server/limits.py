@@ -12,7 +12,7 @@ import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from ..sync.wire import SERVER_TIME_HEADER, time_text, utc_now
+from ..core.wire import SERVER_TIME_HEADER, time_text, utc_now
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from peewee import Database
 
-from ..sync.wire import time_text, utc_now
+from ..core.wire import time_text, utc_now
 from .database import is_postgres
 
 

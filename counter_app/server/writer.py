@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from ..sync.wire import ChangeResult, time_text, utc_now
+from ..core.wire import ChangeResult, time_text, utc_now
 from .admin import AuthError, Caller, authenticate, lock_agency
 from .apply import BatchApplier
 from .database import write_transaction

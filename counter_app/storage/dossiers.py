@@ -19,6 +19,7 @@ from ..core.model import Dossier, DossierEvent
 from ..core.serial import dossier_from_dict, dossier_to_dict, dt_text, event_to_dict
 from ..core.statuses import deadline, finished_at
 from ..core.text import fold
+from ..core.wire import ChangeKind
 
 if TYPE_CHECKING:
     from .audit import AuditRepository
@@ -266,7 +267,7 @@ class DossierRepository:
                 volume = str(dossier.received_at.year)
                 dossier = replace(dossier, book_volume=volume, book_entry=self.next_book_entry(volume))
             self._insert(dossier)
-            witness = self._outbox("dossier.create", dossier, dossier_to_dict(dossier), officer)
+            witness = self._outbox(ChangeKind.DOSSIER_CREATE, dossier, dossier_to_dict(dossier), officer)
             self._vouch(AuditKind.DOSSIER_CREATE, officer, dossier, list(dossier.history), witness)
         return dossier
 
@@ -291,7 +292,7 @@ class DossierRepository:
             for offset, event in enumerate(new_events):
                 self._insert_event(after.id, len(before.history) + offset, event)
                 witness = self._outbox(
-                    "dossier.event",
+                    ChangeKind.DOSSIER_EVENT,
                     after,
                     {
                         "dossier_id": after.id,
@@ -392,12 +393,12 @@ class DossierRepository:
         }
         self._audit.record(kind.value, officer, dossier_id=d.id, details=details)
 
-    def _outbox(self, kind: str, d: Dossier, payload: dict[str, Any], officer: str) -> dict[str, str]:
+    def _outbox(self, kind: ChangeKind, d: Dossier, payload: dict[str, Any], officer: str) -> dict[str, str]:
         change_id = new_id()
         self._m.Outbox.insert(
             change_id=change_id,
             dossier_id=d.id,
-            kind=kind,
+            kind=kind.value,
             payload=json.dumps(payload, ensure_ascii=False),
             officer=officer,
             counter=self._counter(),

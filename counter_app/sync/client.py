@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 
 from ..core.errors import DomainError
-from .wire import SERVER_TIME_HEADER, Change, ChangeResult, parse_time, utc_now
+from ..core.wire import SERVER_TIME_HEADER, Change, ChangeResult, parse_time, utc_now
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 

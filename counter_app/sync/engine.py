@@ -20,6 +20,7 @@ from peewee import IntegrityError
 from ..core.catalogue import procedure_from_dict
 from ..core.errors import DomainError
 from ..core.serial import dossier_from_dict
+from ..core.wire import MAX_BATCH, Change, Reason, Result, utc_now
 from ..storage.audit import SENT_SEQ_KEY
 from ..storage.database import backup_file
 from ..storage.dossiers import CODES_HOLD_KEY
@@ -37,7 +38,6 @@ from .client import (
 )
 from .enrol import BadServerUrl, InsecureServer, check_server_url
 from .status import ParkedItem, SyncState, SyncStatus
-from .wire import MAX_BATCH, Change, Reason, Result, utc_now
 
 DEFAULT_BATCH = 200
 #: Audit entries per request.

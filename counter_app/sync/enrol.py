@@ -11,12 +11,12 @@ import ipaddress
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from ..core.wire import time_text, utc_now
 from ..storage.keystore import SYNC_CREDENTIAL, keep_secret, system_key_store
 from ..storage.outbox import SyncStateRepository
 from ..storage.store import CounterStore
 from . import settings as keys
 from .client import Identity, SyncClient, SyncError
-from .wire import time_text, utc_now
 
 
 class IdentityMismatch(SyncError):

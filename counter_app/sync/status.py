@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from .wire import SKEW_REPORT_S
+from ..core.wire import SKEW_REPORT_S
 
 
 class SyncState(str, Enum):

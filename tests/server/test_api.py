@@ -12,10 +12,10 @@ from counter_app.core.ids import new_id
 from counter_app.core.intake import advance, new_dossier, receive
 from counter_app.core.model import Dossier, Person, Procedure, Status
 from counter_app.core.serial import dossier_to_dict, event_to_dict
+from counter_app.core.wire import MAX_BATCH, MAX_BODY_BYTES, SERVER_TIME_HEADER
 from counter_app.server.admin import add_counter, publish_catalogue, set_day
 from counter_app.server.process import ServerProcess
 from counter_app.server.schema import latest_version
-from counter_app.sync.wire import MAX_BATCH, MAX_BODY_BYTES, SERVER_TIME_HEADER
 
 AGENCY = "000.00.06.H56"
 OTHER_AGENCY = "000.00.07.H56"

@@ -18,11 +18,11 @@ from sync_support import (
 
 from counter_app.core.ids import new_id
 from counter_app.core.model import Status
+from counter_app.core.wire import utc_now
 from counter_app.server.admin import publish_catalogue, revoke_counter, set_day
 from counter_app.server.process import ServerProcess
 from counter_app.sync.engine import SyncEngine
 from counter_app.sync.status import SyncState
-from counter_app.sync.wire import utc_now
 
 
 def test_push_then_pull_reaches_every_counter_and_status_changes_travel_back(

@@ -1,4 +1,4 @@
-"""The sync wire format shared by counters and the server: change envelopes, results, reason codes and limits."""
+"""The sync wire format, the one language of counters and server: change envelopes, results, reason codes, limits."""
 
 from __future__ import annotations
 
