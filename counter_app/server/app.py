@@ -16,7 +16,7 @@ from peewee import Database
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..core.wire import MAX_BATCH, MAX_BODY_BYTES, PROTOCOL_VERSION, time_text, utc_now
+from ..core.wire import MAX_BATCH, MAX_BODY_BYTES, PROTOCOL_VERSION, Change, time_text, utc_now
 from .admin import AuthError, Caller, authenticate, enrol_installation
 from .audit import AuditIn, AuditOut, append_entries
 from .bounds import ChangeCounter, Cursor, Id, Name, Payload, PullLimit, ShortText
@@ -226,8 +226,8 @@ def create_app(db: Database, *, api_docs: bool = False, body_timeout_s: float = 
     async def push(request: Request, body: PushIn, credentials: Credentials) -> dict[str, Any]:
         if len(body.changes) > MAX_BATCH:
             raise ApiError(422, "batch.too_large", limit=MAX_BATCH)
-        changes = [c.model_dump() for c in body.changes]
-        ids = [c["change_id"] for c in changes]
+        changes = [Change(**c.model_dump()) for c in body.changes]  # parsed once, typed from here on
+        ids = [c.change_id for c in changes]
         if len(set(ids)) != len(ids):
             raise ApiError(422, "batch.duplicate_ids")
 

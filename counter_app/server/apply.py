@@ -27,7 +27,7 @@ from ..core.errors import DomainError, TransitionError, ValidationError
 from ..core.events import apply_event, check_history
 from ..core.model import Dossier, DossierEvent
 from ..core.serial import dossier_from_dict, dossier_to_dict, event_from_dict, parse_dt
-from ..core.wire import MAX_CHANGE_BYTES, ChangeKind, ChangeResult, Reason, Result, hash_and_size
+from ..core.wire import MAX_CHANGE_BYTES, Change, ChangeKind, ChangeResult, Reason, Result, hash_and_size
 from .admin import Caller
 from .bounds import DOSSIER_CREATE, DOSSIER_EVENT, EventChangeIn
 from .database import bulk_write
@@ -70,24 +70,24 @@ class BatchApplier:
         self._updated_changes: dict[str, dict[str, Any]] = {}
         self._read: dict[str, _Read | None] = {}  # payloads by change ID; None: not the shape of its kind
 
-    def apply(self, changes: Sequence[Mapping[str, Any]]) -> list[ChangeResult]:
+    def apply(self, changes: Sequence[Change]) -> list[ChangeResult]:
         """Judge and store the batch inside the caller's transaction (which holds the agency's feed lock)."""
-        self._read = {str(c["change_id"]): _read(c) for c in changes}
+        self._read = {c.change_id: _read(c) for c in changes}
         self._prefetch(changes)
         results = [self._one(c) for c in changes]
         self._flush()
         return results
 
     # ---- reading what the batch needs in a few queries --------------------------------------------------
-    def _prefetch(self, changes: Sequence[Mapping[str, Any]]) -> None:
+    def _prefetch(self, changes: Sequence[Change]) -> None:
         m = self._m
-        ids = [str(c["change_id"]) for c in changes]
+        ids = [c.change_id for c in changes]
         for chunk in _chunks(ids):
             for r in m.Change.select().where(m.Change.change_id.in_(chunk)):
                 self._known[r.change_id] = _Known(
                     r.content_hash, r.result, r.reason, r.version, True, r.attempts
                 )
-        dossier_ids = sorted({str(c["dossier_id"]) for c in changes if c.get("dossier_id")})
+        dossier_ids = sorted({c.dossier_id for c in changes if c.dossier_id})
         for chunk in _chunks(dossier_ids):
             for r in m.Dossier.select().where(m.Dossier.id.in_(chunk)):
                 self._rows[r.id] = r
@@ -116,10 +116,10 @@ class BatchApplier:
         return self._dossiers[dossier_id]
 
     # ---- judging ----------------------------------------------------------------------------------------
-    def _one(self, c: Mapping[str, Any]) -> ChangeResult:
-        change_id = str(c["change_id"])
-        dossier_id = str(c.get("dossier_id") or "")
-        digest, size = hash_and_size(c)
+    def _one(self, c: Change) -> ChangeResult:
+        change_id = c.change_id
+        dossier_id = c.dossier_id or ""
+        digest, size = hash_and_size(c.to_dict())
         known = self._known.get(change_id)
         if known is not None:
             if known.content_hash != digest:
@@ -142,10 +142,10 @@ class BatchApplier:
             self._record(c, answer, digest, known)
         return answer
 
-    def _judge(self, c: Mapping[str, Any], change_id: str, dossier_id: str) -> ChangeResult:
-        if c.get("counter") != self._caller.counter:
+    def _judge(self, c: Change, change_id: str, dossier_id: str) -> ChangeResult:
+        if c.counter != self._caller.counter:
             return ChangeResult(change_id, Result.REJECTED, Reason.COUNTER_MISMATCH.value)
-        if c.get("kind") not in (ChangeKind.DOSSIER_CREATE.value, ChangeKind.DOSSIER_EVENT.value):
+        if c.kind not in (ChangeKind.DOSSIER_CREATE.value, ChangeKind.DOSSIER_EVENT.value):
             return ChangeResult(change_id, Result.REJECTED, Reason.KIND_UNKNOWN.value)
         read = self._read.get(change_id)
         if read is None:
@@ -249,7 +249,7 @@ class BatchApplier:
         if dossier_id not in self._touched:
             self._touched.append(dossier_id)
 
-    def _record(self, c: Mapping[str, Any], answer: ChangeResult, digest: str, known: _Known | None) -> None:
+    def _record(self, c: Change, answer: ChangeResult, digest: str, known: _Known | None) -> None:
         row = {
             "result": answer.result.value,
             "reason": answer.reason,
@@ -265,12 +265,12 @@ class BatchApplier:
                 **row,
                 "change_id": answer.change_id,
                 "agency_id": self._caller.agency_id,
-                "counter": int(c.get("counter") or 0),
-                "kind": str(c.get("kind") or ""),
-                "dossier_id": c.get("dossier_id"),
+                "counter": c.counter,
+                "kind": c.kind,
+                "dossier_id": c.dossier_id,
                 "content_hash": digest,
                 "attempts": 1,
-                "device_time": str(c.get("created_at") or ""),
+                "device_time": c.created_at,
                 "received_at": self._now,
             }
         self._known[answer.change_id] = _Known(
@@ -352,10 +352,10 @@ class _Read:
     claim: EventChangeIn | None = None
 
 
-def _read(c: Mapping[str, Any]) -> _Read | None:
+def _read(c: Change) -> _Read | None:
     """The payload checked against the shape of its kind (`bounds`) and turned into core objects; None when it
     does not fit (an unknown kind reads as nothing and is refused by kind)."""
-    payload, kind = c.get("payload"), c.get("kind")
+    payload, kind = c.payload, c.kind
     try:
         if kind == ChangeKind.DOSSIER_CREATE.value:
             DOSSIER_CREATE.validate_python(payload)

@@ -11,13 +11,12 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any
 
-from ..core.wire import ChangeResult, time_text, utc_now
+from ..core.wire import Change, ChangeResult, time_text, utc_now
 from .admin import AuthError, Caller, authenticate, lock_agency
 from .apply import BatchApplier
 from .database import write_transaction
@@ -29,7 +28,7 @@ MAX_GROUP = 64
 @dataclass
 class _Job:
     token: str
-    changes: Sequence[Mapping[str, Any]]
+    changes: Sequence[Change]
     caller: Caller | None = None
     done: Future[list[ChangeResult]] = field(default_factory=Future)
 
@@ -43,14 +42,14 @@ class PushWriter:
         self._thread = threading.Thread(target=self._run, name="push-writer", daemon=True)
         self._thread.start()
 
-    def enqueue(self, token: str, changes: Sequence[Mapping[str, Any]]) -> Future[list[ChangeResult]]:
+    def enqueue(self, token: str, changes: Sequence[Change]) -> Future[list[ChangeResult]]:
         """Queue a counter's batch; the future holds its results once committed, or the error that stopped it
         (`AuthError` for an unknown or revoked token: the token is checked here, saving the request a trip)."""
         job = _Job(token, changes)
         self._queue.put(job)
         return job.done
 
-    def submit(self, token: str, changes: Sequence[Mapping[str, Any]]) -> list[ChangeResult]:
+    def submit(self, token: str, changes: Sequence[Change]) -> list[ChangeResult]:
         """Queue a batch and wait until it is committed."""
         return self.enqueue(token, changes).result()
 
