@@ -83,7 +83,12 @@ def export_key(data_dir: Path, target: Path, passphrase: str) -> str:
     create_private_file(part)
     try:
         part.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
-        os.link(part, target)  # never replaces a file that appeared meanwhile
+        try:
+            os.link(part, target)  # never replaces a file that appeared meanwhile
+        except FileExistsError:
+            raise KeyFileError("backup.target_exists", path=str(target)) from None
+        except OSError:  # a file system without hard links (FAT on a USB stick)
+            os.replace(part, target)
     finally:
         part.unlink(missing_ok=True)
     return pid

@@ -1,7 +1,7 @@
 """Keeping a profile's files private to the user who runs the counter: 0700 folders and 0600 files on Linux.
 
-Modes are set explicitly after creation, so the result does not depend on the process's umask. On Windows
-modes mean nothing: the default data folder (%LOCALAPPDATA%) is private to its user through the ACL it
+Modes are set explicitly after creation, so the result does not depend on the process's umask; a file system
+without modes (a FAT-formatted USB stick) keeps its own. On Windows modes mean nothing: the default data folder (%LOCALAPPDATA%) is private to its user through the ACL it
 inherits, and nothing here changes it (docs/SECURITY.md).
 """
 
@@ -29,7 +29,8 @@ def private_folder(path: Path) -> Path:
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     if applies():
-        os.chmod(path, PRIVATE_FOLDER)
+        with contextlib.suppress(PermissionError):  # a file system without modes
+            os.chmod(path, PRIVATE_FOLDER)
     return path
 
 
@@ -39,7 +40,8 @@ def create_private_file(path: Path) -> Path:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
         if applies():
-            os.fchmod(fd, PRIVATE_FILE)
+            with contextlib.suppress(PermissionError):  # a file system without modes
+                os.fchmod(fd, PRIVATE_FILE)
     finally:
         os.close(fd)
     return path
@@ -48,7 +50,7 @@ def create_private_file(path: Path) -> Path:
 def make_private(path: Path) -> None:
     """Restrict an existing file to its owner (nothing on Windows, nothing for a missing file)."""
     if applies():
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
             os.chmod(path, PRIVATE_FILE)
 
 

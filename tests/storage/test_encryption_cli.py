@@ -109,7 +109,6 @@ def test_key_export_and_import_recover_the_profile_on_a_new_pc(
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", new_pc.address)  # the replaced PC: a fresh key store
     new_folder = tmp_path / "new-pc-data"
     new_folder.mkdir()
-    monkeypatch.setattr("counter_app.cli.main.default_data_dir", lambda: new_folder)
     from counter_app.cli.main import main
 
     def on_new_pc(*args: str) -> tuple[int, str]:
