@@ -21,7 +21,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "sync": ("PySide6", "counter_app.gui", "counter_app.app"),
     "app": ("PySide6", "counter_app.gui", "counter_app.cli"),
     "cli": ("peewee", "counter_app.storage"),
-    "gui": ("peewee",),
+    "gui": ("peewee", "counter_app.storage"),
 }
 
 
@@ -68,7 +68,7 @@ def test_the_checker_finds_each_kind_of_violation(tmp_path: Path) -> None:
         "core/deep/rules.py": "from ...storage import models\n",
         "storage/store.py": "from ..app import intake\n",
         "cli/main.py": "from ..storage.store import CounterStore\nimport json\n",
-        "gui/panel.py": "import peewee\nfrom ..app import intake\n",
+        "gui/panel.py": "import peewee\nfrom ..app import intake\nfrom ..storage.store import CounterStore\n",
         "app/intake.py": "from ..storage import store\n",
     }
     for name, text in files.items():
@@ -79,5 +79,6 @@ def test_the_checker_finds_each_kind_of_violation(tmp_path: Path) -> None:
         "core/model.py imports PySide6",
         "storage/store.py imports fakeapp.app",
         "cli/main.py imports fakeapp.storage.store",
+        "gui/panel.py imports fakeapp.storage.store",
         "gui/panel.py imports peewee",
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..core.model import Dossier, Procedure
+from ..core.model import Dossier, DurationUnit, Procedure
 from ..core.roles import Account, Operation
 from .base import Changes, CounterApp, Done, read_op, write_op
 
@@ -25,6 +25,14 @@ def procedure(app: CounterApp, account: Account, code: str) -> Procedure:
 def search_procedures(app: CounterApp, account: Account, text: str) -> list[Procedure]:
     """Procedures whose code, name or field holds every typed word, tone marks ignored."""
     return app.store.search_procedures(text)
+
+
+@write_op(Operation.RECEIVE)
+def warm_up(app: CounterApp, account: Account) -> Done[None]:
+    """Prepare the single writer for the first receipt of a session: open its connection and build this year's
+    holiday table, so the first receipt is not slower than the rest. Writes nothing."""
+    app.store.calendar().appointment_for(app.now(), 5, DurationUnit.WORKING_DAYS, None)
+    return Done(None)
 
 
 def _by(account: Account, draft: Dossier) -> Dossier:

@@ -26,14 +26,20 @@ def require_unit(app: CounterApp, account: Account) -> UnitConfig:
 
 
 @write_op(Operation.CONFIGURE)
-def set_unit(app: CounterApp, account: Account, config: UnitConfig) -> Done[UnitConfig]:
+def set_unit(
+    app: CounterApp, account: Account, config: UnitConfig, office_hours: str | None = None
+) -> Done[UnitConfig]:
+    """The unit (and, when given, its office hours) as an administrator set it."""
     app.store.set_unit(config)
     app.store.audit.record(
         AuditKind.UNIT_CHANGE.value,
         account.username,
         details={"agency_id": config.agency_id, "counter": config.counter},
     )
-    return Done(config, Changes.of(Scope.UNIT))
+    if office_hours is None:
+        return Done(config, Changes.of(Scope.UNIT))
+    set_setting.fn(app, account, "office_hours", office_hours)
+    return Done(config, Changes.of(Scope.UNIT, Scope.SETTINGS))
 
 
 @read_op(Operation.VIEW)

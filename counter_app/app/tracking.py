@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from ..core.errors import TransitionError
+from ..core.listing import DossierFilter, DossierSummary, ListPage, PublicStatus, public_status
 from ..core.model import Dossier, Status
 from ..core.roles import Account, Operation
 from ..core.statuses import may_take
@@ -14,7 +16,20 @@ from .base import Changes, CounterApp, Done, read_op, write_op
 
 
 def queries(app: CounterApp) -> DossierQueries:
-    return DossierQueries(app.store)
+    """The list's queries over this profile (one per profile: it remembers whether the list's indexes exist)."""
+    found = getattr(app, "_dossier_queries", None)
+    if not isinstance(found, DossierQueries):
+        found = DossierQueries(app.store)
+        setattr(app, "_dossier_queries", found)  # noqa: B010 (a cache the app object carries for this module)
+    return found
+
+
+@dataclass(frozen=True)
+class DossierView:
+    """A dossier with the full names of the officers its history names (for its page)."""
+
+    dossier: Dossier
+    officer_names: dict[str, str]
 
 
 @read_op(Operation.VIEW)
@@ -29,6 +44,21 @@ def find(app: CounterApp, account: Account, key: str) -> Dossier | None:
 
 
 @read_op(Operation.VIEW)
+def view(app: CounterApp, account: Account, key: str) -> DossierView:
+    """The dossier with this code or id and its officers' names (`NotFoundError` otherwise)."""
+    return DossierView(app.store.dossiers.get(key), app.store.accounts.names())
+
+
+@read_op(None)
+def public_lookup(app: CounterApp, account: None, code: str, now: datetime) -> PublicStatus | None:
+    """What the citizens' kiosk shows for an exact dossier code (no account: nothing personal is in it)."""
+    dossier = app.store.dossiers.find(code)
+    if dossier is None or dossier.code != code:
+        return None
+    return public_status(dossier, now)
+
+
+@read_op(Operation.VIEW)
 def search(app: CounterApp, account: Account, text: str, limit: int = 50) -> list[Dossier]:
     """By code, name, identifier or phone; tone marks ignored; newest first."""
     return app.store.dossiers.search(text, limit=max(1, min(limit, 500)))
@@ -38,6 +68,26 @@ def search(app: CounterApp, account: Account, text: str, limit: int = 50) -> lis
 def list_page(app: CounterApp, account: Account, *args: Any, **kwargs: Any) -> Any:
     """One page of the dossier list (`DossierQueries.page`)."""
     return queries(app).page(*args, **kwargs)
+
+
+@read_op(Operation.VIEW)
+def first_page(app: CounterApp, account: Account, flt: DossierFilter, now: datetime, limit: int) -> ListPage:
+    """How many dossiers match the filter at `now`, and the first `limit` of them."""
+    return queries(app).open_list(flt, now, limit)
+
+
+@read_op(Operation.VIEW)
+def next_page(
+    app: CounterApp, account: Account, flt: DossierFilter, now: datetime, offset: int, limit: int
+) -> list[DossierSummary]:
+    return queries(app).page(flt, now, offset, limit)
+
+
+@write_op(Operation.VIEW)
+def prepare_list(app: CounterApp, account: Account) -> Done[None]:
+    """Create the list's indexes once (seconds at 100k dossiers; the list works without them, only slower)."""
+    queries(app).ensure_indexes()
+    return Done(None)
 
 
 @read_op(Operation.VIEW)

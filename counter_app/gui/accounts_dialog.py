@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..app import accounts
+from ..app.base import Op
 from ..core.errors import DomainError, ValidationError, ValidationErrors
+from ..core.roles import Account, Role
 from ..core.signin import MIN_PASSWORD_LENGTH, check_new_password
 from ..messages import describe
-from ..storage.accounts import Account, Role
 from .formats import role_name
 from .session import Session
 from .widgets import ErrorLabel, dialog_buttons
@@ -188,7 +188,7 @@ class AccountsDialog(QDialog):
         self.role_button.clicked.connect(self._on_role_clicked)
 
     def reload(self) -> None:
-        self.session.runner.run(self.session.store.accounts.list, on_done=self._on_accounts_loaded)
+        self.session.submit(accounts.list_accounts, on_done=self._on_accounts_loaded)
 
     def _on_accounts_loaded(self, accounts: list[Account]) -> None:
         selected = self.selected()
@@ -201,9 +201,10 @@ class AccountsDialog(QDialog):
         index = self.table.currentIndex()
         return self.model.accounts[index.row()] if index.isValid() and self.model.accounts else None
 
-    def _write(self, fn: Callable[..., Any], *args: Any) -> None:
+    def _write(self, change: Op[Any], *args: Any) -> None:
+        """Run an account change as the signed-in administrator (recorded in the audit trail as theirs)."""
         self.error.show_error(None, "")
-        self.session.runner.write(fn, *args, on_done=self._on_written, on_error=self._on_write_failed)
+        self.session.submit(change, *args, on_done=self._on_written, on_error=self._on_write_failed)
 
     def _on_written(self, _result: object) -> None:
         self.accounts_changed.emit()
@@ -235,7 +236,7 @@ class AccountsDialog(QDialog):
         dialog.accept()
         role = Role(str(dialog.role.currentData()))
         self._write(
-            partial(self.session.store.accounts.create, by=self.session.officer),
+            accounts.create,
             dialog.username.text(),
             dialog.full_name.text(),
             role,
@@ -245,9 +246,7 @@ class AccountsDialog(QDialog):
     def _on_toggle_clicked(self) -> None:
         account = self._not_self(self.selected())
         if account is not None:
-            self._write(
-                self._as_me(self.session.store.accounts.set_active), account.username, not account.active
-            )
+            self._write(accounts.set_active, account.username, not account.active)
 
     def _on_reset_clicked(self) -> None:
         account = self.selected()
@@ -263,22 +262,16 @@ class AccountsDialog(QDialog):
     def _on_reset_accepted(self, dialog: PasswordDialog, username: str) -> None:
         if self._passwords_match(dialog):
             dialog.accept()
-            self._write(
-                self._as_me(self.session.store.accounts.set_password), username, dialog.password.text()
-            )
+            self._write(accounts.set_password, username, dialog.password.text())
 
     def _on_role_clicked(self) -> None:
         account = self._not_self(self.selected())
         if account is not None:
             self._write(
-                self._as_me(self.session.store.accounts.set_role),
+                accounts.set_role,
                 account.username,
                 Role(str(self.role.currentData())),
             )
-
-    def _as_me(self, change: Callable[..., Any]) -> Callable[..., Any]:
-        """`change` recorded in the audit trail as done by the signed-in administrator."""
-        return partial(change, by=self.session.officer)
 
     def _passwords_match(self, dialog: PasswordDialog) -> bool:
         """The two entries agree and meet the policy; else the reason is shown and the dialog stays open."""

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from ..storage.paths import project_root
+from ..app.profile import resources_dir as shipped_resources
 
 APP_NAME = "Quầy Một cửa"
 ORGANISATION = "quay-mot-cua"
@@ -20,7 +20,7 @@ UI_POINT_SIZE = 10
 
 
 def resources_dir() -> Path:
-    return project_root() / "resources"
+    return shipped_resources()
 
 
 def translations_dir() -> Path:

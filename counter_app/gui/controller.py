@@ -1,4 +1,4 @@
-"""The application's flow: sign-in at once, the store opened behind it, the wizard when unconfigured, main window, sign-out."""
+"""The application's flow: sign-in at once, the profile opened behind it, the wizard when unconfigured, main window, sign-out."""
 
 from __future__ import annotations
 
@@ -8,101 +8,110 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from ..app import accounts, profile, settings
+from ..app.base import CounterApp
 from ..core.errors import DomainError, ValidationErrors
+from ..core.model import UnitConfig
+from ..core.roles import Account
 from ..messages import describe
 from ..settings import CounterSettings
-from ..storage.accounts import Account
 from .signin import DemoCredentials, SignInWindow
 from .tasks import TaskRunner
 from .widgets import STYLE_SHEET
 
 if TYPE_CHECKING:
-    from ..storage.store import CounterStore
     from .main_window import MainWindow
     from .wizard import FirstRunWizard
 
-StoreOpener = Callable[[], "CounterStore"]
+AppOpener = Callable[[], CounterApp]
 
 
 class CounterController(QObject):
-    """Owns the task runner, the store and the top-level windows of one run of the application.
+    """Owns the task runner, the open profile (`app`) and the top-level windows of one run of the application.
 
-    Give it an open `store`, or an `open_store` function: then the sign-in screen shows at once and the
-    store is opened (migrated, demo profile filled) on a worker while the officer types.
+    Give it an open `app` (tests), or an `open_app` function: then the sign-in screen shows at once and the
+    profile is opened (migrated, demo profile filled, first look taken) on a worker while the officer types.
     """
 
-    store_ready = Signal(object)
+    store_ready = Signal(object)  # CounterApp
     store_failed = Signal(str)
     main_window_shown = Signal(object)
     signed_out = Signal()
 
     def __init__(
         self,
-        store: CounterStore | None,
+        app: CounterApp | None,
         settings: CounterSettings,
         lang: str = "vi",
         demo: bool = False,
-        open_store: StoreOpener | None = None,
+        open_app: AppOpener | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        if store is None and open_store is None:
-            raise ValueError("a store or a way to open one is needed")
-        self.store = store
-        self._open_store = open_store
+        if app is None and open_app is None:
+            raise ValueError("an open profile or a way to open one is needed")
+        self.app = app
+        self._open_app = open_app
         self.settings = settings
         self.lang = lang
         self.demo = demo
+        self.unit: UnitConfig | None = None
         self.runner = TaskRunner(self)
         self.wizard: FirstRunWizard | None = None
         self.sign_in: SignInWindow | None = None
         self.main_window: MainWindow | None = None
-        app = QApplication.instance()
-        if isinstance(app, QApplication) and not app.styleSheet():
-            app.setStyleSheet(STYLE_SHEET)
+        qt = QApplication.instance()
+        if isinstance(qt, QApplication) and not qt.styleSheet():
+            qt.setStyleSheet(STYLE_SHEET)
 
     def start(self) -> None:
-        """Open the store if needed, then show the wizard on an unconfigured store, else the sign-in screen."""
-        if self.store is not None:
-            self._on_store_opened(self.store)
+        """Open the profile if needed, then show the wizard on an unconfigured one, else the sign-in screen."""
+        if self.app is not None:  # given open (tests, tools): its first look is taken at once
+            self._on_profile_opened((self.app, profile.first_look(self.app, None)))
             return
         self.show_sign_in()
-        assert self._open_store is not None
-        self.runner.run(self._open_store, on_done=self._on_store_opened, on_error=self._on_store_open_failed)
+        self.runner.run(self._open, on_done=self._on_profile_opened, on_error=self._on_profile_open_failed)
+
+    def _open(self) -> tuple[CounterApp, profile.FirstLook]:
+        """Runs on a worker: open (migrate, fill the demo) and look at the profile."""
+        assert self._open_app is not None
+        app = self._open_app()
+        return app, profile.first_look(app, None)
 
     def show_sign_in(self) -> SignInWindow:
         if self.sign_in is None:
             self.sign_in = SignInWindow(self.runner, self.settings, lang=self.lang)
             self.sign_in.resize(1366, 768)
             self.sign_in.signed_in.connect(self._on_sign_in_signed_in)
-            if self.store is not None:
-                self._attach_store(self.sign_in, self.store)
+            if self.app is not None:
+                self._attach_profile(self.sign_in, self.app)
         self.sign_in.reset()
         self.sign_in.show()
         return self.sign_in
 
-    def _on_store_opened(self, store: CounterStore) -> None:
-        self.store = store
-        if store.unit() is None or not store.accounts.any_admin():
+    def _on_profile_opened(self, opened: tuple[CounterApp, profile.FirstLook]) -> None:
+        app, look = opened
+        self.app, self.unit = app, look.unit
+        if look.needs_set_up:
             from .wizard import FirstRunWizard
 
             if self.sign_in is not None:
                 self.sign_in.hide()
-            self.wizard = FirstRunWizard(store, self.lang)
+            self.wizard = FirstRunWizard(app, self.runner, self.lang)
             self.wizard.configured.connect(self._on_wizard_configured)
             self.wizard.show()
         elif self.sign_in is None:
             self.show_sign_in()
         else:
-            self._attach_store(self.sign_in, store)
-        self.store_ready.emit(store)
+            self._attach_profile(self.sign_in, app)
+        self.store_ready.emit(app)
 
-    def _attach_store(self, window: SignInWindow, store: CounterStore) -> None:
+    def _attach_profile(self, window: SignInWindow, app: CounterApp) -> None:
         if self.demo:
             window.show_demo_credentials(demo_credentials())
-        window.attach(store.accounts, store.unit())
+        window.attach(app, self.unit)
 
-    def _on_store_open_failed(self, exc: object) -> None:
+    def _on_profile_open_failed(self, exc: object) -> None:
         if isinstance(exc, DomainError | ValidationErrors):
             message = describe(exc, self.lang)
         else:
@@ -111,18 +120,29 @@ class CounterController(QObject):
             self.sign_in.show_failure(message)
         self.store_failed.emit(message)
 
-    def _on_wizard_configured(self, _unit: object) -> None:
-        assert self.store is not None
+    def _on_wizard_configured(self, unit: UnitConfig) -> None:
+        assert self.app is not None
+        self.unit = unit
         window = self.show_sign_in()
-        self._attach_store(window, self.store)
+        self._attach_profile(window, self.app)
 
     def _on_sign_in_signed_in(self, account: Account) -> None:
+        assert self.app is not None
+        self.runner.submit(
+            settings.unit,
+            self.app,
+            account,
+            on_done=lambda unit: self._show_main_window(account, unit),
+            on_error=lambda _exc: self._show_main_window(account, self.unit),
+        )
+
+    def _show_main_window(self, account: Account, unit: UnitConfig | None) -> None:
         from .main_window import MainWindow
         from .session import Session
 
-        assert self.store is not None
-        session = Session(self.store, self.runner, self.settings, account, self.store.unit(), self.lang)
-        window = MainWindow(session)
+        assert self.app is not None
+        self.unit = unit
+        window = MainWindow(Session(self.app, self.runner, self.settings, account, unit, self.lang))
         window.sign_out_requested.connect(self._on_main_window_sign_out_requested)
         self.main_window = window
         window.show()
@@ -136,8 +156,8 @@ class CounterController(QObject):
     def _on_main_window_sign_out_requested(self) -> None:
         window = self.main_window
         self.main_window = None
-        if window is not None and self.store is not None:
-            self.runner.write(self.store.accounts.sign_out, window.session.officer)  # into the audit trail
+        if window is not None and self.app is not None:
+            self.runner.submit(accounts.sign_out, self.app, window.session.account)  # into the audit trail
         if window is not None:
             window.close()
             window.deleteLater()
@@ -145,7 +165,7 @@ class CounterController(QObject):
         self.signed_out.emit()
 
     def shutdown(self) -> None:
-        """Flush drafts and wait for pending writes (before the store closes)."""
+        """Flush drafts and wait for pending writes (before the profile closes)."""
         if self.main_window is not None:
             self.main_window.close()  # flushes the draft through the runner
         self.runner.shutdown()
@@ -154,9 +174,9 @@ class CounterController(QObject):
 
 def demo_credentials() -> DemoCredentials:
     """The demo profile's accounts as the sign-in screen lists them."""
-    from ..storage.demo import DEMO_ACCOUNTS
     from .formats import role_name
 
     return [
-        (username, name, role_name(role.value), password) for username, name, role, password in DEMO_ACCOUNTS
+        (username, name, role_name(role.value), password)
+        for username, name, role, password in profile.demo_accounts()
     ]

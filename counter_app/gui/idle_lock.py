@@ -4,7 +4,7 @@
 passed (`check_idle()`, which tests call after moving a fake clock), and then shows the `LockScreen` over the
 window, hides the window's dialogs and keeps every key and click away from what lies beneath. Nothing under the
 cover is reset: a half-typed intake form is there again after unlocking. Only the signed-in officer's password,
-or an administrator's, unlocks (`AccountRepository.unlock`, recorded in the audit trail and counted towards a
+or an administrator's, unlocks (`app.accounts.unlock`, recorded in the audit trail and counted towards a
 lockout like a sign-in).
 """
 
@@ -17,9 +17,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from shiboken6 import isValid
 
+from ..app import accounts
 from ..core.errors import DomainError
+from ..core.roles import Account
 from ..messages import describe
-from ..storage.accounts import Account
 from .lock_screen import LockScreen
 from .session import Session
 
@@ -122,10 +123,8 @@ class IdleLock(QObject):
 
     # ---- unlocking -------------------------------------------------------------------------------------------
     def _on_screen_unlock_requested(self, username: str, password: str) -> None:
-        accounts = self._session.store.accounts
-        self._session.runner.write(
+        self._session.submit(
             accounts.unlock,
-            self._session.officer,
             username,
             password,
             on_done=self._on_unlock_done,

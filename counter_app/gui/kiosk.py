@@ -29,14 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..app import accounts, tracking
+from ..app.base import CounterApp
+from ..app.settings import unit as configured_unit
 from ..core.codes import is_dossier_code
-from ..core.listing import PublicStatus, public_status
-from ..core.model import Status
+from ..core.listing import PublicStatus
+from ..core.model import Status, UnitConfig
 from ..core.roles import Account, Operation, may
 from ..core.statuses import Timeliness
 from ..messages import status_name
 from ..settings import CounterSettings
-from ..storage.store import CounterStore
 from .formats import format_appointment
 from .tasks import TaskRunner
 from .widgets import ErrorLabel, accept_button, dialog_buttons
@@ -79,7 +81,7 @@ class KioskWindow(QWidget):
 
     def __init__(
         self,
-        store: CounterStore,
+        app: CounterApp,
         settings: CounterSettings,
         lang: str = "vi",
         parent: QWidget | None = None,
@@ -88,7 +90,7 @@ class KioskWindow(QWidget):
         idle_ms: int = IDLE_MS,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.app = app
         self.settings = settings
         self.lang = lang
         self.clock = clock
@@ -109,13 +111,12 @@ class KioskWindow(QWidget):
 
     # ---- building ----------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        unit = self.store.unit()
         self.stack = QStackedWidget(self)
         start = QWidget(self.stack)
         title = QLabel(self.tr("TRA CỨU TÌNH TRẠNG HỒ SƠ"), start)
         title.setProperty("role", "title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        agency = QLabel(unit.agency_name if unit else "", start)
+        agency = self.agency = QLabel("", start)  # the unit's name, once read
         agency.setAlignment(Qt.AlignmentFlag.AlignCenter)
         agency.setWordWrap(True)
         hint = QLabel(
@@ -226,6 +227,10 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        self.runner.submit(configured_unit, self.app, None, on_done=self._on_unit_loaded)
+
+    def _on_unit_loaded(self, unit: UnitConfig | None) -> None:
+        self.agency.setText(unit.agency_name if unit else "")
 
     # ---- pages -------------------------------------------------------------------------------------------------
     def show_kiosk(self) -> None:
@@ -253,13 +258,15 @@ class KioskWindow(QWidget):
             self.idle_timer.start()
             return
         self.lookup_button.setEnabled(False)
-        self.runner.run(self._find, code, on_done=self._on_lookup_done, on_error=self._on_lookup_failed)
-
-    def _find(self, code: str) -> PublicStatus | None:
-        dossier = self.store.dossiers.find(code)
-        if dossier is None or dossier.code != code:
-            return None
-        return public_status(dossier, self.clock())
+        self.runner.submit(
+            tracking.public_lookup,
+            self.app,
+            None,
+            code,
+            self.clock(),
+            on_done=self._on_lookup_done,
+            on_error=self._on_lookup_failed,
+        )
 
     def _on_lookup_done(self, found: PublicStatus | None) -> None:
         self.lookup_button.setEnabled(True)
@@ -353,7 +360,7 @@ class KioskWindow(QWidget):
         """Ask for an administrator's username and password; only then may the kiosk close."""
         if self.unlock_dialog is not None and self.unlock_dialog.isVisible():
             return
-        self.unlock_dialog = UnlockDialog(self.store, self.runner, self)
+        self.unlock_dialog = UnlockDialog(self.app, self.runner, self)
         self.unlock_dialog.admin_verified.connect(self._on_unlock_dialog_admin_verified)
         self.unlock_dialog.open()
 
@@ -373,11 +380,11 @@ class UnlockDialog(QDialog):
     admin_verified = Signal(object)  # Account
     refused = Signal()
 
-    def __init__(self, store: CounterStore, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, app: CounterApp, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unlockDialog")
         self.setWindowTitle(self.tr("Thoát chế độ tra cứu"))
-        self._store = store
+        self._app = app
         self._runner = runner
         self.username = QLineEdit(self)
         self.username.setObjectName("adminUsername")
@@ -403,7 +410,16 @@ class UnlockDialog(QDialog):
             self.error.show_error(None, self.tr("Hãy nhập tài khoản và mật khẩu quản trị."))
             return
         accept_button(self.buttons).setEnabled(False)
-        self._runner.run(self._store.accounts.verify, username, password, on_done=self._on_verify_done)
+        # a sign-in: counted towards the name's lockout and written to the audit trail
+        self._runner.submit(
+            accounts.sign_in,
+            self._app,
+            None,
+            username,
+            password,
+            on_done=self._on_verify_done,
+            on_error=lambda _refused: self._on_verify_done(None),
+        )
 
     def _on_verify_done(self, account: Account | None) -> None:
         accept_button(self.buttons).setEnabled(True)

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..app.base import CounterApp
     from ..cli.context import CliContext
-    from ..storage.store import CounterStore
     from .controller import CounterController
 
 DEMO_FOLDER = "demo"
@@ -28,9 +28,9 @@ def prepare(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> C
 
     data_dir = demo_data_dir(Path(ctx.data_dir), data_dir_given) if demo else Path(ctx.data_dir)
     if demo:
-        from ..storage.demo import refuse_real_profile
+        from ..app.profile import refuse_demo_over_real
 
-        refuse_real_profile(data_dir)
+        refuse_demo_over_real(data_dir)
     app = ensure_application()
     settings = CounterSettings.for_data_dir(data_dir)
     lang = settings.language if settings.is_stored(CounterSettings.language) else ctx.lang
@@ -40,7 +40,7 @@ def prepare(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> C
 
     from .controller import CounterController
 
-    controller = CounterController(None, settings, lang, demo, open_store=lambda: open_store(data_dir, demo))
+    controller = CounterController(None, settings, lang, demo, open_app=lambda: open_app(data_dir, demo))
     controller.start()
     return controller
 
@@ -51,36 +51,21 @@ def _start_kiosk(data_dir: Path, demo: bool, settings: object, lang: str) -> int
 
     from .kiosk import KioskWindow
 
-    store = open_store(data_dir, demo)
-    window = KioskWindow(store, settings, lang)  # type: ignore[arg-type]
+    app = open_app(data_dir, demo)  # before any window: a damaged profile is one sentence and exit 2
+    window = KioskWindow(app, settings, lang)  # type: ignore[arg-type]
     window.show_kiosk()
     try:
         return int(QApplication.instance().exec())  # type: ignore[union-attr]
     finally:
-        store.close()
+        app.close()
 
 
-def open_store(data_dir: Path, demo: bool) -> CounterStore:
-    """Open (and migrate) the counter's database; fill the demo profile when asked. Runs on a worker thread."""
-    from ..storage.integrity import damage_behind
-    from ..storage.store import CounterStore
+def open_app(data_dir: Path, demo: bool) -> CounterApp:
+    """Open (and migrate) the counter's profile; fill the demo profile when asked (`app.profile.open_profile`).
+    The window runs it on a worker thread."""
+    from ..app.profile import open_profile
 
-    store = CounterStore(data_dir)
-    try:
-        if demo:
-            from ..storage.demo import ensure_demo_profile
-
-            ensure_demo_profile(store)
-        # what the sign-in reads, read here first: damage inside a row shows on this worker, not in the window
-        store.unit()
-        store.accounts.any_admin()
-    except Exception as exc:
-        store.close()
-        damage = damage_behind(exc, store.path)
-        if damage is None:
-            raise
-        raise damage from exc
-    return store
+    return open_profile(data_dir, demo=demo)
 
 
 def launch(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> int:
@@ -96,5 +81,5 @@ def launch(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> in
         return int(app.exec())
     finally:
         prepared.shutdown()
-        if prepared.store is not None:
-            prepared.store.close()
+        if prepared.app is not None:
+            prepared.app.close()

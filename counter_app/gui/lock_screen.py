@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage.accounts import Account
+from ..core.roles import Account
 from .widgets import ErrorLabel, heading
 
 

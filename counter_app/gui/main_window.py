@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from .. import __version__
+from ..app.base import NOTHING, Changes, Scope
+from ..core.model import UnitConfig
 from ..core.roles import Operation
 from .session import PanelEntry, Session
 from .statusbar import CounterStatusBar, encryption_notice
+
+if TYPE_CHECKING:
+    from ..sync.engine import CycleReport
 
 #: Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -> PanelEntry`,
 #: in menu order. A module that is not there yet is skipped.
@@ -26,6 +32,7 @@ class MainWindow(QMainWindow):
 
     sign_out_requested = Signal()
     panel_changed = Signal(str)
+    settings_dialog_opened = Signal(object)
 
     def __init__(
         self,
@@ -39,6 +46,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.tr('Quầy Một cửa')} {__version__}")
         self.panels: dict[str, PanelEntry] = {}
         self._closed = False
+        self._downloaded: Changes = NOTHING
         self._panel_menus: dict[str, QMenu] = {}
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -46,7 +54,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.status.set_officer(session.account)
         self.status.set_unit(session.unit)
-        self.status.set_encryption_notice(encryption_notice(session.store.data_dir, session.lang))
+        self.status.set_encryption_notice(encryption_notice(session.app.data_dir, session.lang))
         self._build_menus()
         self._connect()
         self._load_panels(panel_modules)
@@ -138,34 +146,49 @@ class MainWindow(QMainWindow):
 
     def _install_sync(self) -> None:
         """Start the sync worker of this counter; its state goes to the status bar, parked items to a panel."""
-        from ..sync.engine import SyncEngine
+        from ..app import sync
         from ..sync.worker import SyncWorker
-        from .sync_status import NeedsAttentionPanel, SyncBridge, SyncStatusIndicator, connect_sync
+        from .bridge import WorkerBridge
+        from .sync_status import NeedsAttentionPanel, SyncStatusIndicator, connect_sync
 
         lang = self.session.lang
-        self.sync_bridge = SyncBridge()  # no parent: it lives as long as the worker that posts to it
+        self.sync_bridge = WorkerBridge()  # no parent: it lives as long as the worker that posts to it
         self.sync_indicator = SyncStatusIndicator(self, lang)
         self.status.set_sync_indicator(self.sync_indicator)
         self.sync_panel = NeedsAttentionPanel(self, lang)
         self.sync_worker = SyncWorker(
-            SyncEngine(self.session.store),
-            on_status=self.sync_bridge.post_status,
-            on_export=self.sync_bridge.post_export,
+            sync.engine(self.session.app),
+            on_status=self.sync_bridge.poster("status"),
+            on_export=self.sync_bridge.poster("export"),
+            on_cycle=self.sync_bridge.poster("cycle"),
         )
+        self.sync_bridge.on("cycle", self._on_sync_cycle_finished)
         connect_sync(self.sync_bridge, self.sync_worker, self.sync_indicator, self.sync_panel)
         if self.session.may(Operation.CONFIGURE):
             self.add_panel("sync", self.sync_panel, self.tr("Đồng bộ"), "F10")
             self.sync_indicator.details_requested.connect(lambda: self.show_panel("sync"))
         else:
             self.sync_panel.hide()
-        # every write the counter makes is worth sending at once; the worker's timer covers the rest
-        self.session.runner.job_finished.connect(self._on_runner_job_finished)
+        # every write the counter makes is worth sending at once (reads never wake it); the timer covers the rest
+        self.session.runner.changed.connect(self._on_runner_changed)
         self.sync_worker.start()
         worker = self.sync_worker
         self.destroyed.connect(lambda *_: worker.stop(timeout=0))  # a window dropped without closing
 
-    def _on_runner_job_finished(self, *_args: object) -> None:
-        self.sync_worker.nudge()
+    def _on_runner_changed(self, changes: Changes) -> None:
+        if changes is not self._downloaded:  # the worker's own downloads need no second cycle
+            self.sync_worker.nudge()
+
+    def _on_sync_cycle_finished(self, report: CycleReport) -> None:
+        """Dossiers, catalogue or calendar days came from the server: every screen hears it like a local write."""
+        pulled = report.pull
+        scopes = [Scope.SYNC]
+        scopes += [Scope.DOSSIERS] if pulled.dossiers else []
+        scopes += [Scope.CATALOGUE] if pulled.catalogue else []
+        scopes += [Scope.CALENDAR] if pulled.calendar_days else []
+        if len(scopes) > 1:
+            self._downloaded = Changes.of(*scopes)
+            self.session.runner.announce(self._downloaded)
 
     def _install_idle_lock(self) -> None:
         """Cover the window after the configured idle time; the officer's (or an admin's) password opens it."""
@@ -223,15 +246,21 @@ class MainWindow(QMainWindow):
 
     # ---- dialogs -----------------------------------------------------------------------------------------------
     def _on_settings_triggered(self) -> None:
+        from ..app.settings import office_hours
+
+        self.session.submit(office_hours, on_done=self._on_office_hours_loaded)
+
+    def _on_office_hours_loaded(self, hours: object) -> None:
         from .settings_dialog import SettingsDialog
 
-        self.settings_dialog = SettingsDialog(self.session, self)
+        self.settings_dialog = SettingsDialog(self.session, str(hours), self)
         self.settings_dialog.unit_changed.connect(self._on_settings_unit_changed)
         self.settings_dialog.open()
+        self.settings_dialog_opened.emit(self.settings_dialog)
 
-    def _on_settings_unit_changed(self, unit: object) -> None:
-        self.session.unit = self.session.store.unit()
-        self.status.set_unit(self.session.unit)
+    def _on_settings_unit_changed(self, unit: UnitConfig) -> None:
+        self.session.unit = unit
+        self.status.set_unit(unit)
 
     def _on_accounts_triggered(self) -> None:
         if not self.session.may(Operation.CONFIGURE):
@@ -300,7 +329,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
-            self.session.runner.job_finished.disconnect(self._on_runner_job_finished)
+            self.session.runner.changed.disconnect(self._on_runner_changed)
             self.sync_worker.stop(timeout=10.0)
             scanner = getattr(self, "scanner", None)
             app = QApplication.instance()

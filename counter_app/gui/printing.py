@@ -1,8 +1,11 @@
-"""Printing the forms: PDF bytes rendered page by page with QtPdf onto any system printer, with preview and "Save PDF"."""
+"""Printing the forms: PDF bytes rendered page by page with QtPdf onto any system printer, with preview and "Save PDF".
+
+Forms are rendered by `app.reports.form_pdf` on the task runner's pool and every print or saved form is recorded
+with `app.reports.record_print`; the GUI thread only shows the preview and paints pages onto the printer.
+"""
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +15,9 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ..app import reports
 from ..core.errors import DomainError, ValidationErrors
+from ..documents import FormKind, Paper
 from ..messages import describe
 
 if TYPE_CHECKING:
@@ -91,6 +96,7 @@ class FormPrinter(QObject):
     """Renders a dossier's form and offers print preview, printing and "Save PDF"; remembers a printer per form."""
 
     printed = Signal(str, int)  # form kind, pages
+    saved = Signal(str)  # the PDF file written by "Save PDF"
     failed = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -101,17 +107,15 @@ class FormPrinter(QObject):
         self._document: QPdfDocument | None = None
         self._dossier: Dossier | None = None  # the dossier of the form last previewed or saved
 
-    def render(self, kind: str, dossier: Dossier) -> bytes:
-        """PDF bytes of form `kind` (receipt, supplement, refusal …) for `dossier` (runs in a worker)."""
-        from ..documents import FormKind, Paper, render_form
-
-        store = self._session.store
+    def paper_for(self, kind: str) -> Paper:
+        """The paper set in Settings; the thermal roll only takes receipts (other forms go on A5)."""
         paper = Paper(self._session.settings.paper)
-        if paper is Paper.THERMAL80 and kind != "receipt":
-            paper = Paper.A5
-        return render_form(
-            FormKind(kind), dossier, store.require_unit(), paper=paper, names=store.accounts.names()
-        )
+        return Paper.A5 if paper is Paper.THERMAL80 and kind != "receipt" else paper
+
+    def render(self, kind: str, dossier: Dossier) -> bytes:
+        """PDF bytes of form `kind` (receipt, supplement, refusal …) for `dossier`, at once (a worker's job)."""
+        session = self._session
+        return reports.form_pdf(session.app, session.account, FormKind(kind), dossier, self.paper_for(kind))
 
     def printer_for(self, kind: str) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -124,10 +128,11 @@ class FormPrinter(QObject):
     def preview(self, kind: str, dossier: Dossier) -> None:
         """Render in the background, then open the print preview."""
         self._dossier = dossier
-        self._session.runner.run(
-            self.render,
-            kind,
+        self._session.submit(
+            reports.form_pdf,
+            FormKind(kind),
             dossier,
+            self.paper_for(kind),
             on_done=lambda pdf: self.preview_pdf(kind, pdf),
             on_error=self._on_render_failed,
         )
@@ -157,37 +162,39 @@ class FormPrinter(QObject):
         self.printed.emit(kind, pages)
         return pages
 
-    def save_pdf(self, kind: str, dossier: Dossier, path: Path | None = None) -> Path | None:
-        """Write the form to a PDF file (asks where when `path` is None)."""
-        try:
-            pdf = self.render(kind, dossier)
-        except (DomainError, ValidationErrors) as exc:
-            self._report(describe(exc, self._session.lang))
-            return None
+    def save_pdf(self, kind: str, dossier: Dossier, path: Path | None = None) -> None:
+        """Write the form to a PDF file (asks where when `path` is None), rendered and written on the pool;
+        `saved(path)` follows, or `failed(sentence)`."""
         if path is None:
             suggested = f"{kind}-{dossier.code or dossier.id}.pdf"
             chosen, _ = QFileDialog.getSaveFileName(
                 self._parent, self.tr("Lưu PDF"), suggested, self.tr("Tệp PDF (*.pdf)")
             )
             if not chosen:
-                return None
+                return
             path = Path(chosen)
-        path.write_bytes(pdf)
+        target = path
+        self._session.runner.run(
+            self._write_pdf,
+            kind,
+            dossier,
+            target,
+            on_done=lambda _size: self._on_pdf_written(kind, dossier, target),
+            on_error=self._on_render_failed,
+        )
+
+    def _write_pdf(self, kind: str, dossier: Dossier, path: Path) -> int:
+        """Runs on the pool: render the form and write the file."""
+        return path.write_bytes(self.render(kind, dossier))
+
+    def _on_pdf_written(self, kind: str, dossier: Dossier, path: Path) -> None:
         self._dossier = dossier
         self._record("export", kind, str(path))
-        return path
+        self.saved.emit(str(path))
 
     def _record(self, what: str, kind: str, target: str) -> None:
         """Every print and saved form goes into the audit trail, written by the task runner's writer."""
-        dossier = self._dossier
-        record = partial(
-            self._session.store.audit.record,
-            what,
-            self._session.account.username,
-            dossier_id=dossier.id if dossier else None,
-            details={"form": kind, "code": dossier.code if dossier else None, "target": target},
-        )
-        self._session.runner.write(record)
+        self._session.submit(reports.record_print, what, kind, self._dossier, target)
 
     def _on_dialog_accepted(self, kind: str, printer: QPrinter) -> None:
         if printer.outputFormat() is QPrinter.OutputFormat.NativeFormat and printer.printerName():

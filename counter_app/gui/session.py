@@ -1,27 +1,30 @@
-"""What every window and panel receives: the store, the task runner, the device settings and the signed-in officer."""
+"""What every window and panel receives: the application, the task runner, the device settings and the signed-in officer."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from ..app.base import CounterApp, Op
 from ..core.model import UnitConfig
 from ..core.roles import Account, Operation, may
 from ..settings import CounterSettings
 from .tasks import TaskRunner
 
-if TYPE_CHECKING:
-    from ..storage.store import CounterStore
-
 
 @dataclass
 class Session:
-    """One officer's working session at the counter (replaced on every sign-in)."""
+    """One officer's working session at the counter (replaced on every sign-in).
 
-    store: CounterStore
+    Panels reach the data only through application operations: `submit(op, *args)` runs
+    `runner.submit(op, app, account, *args)`, a read on the pool and a write on the single writer.
+    """
+
+    app: CounterApp
     runner: TaskRunner
     settings: CounterSettings
     account: Account
@@ -36,6 +39,19 @@ class Session:
     def may(self, operation: Operation) -> bool:
         """Whether the signed-in account may do `operation` (the core's role rules)."""
         return may(self.account, operation)
+
+    def submit(
+        self,
+        op: Op[Any],
+        *args: Any,
+        on_done: Callable[[Any], object] | None = None,
+        on_error: Callable[[Any], object] | None = None,
+        **kwargs: Any,
+    ) -> int:
+        """Run an application operation as the signed-in account, off the GUI thread."""
+        return self.runner.submit(
+            op, self.app, self.account, *args, on_done=on_done, on_error=on_error, **kwargs
+        )
 
     @property
     def draft_key(self) -> str:

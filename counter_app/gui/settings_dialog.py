@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..app.settings import set_unit
 from ..core.errors import DomainError, ValidationErrors
 from ..core.model import UnitConfig
 from ..core.roles import Operation
@@ -33,9 +34,10 @@ class SettingsDialog(QDialog):
     unit_changed = Signal(object)
     saved = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, office_hours: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._office_hours = office_hours
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Cài đặt"))
         self.tabs = QTabWidget(self)
@@ -61,8 +63,7 @@ class SettingsDialog(QDialog):
     def _unit_tab(self) -> QWidget:
         page = QWidget(self)
         self.unit_form = UnitForm(self.session.lang, page)
-        store = self.session.store
-        self.unit_form.set_unit(store.unit(), str(store.office_hours()))
+        self.unit_form.set_unit(self.session.unit, self._office_hours)
         self._unit_before = self._unit_snapshot()
         layout = QVBoxLayout(page)
         if not self.session.may(Operation.CONFIGURE):
@@ -213,15 +214,7 @@ class SettingsDialog(QDialog):
             self.error.show_error(None, self.tr("Hãy sửa các lỗi được đánh dấu."))
             return
         self.buttons.setEnabled(False)
-        self.session.runner.write(
-            self._write_unit, unit, str(hours), on_done=self._finish, on_error=self._on_write_failed
-        )
-
-    def _write_unit(self, unit: UnitConfig, hours: str) -> UnitConfig:
-        """Runs on the writer thread."""
-        self.session.store.set_unit(unit)
-        self.session.store.set_setting("office_hours", hours)
-        return unit
+        self.session.submit(set_unit, unit, str(hours), on_done=self._finish, on_error=self._on_write_failed)
 
     def _on_write_failed(self, exc: object) -> None:
         self.buttons.setEnabled(True)

@@ -1,6 +1,6 @@
 """The sign-in screen: username and password checked off the GUI thread; the demo profile shows its credentials.
 
-The check (`AccountRepository.sign_in`) runs on the writer thread: it counts failures towards a lockout and
+The check (`app.accounts.sign_in`) runs on the writer thread: it counts failures towards a lockout and
 records every attempt in the audit trail. A refusal comes back as a `SignInRefused` code and is shown as the
 sentence `messages.describe` gives it (wrong credentials, or how many minutes to wait).
 """
@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..app import accounts
+from ..app.base import CounterApp
 from ..core.errors import DomainError
 from ..core.model import UnitConfig
+from ..core.roles import Account
 from ..messages import describe
 from ..settings import CounterSettings
-from ..storage.accounts import Account, AccountRepository
 from .tasks import TaskRunner
 from .widgets import ErrorLabel, heading
 
@@ -48,7 +50,7 @@ class SignInWindow(QWidget):
         lang: str = "vi",
     ) -> None:
         super().__init__(parent)
-        self._accounts: AccountRepository | None = None
+        self._app: CounterApp | None = None
         self._lang = lang
         self._waiting_for_store = False
         self._runner = runner
@@ -59,9 +61,9 @@ class SignInWindow(QWidget):
         self._connect()
         self.reset()
 
-    def attach(self, accounts: AccountRepository, unit: UnitConfig | None) -> None:
-        """The store is open: show the unit and check credentials (also those typed while it was opening)."""
-        self._accounts = accounts
+    def attach(self, app: CounterApp, unit: UnitConfig | None) -> None:
+        """The profile is open: show the unit and check credentials (also those typed while it was opening)."""
+        self._app = app
         if unit is not None:
             counter = self.tr("Quầy số %1").replace("%1", str(unit.counter))
             self.unit_label.setText(f"<b>{unit.agency_name}</b><br>{counter}")
@@ -186,11 +188,13 @@ class SignInWindow(QWidget):
             (self.username if not username else self.password).setFocus()
             return
         self._set_busy(True)
-        if self._accounts is None:
+        if self._app is None:
             self._waiting_for_store = True  # checked as soon as the data is open
             return
-        self._runner.write(
-            self._accounts.sign_in,
+        self._runner.submit(
+            accounts.sign_in,
+            self._app,
+            None,
             username,
             password,
             on_done=self._on_verify_done,

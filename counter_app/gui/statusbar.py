@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from ..app.encryption import state as encryption_state
 from ..core.errors import DomainError
 from ..core.model import UnitConfig
+from ..core.roles import Account
 from ..messages import describe
-from ..storage.accounts import Account
 
 
 class CounterStatusBar(QStatusBar):

@@ -1,12 +1,12 @@
 """The sync state in the status bar and the "needs attention" panel, fed by the sync worker through queued signals.
 
-Wiring (one place, `connect_sync`): the worker's callbacks are the bridge's `post_*` methods, called on the
-worker thread; the bridge re-emits them as Qt signals, which Qt queues to the GUI thread where the
-indicator and the panel live. The panel's buttons go back to the worker as requests; no widget is ever
-touched from the worker, and the GUI never writes the outbox itself.
+Wiring (one place, `connect_sync`): the worker reports through the window's one bridge for worker threads
+(`bridge.WorkerBridge`, the camera's too): its callbacks are the bridge's posters, called on the worker thread and
+delivered on the GUI thread where the indicator and the panel live. The panel's buttons go back to the worker as
+requests; no widget is ever touched from the worker, and the GUI never writes the outbox itself.
 
-    bridge = SyncBridge()
-    worker = SyncWorker(SyncEngine(store), on_status=bridge.post_status, on_export=bridge.post_export)
+    bridge = WorkerBridge()
+    worker = SyncWorker(sync.engine(app), on_status=bridge.poster("status"), on_export=bridge.poster("export"))
     connect_sync(bridge, worker, indicator, panel)
     worker.start()
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.wire import ChangeKind
 from ..sync.status import SyncState, SyncStatus
 from ..sync.wording import describe_sync
 from ..sync.worker import SyncWorker
+from .bridge import WorkerBridge
 
 STATE_COLOURS = {
     SyncState.ONLINE: "#2e7d32",
@@ -40,19 +42,6 @@ STATE_COLOURS = {
     SyncState.SYNCING: "#1565c0",
     SyncState.NEEDS_ATTENTION: "#c62828",
 }
-
-
-class SyncBridge(QObject):
-    """Turns the worker's callbacks (any thread) into signals delivered in the GUI thread."""
-
-    status_changed = Signal(object)  # SyncStatus
-    export_finished = Signal(str, int)  # file, number of changes written
-
-    def post_status(self, status: SyncStatus) -> None:
-        self.status_changed.emit(status)
-
-    def post_export(self, path: Path, count: int) -> None:
-        self.export_finished.emit(str(path), count)
 
 
 def _age_text(widget: QWidget, seconds: float | None) -> str:
@@ -135,6 +124,7 @@ class NeedsAttentionPanel(QWidget):
 
     retry_requested = Signal(object)  # list of change IDs, or None for all
     export_requested = Signal(str)
+    export_shown = Signal(str, int)  # file, number of changes written
 
     COLUMNS = 5
 
@@ -180,7 +170,10 @@ class NeedsAttentionPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
     def _kind_name(self, kind: str) -> str:
-        return {"dossier.create": self.tr("Tiếp nhận hồ sơ"), "dossier.event": self.tr("Cập nhật hồ sơ")}.get(
+        return {
+            ChangeKind.DOSSIER_CREATE.value: self.tr("Tiếp nhận hồ sơ"),
+            ChangeKind.DOSSIER_EVENT.value: self.tr("Cập nhật hồ sơ"),
+        }.get(
             kind, kind
         )
 
@@ -218,10 +211,11 @@ class NeedsAttentionPanel(QWidget):
         self.export_label.setText(self.tr("Đang xuất…"))
         self.export_requested.emit(path)
 
-    def show_export_result(self, path: str, count: int) -> None:
+    def show_export_result(self, path: Path | str, count: int) -> None:
         self.export_label.setText(
-            self.tr("Đã xuất %1 thay đổi chưa gửi ra %2").replace("%1", str(count)).replace("%2", path)
+            self.tr("Đã xuất %1 thay đổi chưa gửi ra %2").replace("%1", str(count)).replace("%2", str(path))
         )
+        self.export_shown.emit(str(path), count)
 
     def _update_buttons(self) -> None:
         self.retry_all_button.setEnabled(bool(self._change_ids))
@@ -244,11 +238,11 @@ class NeedsAttentionPanel(QWidget):
 
 
 def connect_sync(
-    bridge: SyncBridge, worker: SyncWorker, indicator: SyncStatusIndicator, panel: NeedsAttentionPanel
+    bridge: WorkerBridge, worker: SyncWorker, indicator: SyncStatusIndicator, panel: NeedsAttentionPanel
 ) -> None:
-    """All connections between the worker, the bridge and the two widgets, in one place."""
-    bridge.status_changed.connect(indicator.show_status)
-    bridge.status_changed.connect(panel.show_status)
-    bridge.export_finished.connect(panel.show_export_result)
+    """All connections between the worker, the bridge (events "status" and "export") and the two widgets."""
+    bridge.on("status", indicator.show_status)
+    bridge.on("status", panel.show_status)
+    bridge.on("export", panel.show_export_result)
     panel.retry_requested.connect(worker.request_retry)
     panel.export_requested.connect(lambda path: worker.request_export(Path(path)))

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from ..app.base import Done, Op
+from ..app.base import Changes, Done, Op
 
 Callback = Callable[[Any], object]
 
@@ -34,17 +34,23 @@ class _Job(QRunnable):
     """Runs one function in a worker thread and reports through the runner's queued signal."""
 
     def __init__(
-        self, runner: TaskRunner, job_id: int, fn: Callable[..., Any], args: tuple[Any, ...]
+        self,
+        runner: TaskRunner,
+        job_id: int,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any] | None = None,
     ) -> None:
         super().__init__()
         self._runner = runner
         self._job_id = job_id
         self._fn = fn
         self._args = args
+        self._kwargs = kwargs or {}
 
     def run(self) -> None:
         try:
-            result = self._fn(*self._args)
+            result = self._fn(*self._args, **self._kwargs)
         except BaseException as exc:  # reported to the GUI thread, never swallowed
             self._runner.job_finished.emit(self._job_id, False, exc)
         else:
@@ -107,11 +113,12 @@ class TaskRunner(QObject):
         *args: Any,
         on_done: Callback | None = None,
         on_error: Callback | None = None,
+        **kwargs: Any,
     ) -> int:
-        """Run an application operation: a read on the pool, a write on the single writer. A write's
-        `on_done` receives its value; then `changed` announces what the write changed."""
+        """Run an application operation (`kwargs` are its own keyword arguments): a read on the pool, a write on
+        the single writer. A write's `on_done` receives its value; then `changed` announces what it changed."""
         if not op.is_write:
-            return self._submit(self._pool, op, args, on_done, on_error)
+            return self._submit(self._pool, op, args, on_done, on_error, kwargs)
 
         def delivered(done: object) -> None:
             assert isinstance(done, Done)
@@ -120,7 +127,12 @@ class TaskRunner(QObject):
             if done.changes:
                 self.changed.emit(done.changes)
 
-        return self._submit(self._writer, op, args, delivered, on_error)
+        return self._submit(self._writer, op, args, delivered, on_error, kwargs)
+
+    def announce(self, changes: Changes) -> None:
+        """Tell every screen about changes made outside the runner (the sync worker's downloads)."""
+        if changes:
+            self.changed.emit(changes)
 
     @property
     def pending(self) -> int:
@@ -143,13 +155,14 @@ class TaskRunner(QObject):
         args: tuple[Any, ...],
         on_done: Callback | None,
         on_error: Callback | None,
+        kwargs: dict[str, Any] | None = None,
     ) -> int:
         if self._closed:
             raise RuntimeError("task runner is shut down")
         job_id = next(self._ids)
         self._pending[job_id] = _Pending(on_done, on_error)
         self.busy_changed.emit(len(self._pending))
-        pool.start(_Job(self, job_id, fn, args))
+        pool.start(_Job(self, job_id, fn, args, kwargs))
         return job_id
 
     @Slot(int, bool, object)

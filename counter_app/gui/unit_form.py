@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
+from ..app.settings import DEFAULT_HOURS
 from ..core.calendar import OfficeHours
 from ..core.codes import check_agency_id
 from ..core.errors import DomainError, ValidationError, ValidationErrors
@@ -14,7 +15,6 @@ from ..core.model import UnitConfig
 from ..core.text import nfc
 from ..core.validation import check_email, check_phone
 from ..messages import describe
-from ..storage.store import DEFAULT_HOURS
 from .widgets import ErrorLabel
 
 

@@ -1,4 +1,8 @@
-"""First-run wizard: configures the unit (agency ID, names, place, counter, office hours) and creates the administrator."""
+"""First-run wizard: configures the unit (agency ID, names, place, counter, office hours) and creates the administrator.
+
+Everything is written by one operation (`app.profile.set_up`) on the task runner's writer: hashing the password
+and installing the sample catalogue never hold up the window.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +18,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ..app import profile
+from ..app.base import CounterApp
 from ..core.errors import DomainError, ValidationError, ValidationErrors
+from ..core.model import UnitConfig
 from ..core.signin import check_new_password
 from ..messages import describe
-from ..storage.accounts import Role
-from ..storage.store import CounterStore
 from .accounts_dialog import password_policy_hint
+from .tasks import TaskRunner
 from .unit_form import UnitForm
 from .widgets import ErrorLabel
 
@@ -74,14 +80,17 @@ class AdminPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    """Writes the unit and the first administrator to the store when finished; emits `configured(UnitConfig)`."""
+    """Writes the unit and the first administrator when finished; emits `configured(UnitConfig)` once written."""
 
     configured = Signal(object)
+    set_up_failed = Signal(str)
 
-    def __init__(self, store: CounterStore, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, app: CounterApp, runner: TaskRunner, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._app = app
+        self._runner = runner
         self._lang = lang
+        self._saving = False
         self.setWindowTitle(self.tr("Thiết lập lần đầu — Quầy Một cửa"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Tiếp theo >"))
@@ -100,7 +109,10 @@ class FirstRunWizard(QWizard):
         return super().validateCurrentPage()
 
     def _finish(self) -> bool:
+        """Check the last page and start the write; the wizard closes when it is done (returns False till then)."""
         page = self.admin_page
+        if self._saving:
+            return False
         try:
             check_new_password(page.password.text())
         except ValidationError as exc:
@@ -116,20 +128,44 @@ class FirstRunWizard(QWizard):
         except ValidationErrors:
             self.back()
             return False
-        try:
-            if not self._store.accounts.any_admin():
-                self._store.accounts.create(
-                    page.username.text(), page.full_name.text(), Role.ADMIN, page.password.text()
-                )
-            self._store.set_unit(unit)
-            self._store.set_setting("office_hours", str(hours))
-            if self.unit_page.seed_catalogue.isChecked() and self._store.catalogue_is_empty():
-                from ..storage.catalogue_files import load_seed_catalogue
-
-                self._store.replace_catalogue(load_seed_catalogue())
-        except (DomainError, ValidationErrors) as exc:
-            page.error.show_error(None, describe(exc, self._lang))
-            return False
+        first = profile.FirstRun(
+            unit,
+            str(hours),
+            page.username.text(),
+            page.full_name.text(),
+            page.password.text(),
+            sample_catalogue=self.unit_page.seed_catalogue.isChecked(),
+        )
+        self._set_saving(True)
         page.error.show_error(None, "")
+        self._runner.submit(
+            profile.set_up,
+            self._app,
+            None,
+            first,
+            on_done=lambda _admin: self._on_set_up_done(unit),
+            on_error=self._on_set_up_failed,
+        )
+        return False
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton):
+            self.button(which).setEnabled(not saving)
+        self.admin_page.setSubTitle(
+            self.tr("Đang lưu thông tin đơn vị và tài khoản quản trị…")
+            if saving
+            else self.tr("Người quản trị tạo tài khoản cho các cán bộ và quản lý cài đặt của đơn vị.")
+        )
+
+    def _on_set_up_done(self, unit: UnitConfig) -> None:
+        self._set_saving(False)
         self.configured.emit(unit)
-        return True
+        self.accept()
+
+    def _on_set_up_failed(self, exc: object) -> None:
+        self._set_saving(False)
+        known = isinstance(exc, DomainError | ValidationErrors)
+        message = describe(exc, self._lang) if known else str(exc)
+        self.admin_page.error.show_error(None, message)
+        self.set_up_failed.emit(message)

@@ -720,7 +720,7 @@
     <name>DossierListPanel</name>
     <message>
         <source>Tất cả</source>
-        <extracomment>Pause after the last key typed in the search box before the list is filtered. Emitted after each (re)load with the number of matching dossiers.</extracomment>
+        <extracomment>Pause after the last key typed in the search box before the list is filtered. Emitted after each (re)load with the number of matching dossiers. The catalogue&apos;s procedures and fields are in the filters (after each load of them).</extracomment>
         <translation>All</translation>
     </message>
     <message>
@@ -1014,6 +1014,14 @@
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Đang lưu thông tin đơn vị và tài khoản quản trị…</source>
+        <translation>Saving the unit and the administrator account…</translation>
+    </message>
+    <message>
+        <source>Người quản trị tạo tài khoản cho các cán bộ và quản lý cài đặt của đơn vị.</source>
+        <translation>The administrator creates the officers&apos; accounts and manages the unit&apos;s settings.</translation>
+    </message>
 </context>
 <context>
     <name>FormPrinter</name>
@@ -1075,7 +1083,7 @@
     </message>
     <message>
         <source>Trả kết quả</source>
-        <extracomment>How much of a rejected scan the message repeats. A scan arrived (USB scanner anywhere in the app): the main window brings this panel to the front.</extracomment>
+        <extracomment>What an account must be allowed to do to see this panel (the core&apos;s role rules). How much of a rejected scan the message repeats. A scan arrived (USB scanner anywhere in the app): the main window brings this panel to the front.</extracomment>
         <translation>Hand over results</translation>
     </message>
     <message>
@@ -1123,7 +1131,7 @@
     <name>IntakePanel</name>
     <message>
         <source>Tiếp nhận hồ sơ</source>
-        <extracomment>Ask the main window to bring this panel to the front (Ctrl+N from another panel).</extracomment>
+        <extracomment>What an account must be allowed to do to see this panel (the core&apos;s role rules). Ask the main window to bring this panel to the front (Ctrl+N from another panel).</extracomment>
         <translation>Intake</translation>
     </message>
     <message>
@@ -1409,7 +1417,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;Hệ thống</source>
-        <extracomment>Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -&gt; PanelEntry`, in menu order. A module that is not there yet is skipped. Feature packages (under counter_app.gui) whose `install(window, session)` adds several panels and notices. Roles that take dossiers at the counter.</extracomment>
+        <extracomment>Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -&gt; PanelEntry`, in menu order. A module that is not there yet is skipped. Feature packages (under counter_app.gui) whose `install(window, session)` adds several panels and notices.</extracomment>
         <translation>&amp;System</translation>
     </message>
     <message>
@@ -2184,7 +2192,7 @@
     </message>
     <message>
         <source>Khi không ai dùng bàn phím hay chuột trong khoảng thời gian này, máy quầy tự khóa và che dữ liệu của công dân; mật khẩu của cán bộ đang đăng nhập (hoặc của người quản trị) mở lại, dữ liệu đang nhập được giữ nguyên.</source>
-        <translation>When nobody uses the keyboard or mouse for this long, the counter locks itself and hides the citizens' data; the signed-in officer's password (or an administrator's) opens it again, and what was being typed is kept.</translation>
+        <translation>When nobody uses the keyboard or mouse for this long, the counter locks itself and hides the citizens&apos; data; the signed-in officer&apos;s password (or an administrator&apos;s) opens it again, and what was being typed is kept.</translation>
     </message>
     <message>
         <source>Tự khóa máy quầy sau:</source>
@@ -2444,7 +2452,6 @@
     <name>TrackingPanel</name>
     <message>
         <source>Theo dõi hồ sơ</source>
-        <extracomment>Roles that see the leader&apos;s dashboard.</extracomment>
         <translation>Dossier tracking</translation>
     </message>
     <message>

@@ -11,6 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
@@ -23,6 +24,16 @@ from counter_app.storage.store import DB_NAME, CounterStore  # noqa: E402
 def _pinned_clock(clock):
     """Every GUI test runs on the pinned clock (PINNED_NOW, ticking): the panels ask `datetime.now()` themselves."""
     return clock
+
+
+@pytest.fixture(autouse=True)
+def _translators_left_as_found(qapp: QApplication) -> Iterator[None]:
+    """A test that starts the GUI in English (`--lang en`) leaves no translator behind for the next one."""
+    before = set(qapp.findChildren(QTranslator))
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.setParent(None)
 
 
 @pytest.fixture(scope="session")
@@ -60,9 +71,10 @@ def settings(counter_dir: Path) -> CounterSettings:
 def controller(
     qapp: QApplication, qtbot: QtBot, counter_store: CounterStore, settings: CounterSettings
 ) -> Iterator:
+    from counter_app.app import CounterApp
     from counter_app.gui.controller import CounterController
 
-    ctl = CounterController(counter_store, settings, "vi", demo=True)
+    ctl = CounterController(CounterApp(counter_store), settings, "vi", demo=True)
     ctl.start()
     yield ctl
     ctl.shutdown()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from counter_app.app import CounterApp
 from counter_app.core.errors import ValidationError
 from counter_app.core.model import Status
 from counter_app.gui.intake.panel import IntakePanel
@@ -217,7 +218,7 @@ def test_draft_survives_a_crash_and_is_offered_back(
 
     # "crash": the first window never closes cleanly; a new window opens on the same data
     session = Session(
-        counter_store,
+        CounterApp(counter_store),
         intake.session.runner,
         intake.session.settings,
         main_window.session.account,

@@ -26,7 +26,7 @@ def test_sign_in_is_usable_before_the_demo_profile_is_ready(
     assert not isinstance(controller, int)
     try:
         window = controller.sign_in
-        assert window is not None and window.isVisible() and controller.store is None
+        assert window is not None and window.isVisible() and controller.app is None
         type_text(qtbot, window.username, "canbo")  # typed while the profile is still being made
         type_text(qtbot, window.password, PASSWORD)
         qtbot.keyClick(window.password, Qt.Key.Key_Return)
@@ -40,7 +40,7 @@ def test_sign_in_is_usable_before_the_demo_profile_is_ready(
     finally:
         controller.shutdown()
         controller.sign_in.close()
-        controller.store.close()
+        controller.app.close()
 
 
 def test_a_real_install_without_a_unit_starts_the_wizard(
@@ -56,7 +56,7 @@ def test_a_real_install_without_a_unit_starts_the_wizard(
     finally:
         controller.shutdown()
         controller.wizard.close()
-        controller.store.close()
+        controller.app.close()
 
 
 def test_a_store_that_cannot_be_opened_is_reported_on_the_sign_in_screen(
@@ -91,7 +91,7 @@ def test_a_damaged_profile_is_reported_on_the_sign_in_screen_and_left_untouched(
             pass
         assert "bị hỏng" in failed.args[0] and "counter-app restore" in failed.args[0]
         assert controller.sign_in.error.text() == failed.args[0]
-        assert controller.store is None and controller.wizard is None
+        assert controller.app is None and controller.wizard is None
     finally:
         controller.shutdown()
         controller.sign_in.close()

@@ -13,6 +13,7 @@ from pypdf import PdfReader, PdfWriter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from pytestqt.qtbot import QtBot
 
+from counter_app.app import CounterApp
 from counter_app.core.intake import full_set, new_dossier
 from counter_app.core.model import Person
 from counter_app.gui.printing import FormPrinter, load_pdf, print_document
@@ -44,7 +45,7 @@ def received(counter_store: CounterStore):
 def session(qapp, counter_store: CounterStore, settings: CounterSettings):
     account = counter_store.accounts.get("canbo")
     runner = TaskRunner()
-    yield Session(counter_store, runner, settings, account, counter_store.unit(), "vi")
+    yield Session(CounterApp(counter_store), runner, settings, account, counter_store.unit(), "vi")
     runner.shutdown()
 
 
@@ -81,9 +82,14 @@ def test_joined_forms_print_every_page_in_order(session: Session, tmp_path: Path
     assert len(PdfReader(out).pages) == 2 * pages
 
 
-def test_save_pdf_writes_the_form(session: Session, received, tmp_path: Path) -> None:
-    path = FormPrinter(session).save_pdf("receipt", received, tmp_path / "form01.pdf")
-    assert path is not None and PdfReader(path).pages
+def test_save_pdf_writes_the_form_off_the_gui_thread(
+    qtbot: QtBot, session: Session, received, tmp_path: Path
+) -> None:
+    printer = FormPrinter(session)
+    with qtbot.waitSignal(printer.saved, timeout=20000) as saved:
+        printer.save_pdf("receipt", received, tmp_path / "form01.pdf")
+    path = Path(saved.args[0])
+    assert path == tmp_path / "form01.pdf" and PdfReader(path).pages
     text = PdfReader(path).pages[0].extract_text()
     assert received.code in text
 
@@ -164,12 +170,13 @@ def test_prints_and_saved_forms_go_into_the_audit_trail(
     qtbot: QtBot, session: Session, received, tmp_path: Path
 ) -> None:
     printer = FormPrinter(session)
-    assert printer.save_pdf("receipt", received, tmp_path / "phieu.pdf") is not None
+    with qtbot.waitSignal(printer.saved, timeout=20000):
+        printer.save_pdf("receipt", received, tmp_path / "phieu.pdf")
     printer.print_pdf("receipt", printer.render("receipt", received), pdf_output(tmp_path / "in.pdf"))
 
     def recorded() -> list[tuple[str, str]]:
-        return [(e.kind, e.actor) for e in session.store.audit.entries() if e.dossier_id == received.id]
+        return [(e.kind, e.actor) for e in session.app.store.audit.entries() if e.dossier_id == received.id]
 
     qtbot.waitUntil(lambda: ("print", "canbo") in recorded(), timeout=10000)
     assert ("export", "canbo") in recorded()
-    assert session.store.audit.verify().ok
+    assert session.app.store.audit.verify().ok

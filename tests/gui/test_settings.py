@@ -53,7 +53,8 @@ def test_unknown_forms_are_refused(tmp_path: Path) -> None:
 
 def test_dialog_saves_device_settings(qtbot: QtBot, controller, settings: CounterSettings) -> None:
     main = sign_in(qtbot, controller)
-    main.settings_action.trigger()
+    with qtbot.waitSignal(main.settings_dialog_opened, timeout=10000):
+        main.settings_action.trigger()
     dialog = main.settings_dialog
     assert dialog.isVisible() and not dialog.unit_form.isEnabled()  # an officer cannot edit the unit
     dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
@@ -73,7 +74,8 @@ def test_the_idle_lock_time_is_a_setting_of_the_dialog(
 ) -> None:
     assert settings.idle_lock_minutes == 10 and not settings.is_stored(CounterSettings.idle_lock_minutes)
     main = sign_in(qtbot, controller)
-    main.settings_action.trigger()
+    with qtbot.waitSignal(main.settings_dialog_opened, timeout=10000):
+        main.settings_action.trigger()
     dialog = main.settings_dialog
     assert dialog.idle_lock_minutes.value() == 10
     dialog.idle_lock_minutes.setValue(3)
@@ -84,7 +86,8 @@ def test_the_idle_lock_time_is_a_setting_of_the_dialog(
 
 def test_administrator_changes_the_unit_and_office_hours(qtbot: QtBot, controller, counter_store) -> None:
     main = sign_in(qtbot, controller, "quantri")
-    main.settings_action.trigger()
+    with qtbot.waitSignal(main.settings_dialog_opened, timeout=10000):
+        main.settings_action.trigger()
     dialog = main.settings_dialog
     form = dialog.unit_form
     form.counter.setValue(4)
@@ -98,7 +101,8 @@ def test_administrator_changes_the_unit_and_office_hours(qtbot: QtBot, controlle
 
 def test_invalid_unit_keeps_the_dialog_open(qtbot: QtBot, controller, counter_store) -> None:
     main = sign_in(qtbot, controller, "quantri")
-    main.settings_action.trigger()
+    with qtbot.waitSignal(main.settings_dialog_opened, timeout=10000):
+        main.settings_action.trigger()
     dialog = main.settings_dialog
     dialog.tabs.setCurrentIndex(1)
     dialog.unit_form.office_hours.clear()

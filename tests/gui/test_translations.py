@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import build_translations  # noqa: E402
 
+from counter_app.app import CounterApp  # noqa: E402
 from counter_app.gui.app import install_translators, remove_translators  # noqa: E402
 from counter_app.gui.controller import CounterController  # noqa: E402
 from counter_app.gui.formats import format_money  # noqa: E402
@@ -57,7 +58,7 @@ def english(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
 
 
 def test_english_interface(english: None, qtbot: QtBot, counter_store, settings) -> None:
-    controller = CounterController(counter_store, settings, "en")
+    controller = CounterController(CounterApp(counter_store), settings, "en")
     controller.start()
     window = controller.sign_in
     assert window.sign_in_button.text() == "Sign in"

@@ -86,7 +86,8 @@ def test_worker_syncs_goes_offline_and_retries_on_its_timer(
 def test_status_bar_and_panel_show_parked_items_and_retry_through_the_worker(
     qtbot, server: ServerProcess, counters: Counters, tmp_path: Path
 ) -> None:
-    from counter_app.gui.sync_status import NeedsAttentionPanel, SyncBridge, SyncStatusIndicator, connect_sync
+    from counter_app.gui.bridge import WorkerBridge
+    from counter_app.gui.sync_status import NeedsAttentionPanel, SyncStatusIndicator, connect_sync
 
     one = counters.new(1, server.url)
     bad = receive_one(one, "Đỗ Văn Sai")
@@ -94,10 +95,10 @@ def test_status_bar_and_panel_show_parked_items_and_retry_through_the_worker(
     payload["code"] = bad.code.replace("-01", "-05")
     one.db.execute_sql("UPDATE outbox SET payload = ?", (json.dumps(payload),))
     receive_one(one, "Đỗ Văn Đúng")
-    bridge, indicator, panel = SyncBridge(), SyncStatusIndicator(), NeedsAttentionPanel()
+    bridge, indicator, panel = WorkerBridge(), SyncStatusIndicator(), NeedsAttentionPanel()
     qtbot.addWidget(indicator)
     qtbot.addWidget(panel)
-    worker = SyncWorker(SyncEngine(one), bridge.post_status, on_export=bridge.post_export, interval_s=30)
+    worker = SyncWorker(SyncEngine(one), bridge.poster("status"), on_export=bridge.poster("export"), interval_s=30)
     connect_sync(bridge, worker, indicator, panel)
     worker.start()
     try:
@@ -122,7 +123,7 @@ def test_status_bar_and_panel_show_parked_items_and_retry_through_the_worker(
             timeout=30_000,
         )
         target = tmp_path / "xuat.json"
-        with qtbot.waitSignal(bridge.export_finished, timeout=30_000):
+        with qtbot.waitSignal(panel.export_shown, timeout=30_000):
             panel.export_to(str(target))
         assert "1 thay đổi" in panel.export_label.text()
         assert [e["state"] for e in json.loads(target.read_text(encoding="utf-8"))["entries"]] == ["parked"]

@@ -1,20 +1,19 @@
 """Webcam scanning on the hand-over screen: a live preview with a guide box, fed by the camera worker's threads.
 
 The `CameraWorker` (devices.camera) reads and decodes on its own threads and reports through plain
-callbacks. `_CameraBridge` turns those callbacks, and the preview frames, into Qt signals; they are
-delivered queued on the GUI thread, where only `CameraView` touches widgets. Each start gets a new bridge,
-so a late report from a camera that was already switched off is simply never emitted.
+callbacks. A `WorkerBridge` (gui/bridge.py, the sync worker reports through the same) turns those callbacks, and
+the preview frames, into calls on the GUI thread, where only `CameraView` touches widgets. Each start gets a new
+bridge, detached when the camera is switched off, so a late report from an old run is never delivered.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHideEvent, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -28,6 +27,7 @@ from ...devices.camera import (
     FrameSource,
     ScanFilter,
 )
+from ..bridge import WorkerBridge
 
 PREVIEW_SIZE = QSize(448, 252)
 PREVIEW_FPS = 15.0
@@ -76,42 +76,6 @@ class PreviewSource:
         self.source.close()
 
 
-class _CameraBridge(QObject):
-    """Re-emits one camera run's callbacks as signals; after `detach()` it stays silent."""
-
-    frame_ready = Signal(QImage)
-    code_read = Signal(str)
-    failed = Signal(str)
-    stopped = Signal(str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._live = threading.Event()
-        self._live.set()
-
-    def detach(self) -> None:
-        self._live.clear()
-
-    def _emit(self, signal: SignalInstance, value: object) -> None:
-        if self._live.is_set():
-            try:
-                signal.emit(value)
-            except RuntimeError:  # the Qt side is gone (application quitting)
-                self._live.clear()
-
-    def on_frame(self, image: QImage) -> None:
-        self._emit(self.frame_ready, image)
-
-    def on_code(self, text: str) -> None:
-        self._emit(self.code_read, text)
-
-    def on_error(self, code: str) -> None:
-        self._emit(self.failed, code)
-
-    def on_stopped(self, reason: str) -> None:
-        self._emit(self.stopped, reason)
-
-
 class CameraView(QWidget):
     """The preview and the camera's state; `start()`/`stop()` it, or let it stop itself after a read."""
 
@@ -131,8 +95,8 @@ class CameraView(QWidget):
         self.source_factory = source_factory
         self.idle_timeout = idle_timeout
         self._worker: CameraWorker | None = None
-        self._bridge: _CameraBridge | None = None
-        self._retired: list[tuple[CameraWorker, _CameraBridge]] = []
+        self._bridge: WorkerBridge | None = None
+        self._retired: list[tuple[CameraWorker, WorkerBridge]] = []
         self.frames_shown = 0  # preview frames painted since the last start
         self.preview = QLabel(self)
         self.preview.setObjectName("cameraPreview")
@@ -158,21 +122,18 @@ class CameraView(QWidget):
         if self._worker is not None:
             return
         self._prune_retired()
-        bridge = _CameraBridge()
-        bridge.frame_ready.connect(self._on_bridge_frame_ready)
-        bridge.code_read.connect(self._on_bridge_code_read)
-        bridge.failed.connect(self._on_bridge_failed)
-        bridge.stopped.connect(self._on_bridge_stopped)
+        bridge = WorkerBridge()
+        self._connect_bridge(bridge)
         try:
-            source = PreviewSource(self.source_factory(), bridge.on_frame)
+            source = PreviewSource(self.source_factory(), bridge.poster("frame_ready"))
         except Exception:  # a source that cannot even be built counts as an absent camera
             self._show_problem(CAMERA_ABSENT)
             return
         worker = CameraWorker(
             source,
-            on_code=bridge.on_code,
-            on_error=bridge.on_error,
-            on_stopped=bridge.on_stopped,
+            on_code=bridge.poster("code_read"),
+            on_error=bridge.poster("failed"),
+            on_stopped=bridge.poster("stopped"),
             scan_filter=ScanFilter(idle_timeout=self.idle_timeout),
         )
         self._worker, self._bridge = worker, bridge
@@ -183,6 +144,12 @@ class CameraView(QWidget):
         self._repolish(self.state)
         worker.start()
         self.running_changed.emit(True)
+
+    def _connect_bridge(self, bridge: WorkerBridge) -> None:
+        bridge.on("frame_ready", self._on_bridge_frame_ready)
+        bridge.on("code_read", self._on_bridge_code_read)
+        bridge.on("failed", self._on_bridge_failed)
+        bridge.on("stopped", self._on_bridge_stopped)
 
     def stop(self, wait: float = 0.0) -> None:
         """Switch the camera off now; its threads finish on their own (up to `wait` seconds are waited for)."""
@@ -212,27 +179,19 @@ class CameraView(QWidget):
         self.stop()  # the panel was switched away or closed: never scan unseen
         super().hideEvent(event)
 
-    # ---- reports from the camera (GUI thread) ----------------------------------------------------------------
+    # ---- reports from the camera (GUI thread; a detached bridge delivers nothing) -------------------------------
     def _on_bridge_frame_ready(self, image: QImage) -> None:
-        if self._bridge is None or self.sender() is not self._bridge:
-            return
         self.frames_shown += 1
         self.preview.setPixmap(self._with_guide(image))
 
     def _on_bridge_code_read(self, text: str) -> None:
-        if self._bridge is None or self.sender() is not self._bridge:
-            return
         self.state.setText(self.tr("Đã đọc mã %1").replace("%1", text))
         self.code_read.emit(text)
 
     def _on_bridge_failed(self, code: str) -> None:
-        if self._bridge is None or self.sender() is not self._bridge:
-            return
         self._show_problem(code)
 
     def _on_bridge_stopped(self, reason: str) -> None:
-        if self._bridge is None or self.sender() is not self._bridge:
-            return
         state = self.state.text()
         self.stop()
         if reason == STOP_IDLE:

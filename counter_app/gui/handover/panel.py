@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app.handover import Handover, HandoverLookup, lookup, record, search
 from ...core.codes import is_dossier_code
 from ...core.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
 from ...core.model import Dossier, Rating, ReturnMethod, Status
 from ...core.roles import Operation
 from ...devices.camera import FrameSource, OpenCvSource
 from ...messages import describe, status_name
-from ...storage.handover_queries import Handover, HandoverLookup, lookup, record_handover, search
-from ...storage.store import CounterStore
 from ..session import PanelEntry, Session
 from ..widgets import heading
 from .camera_view import CameraView
@@ -213,9 +212,8 @@ class HandoverPanel(QWidget):
 
     def _search(self, text: str) -> None:
         self._request += 1
-        self.session.runner.run(
+        self.session.submit(
             search,
-            self.session.store,
             text,
             on_done=partial(self._on_search_done, self._request),
             on_error=partial(self._on_read_failed, self._request),
@@ -257,9 +255,8 @@ class HandoverPanel(QWidget):
         """Load the dossier off the GUI thread; `note` is an error to show once it is open."""
         self._request += 1
         self._say(note or self.tr("Đang mở hồ sơ %1…").replace("%1", key), error=bool(note))
-        self.session.runner.run(
+        self.session.submit(
             lookup,
-            self.session.store,
             key,
             on_done=partial(self._on_lookup_done, self._request, note),
             on_error=partial(self._on_read_failed, self._request),
@@ -318,19 +315,17 @@ class HandoverPanel(QWidget):
         if self.dossier is None or self._handover is None:
             return
         self.rating_form.set_busy(True)
-        self.session.runner.write(
-            _record,
-            self.session.store,
+        self.session.submit(
+            record,
             self.dossier,
             self._handover,
-            self.session.officer,
-            rating,
-            self.rating_form.comment_text(),
-            on_done=self._on_store_returned,
-            on_error=self._on_store_return_failed,
+            rating=rating,
+            comment=self.rating_form.comment_text(),
+            on_done=self._on_record_done,
+            on_error=self._on_record_failed,
         )
 
-    def _on_store_returned(self, dossier: Dossier) -> None:
+    def _on_record_done(self, dossier: Dossier) -> None:
         if self.dossier is not None and self.dossier.id != dossier.id:
             self.result_returned.emit(dossier)  # another dossier was opened meanwhile: leave its card alone
             return
@@ -348,7 +343,7 @@ class HandoverPanel(QWidget):
         self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.result_returned.emit(dossier)
 
-    def _on_store_return_failed(self, exc: BaseException) -> None:
+    def _on_record_failed(self, exc: BaseException) -> None:
         self.rating_form.set_busy(False)
         if isinstance(exc, DomainError) and exc.code == "dossier.stale" and self.dossier is not None:
             # Changed elsewhere (another counter, a sync): show its fresh state, never retry on the old one.
@@ -393,21 +388,6 @@ class HandoverPanel(QWidget):
         if isinstance(exc, DomainError | ValidationErrors):
             return describe(exc, self.session.lang)
         return self.tr("Lỗi không mong đợi: %1").replace("%1", str(exc) or type(exc).__name__)
-
-
-def _record(
-    store: CounterStore, seen: Dossier, handover: Handover, officer: str, rating: Rating | None, comment: str
-) -> Dossier:
-    """The write job: return and rating stamped with the time the writer runs it."""
-    return record_handover(
-        store,
-        seen,
-        handover,
-        officer=officer,
-        at=datetime.now().replace(microsecond=0),
-        rating=rating,
-        comment=comment,
-    )
 
 
 def create_panel(session: Session, parent: QWidget | None = None) -> PanelEntry:

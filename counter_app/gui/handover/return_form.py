@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app.handover import Handover
 from ...core.errors import ValidationError
 from ...core.model import Dossier, IdType, Rating, ReturnMethod
 from ...core.text import nfc
 from ...core.validation import check_identifier, clean_text
 from ...messages import describe
-from ...storage.handover_queries import Handover
 from ..widgets import ErrorLabel
 from .facts import same_identifier
 

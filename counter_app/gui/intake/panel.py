@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app import intake
+from ...app.base import Op
 from ...core.errors import DomainError, ValidationErrors
 from ...core.intake import new_dossier
-from ...core.model import Dossier, DurationUnit, Procedure
+from ...core.model import Dossier, Procedure
 from ...core.roles import Operation
 from ...messages import describe
 from ..formats import format_duration, format_money
@@ -218,14 +220,9 @@ class IntakePanel(QWidget):
 
     # ---- catalogue ---------------------------------------------------------------------------------------------
     def load_procedures(self) -> None:
-        self.session.runner.run(self.session.store.procedures, on_done=self._on_procedures_loaded)
-        # on the writer thread: it also opens that thread's database connection before the first receipt
-        self.session.runner.write(self._warm_calendar)
-
-    def _warm_calendar(self) -> None:
-        """Build this year's holiday table now, so the first receipt after sign-in is not slower than the rest."""
-        now = datetime.now()
-        self.session.store.calendar().appointment_for(now, 5, DurationUnit.WORKING_DAYS, None)
+        self.session.submit(intake.procedures, on_done=self._on_procedures_loaded)
+        # the writer opens its connection and builds the holiday table before the first receipt
+        self.session.submit(intake.warm_up)
 
     def _on_procedures_loaded(self, procedures: list[Procedure]) -> None:
         self.picker.set_procedures(procedures)
@@ -327,7 +324,7 @@ class IntakePanel(QWidget):
         if not self.checklist.is_complete():
             self._fail(self.receive_blocker())
             return
-        self._start(self.session.store.receive, draft)
+        self._start(intake.receive, draft)
 
     def _on_supplement_triggered(self) -> None:
         if not self.isVisible() or self._busy or self.procedure is None:
@@ -342,9 +339,7 @@ class IntakePanel(QWidget):
 
     def _on_supplement_dialog_accepted(self, draft: Dossier) -> None:
         dialog = self.supplement_dialog
-        self._start(
-            self.session.store.request_supplement, draft, dialog.missing_items(), dialog.reason_text()
-        )
+        self._start(intake.request_supplement, draft, dialog.missing_items(), dialog.reason_text())
 
     def _on_refuse_triggered(self) -> None:
         if not self.isVisible() or self._busy or self.procedure is None:
@@ -357,20 +352,18 @@ class IntakePanel(QWidget):
         self.refuse_dialog.open()
 
     def _on_refuse_dialog_accepted(self, draft: Dossier) -> None:
-        self._start(self.session.store.refuse, draft, self.refuse_dialog.reason_text())
+        self._start(intake.refuse, draft, self.refuse_dialog.reason_text())
 
-    def _start(self, use_case: Any, *args: Any) -> None:
+    def _start(self, outcome: Op[Any], *args: Any) -> None:
         self._busy = True
         self._update_state()
-        self.session.runner.write(
-            use_case, *args, on_done=self._on_store_decided, on_error=self._on_store_failed
-        )
+        self.session.submit(outcome, *args, on_done=self._on_outcome_done, on_error=self._on_outcome_failed)
 
-    def _on_store_decided(self, dossier: Dossier) -> None:
+    def _on_outcome_done(self, dossier: Dossier) -> None:
         self._busy = False
         self.summary.show_dossier(dossier)
         self.clear()
-        self.session.runner.write(self.session.store.clear_draft, self.session.draft_key)
+        self.session.submit(intake.clear_draft, self.session.draft_key)
         signal = {
             "receipt": self.dossier_received,
             "supplement": self.supplement_recorded,
@@ -378,7 +371,7 @@ class IntakePanel(QWidget):
         }[self.summary.form_kind()]
         signal.emit(dossier)
 
-    def _on_store_failed(self, exc: object) -> None:
+    def _on_outcome_failed(self, exc: object) -> None:
         self._busy = False
         if isinstance(exc, DomainError | ValidationErrors):
             self._fail(describe(exc, self.session.lang))
@@ -403,7 +396,7 @@ class IntakePanel(QWidget):
     def _on_new_triggered(self) -> None:
         self.activation_requested.emit()
         self.clear()
-        self.session.runner.write(self.session.store.clear_draft, self.session.draft_key)
+        self.session.submit(intake.clear_draft, self.session.draft_key)
 
     def _on_search_triggered(self) -> None:
         self.picker.focus_search()
@@ -424,22 +417,18 @@ class IntakePanel(QWidget):
     def save_draft_now(self) -> None:
         """Write the form to the draft slot now (blank form: the draft is removed)."""
         self._autosave.stop()
-        store, key = self.session.store, self.session.draft_key
+        key = self.session.draft_key
         if self.is_blank():
-            self.session.runner.write(store.clear_draft, key, on_done=self._on_draft_written)
+            self.session.submit(intake.clear_draft, key, on_done=self._on_draft_written)
         else:
-            self.session.runner.write(
-                store.save_draft, key, self.draft_data(), on_done=self._on_draft_written
-            )
+            self.session.submit(intake.save_draft, key, self.draft_data(), on_done=self._on_draft_written)
 
     def _on_draft_written(self, _result: object) -> None:
         self.draft_saved.emit()
 
     def offer_draft(self) -> None:
         """Look for a draft left by this officer and, if any, offer it back in a banner."""
-        self.session.runner.run(
-            self.session.store.load_draft, self.session.draft_key, on_done=self._on_draft_loaded
-        )
+        self.session.submit(intake.load_draft, self.session.draft_key, on_done=self._on_draft_loaded)
 
     def _on_draft_loaded(self, data: dict[str, Any] | None) -> None:
         if not data:
@@ -465,7 +454,7 @@ class IntakePanel(QWidget):
         self.banner.hide()
         self._pending_draft = None
         self._autosave_enabled = True
-        self.session.runner.write(self.session.store.clear_draft, self.session.draft_key)
+        self.session.submit(intake.clear_draft, self.session.draft_key)
         self.picker.focus_search()
 
     def restore_draft(self, data: dict[str, Any]) -> None:

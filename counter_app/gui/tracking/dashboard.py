@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app import accounts, reports
 from ...core.model import Status
-from ...core.report import Report, build_report
+from ...core.report import Report
 from ...messages import status_name
 from ..session import Session
 from ..widgets import ErrorLabel
@@ -85,6 +86,7 @@ class DashboardPanel(QWidget):
         self.session = session
         self.today = today
         self.report: Report | None = None
+        self._names: dict[str, str] = {}
         self.setObjectName("dashboard")
         self._build()
         self._connect()
@@ -213,14 +215,12 @@ class DashboardPanel(QWidget):
     def refresh(self) -> None:
         """Compute the figures of the chosen period in the background (the same ones `counter-app report` prints)."""
         start, end = self.period()
-        store = self.session.store
         self.show_button.setEnabled(False)
         self.state.setText(self.tr("Đang tính số liệu…"))
-        self.session.runner.run(
-            lambda: build_report(store.dossiers.relevant_for_period(start, end), start, end),
-            on_done=self._on_report_done,
-            on_error=self._on_report_failed,
+        self.session.submit(
+            reports.report, start, end, on_done=self._on_report_done, on_error=self._on_report_failed
         )
+        self.session.submit(accounts.names, on_done=self._on_names_loaded)
 
     def _on_report_done(self, report: Report) -> None:
         self.show_button.setEnabled(True)
@@ -238,6 +238,11 @@ class DashboardPanel(QWidget):
         self.state.setText("")
         self.error.show_error(None, self.tr("Không tính được số liệu: %1").replace("%1", str(exc)))
         self.failed.emit(str(exc))
+
+    def _on_names_loaded(self, names: dict[str, str]) -> None:
+        self._names = names
+        if self.report is not None:
+            self._fill_officers(self.report)
 
     def show_report(self, r: Report) -> None:
         self.report = r
@@ -287,7 +292,10 @@ class DashboardPanel(QWidget):
                 for p in sorted(r.by_procedure.values(), key=lambda p: (-p.late, -p.received, p.code))
             ],
         )
-        names = self.session.store.accounts.names()
+        self._fill_officers(r)
+
+    def _fill_officers(self, r: Report) -> None:
+        names = self._names
         self._fill(
             self.officers,
             [
@@ -316,16 +324,14 @@ class DashboardPanel(QWidget):
         """Write the shown figures to an XLSX workbook in the background."""
         if self.report is None:
             return
-        from ...documents.report_xlsx import write_report_xlsx
-
-        report, unit, lang = self.report, self.session.store.require_unit(), self.session.lang
-        self.session.runner.run(
-            write_report_xlsx,
+        report = self.report
+        self.session.submit(
+            reports.save_report,
+            report.date_from,
+            report.date_to,
             path,
-            report,
-            unit,
-            lang,
-            on_done=lambda _r: self._on_export_done(path),
+            self.session.lang,
+            on_done=lambda _figures: self._on_export_done(path),
             on_error=self._on_report_failed,
         )
 

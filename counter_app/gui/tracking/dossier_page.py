@@ -6,7 +6,6 @@ import html
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
-from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app import settings, tracking
+from ...app.tracking import DossierView
 from ...core.errors import DomainError, ValidationErrors
 from ...core.listing import DeadlineMark, deadline_mark, due_soon_limit, summary_of, timeline
 from ...core.model import Channel, Dossier
@@ -143,17 +144,11 @@ class DossierPage(QWidget):
     def show_dossier(self, key: str) -> None:
         """Load the dossier (by ID or code) and its officers' names in the background, then show it."""
         self.message.show_error(None, "")
-        store = self.session.store
-        self.session.runner.run(
-            lambda: (store.dossiers.get(key), store.accounts.names()),
-            on_done=self._on_load_done,
-            on_error=self._on_load_failed,
-        )
+        self.session.submit(tracking.view, key, on_done=self._on_load_done, on_error=self._on_load_failed)
 
-    def _on_load_done(self, result: tuple[Dossier, Mapping[str, str]]) -> None:
-        dossier, names = result
-        self.set_dossier(dossier, names)
-        self.dossier_loaded.emit(dossier)
+    def _on_load_done(self, found: DossierView) -> None:
+        self.set_dossier(found.dossier, found.officer_names)
+        self.dossier_loaded.emit(found.dossier)
 
     def _on_load_failed(self, exc: object) -> None:
         self.message.show_error(None, self._sentence(exc))
@@ -273,8 +268,17 @@ class DossierPage(QWidget):
     def _on_action_bar_action_chosen(self, action: MoveAction) -> None:
         if self.dossier is None:
             return
-        units = [name for name, _kind in self.session.store.processing_units()]
-        self.move_dialog = MoveDialog(action, self.dossier, units, self.clock(), self)
+        self.session.submit(
+            settings.processing_units,
+            on_done=lambda units: self._on_units_loaded(action, units),
+            on_error=self._on_load_failed,
+        )
+
+    def _on_units_loaded(self, action: MoveAction, units: list[tuple[str, str]]) -> None:
+        if self.dossier is None:
+            return
+        names = [name for name, _kind in units]
+        self.move_dialog = MoveDialog(action, self.dossier, names, self.clock(), self)
         self.move_dialog.accepted.connect(self._on_move_dialog_accepted)
         self.move_dialog.open()
 
@@ -287,38 +291,37 @@ class DossierPage(QWidget):
         d = self.dossier
         if d is None:
             return
-        store, action = self.session.store, request.action
+        action = request.action
+        done, failed = (lambda after: self._on_move_done(request, after)), self._on_move_failed
         if action.target is None:
             if request.new_appointment is None:
                 return
-            job = partial(
-                store.apologise,
+            self.action_bar.set_dossier(d, busy=True)
+            self.session.submit(
+                tracking.apologise,
                 d.id,
-                officer=self.session.officer,
                 at=self.clock(),
                 new_appointment=request.new_appointment,
                 reason=request.note,
                 agency=request.agency,
                 signer=request.signer,
+                on_done=done,
+                on_error=failed,
             )
-        else:
-            job = partial(
-                store.advance,
-                d.id,
-                action.target,
-                officer=self.session.officer,
-                at=self.clock(),
-                unit=request.unit or d.unit,
-                receiver=request.receiver,
-                note=request.note,
-                action=action.key,
-                data=request.data(),
-            )
+            return
         self.action_bar.set_dossier(d, busy=True)
-        self.session.runner.write(
-            job,
-            on_done=lambda after: self._on_move_done(request, after),
-            on_error=self._on_move_failed,
+        self.session.submit(
+            tracking.advance,
+            d.id,
+            action.target,
+            at=self.clock(),
+            unit=request.unit or d.unit,
+            receiver=request.receiver,
+            note=request.note,
+            action=action.key,
+            data=request.data(),
+            on_done=done,
+            on_error=failed,
         )
 
     def _on_move_done(self, request: MoveRequest, after: Dossier) -> None:

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app import accounts, intake, tracking
 from ...core.listing import DossierFilter, DossierSummary, QuickView, SortKey, due_soon_limit
-from ...core.model import Channel, Status
+from ...core.model import Channel, Procedure, Status
 from ...messages import status_name
-from ...storage.dossier_queries import DossierQueries
 from ..session import Session
 from ..widgets import ErrorLabel
 from .models import DossierListModel, ListSource
@@ -42,6 +42,8 @@ class DossierListPanel(QWidget):
     dossier_opened = Signal(str)  # dossier ID
     #: Emitted after each (re)load with the number of matching dossiers.
     list_loaded = Signal(int)
+    #: The catalogue's procedures and fields are in the filters (after each load of them).
+    choices_loaded = Signal()
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, clock: Clock = datetime.now
@@ -49,8 +51,8 @@ class DossierListPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.clock = clock
-        self.queries = DossierQueries(session.store)
         self.setObjectName("dossierList")
+        self._names: dict[str, str] = {}
         self.model = DossierListModel(session.runner, session.lang, self)
         self._sort: tuple[SortKey, bool] = (SortKey.RECEIVED, True)
         self._search_timer = QTimer(self)
@@ -60,7 +62,7 @@ class DossierListPanel(QWidget):
         self._connect()
         self._fill_choices()
         # one-time indexes on the writer thread, queued with the other writes; until then the list is only slower
-        session.runner.write(self.queries.ensure_indexes, on_error=self._on_indexes_failed)
+        session.submit(tracking.prepare_list, on_error=self._on_indexes_failed)
 
     # ---- building ----------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -207,37 +209,69 @@ class DossierListPanel(QWidget):
         return edit
 
     def _fill_choices(self) -> None:
-        """Choices that need no query over the dossiers; officers and units come from the background."""
+        """Choices that need no query; the catalogue, officers and units come from the background."""
         lang = self.session.lang
         self.status.addItem(self.tr("Tất cả"), None)
         for status in Status:
             self.status.addItem(f"{int(status)}. {status_name(status, lang)}", int(status))
-        procedures = self.session.store.procedures()
         self.procedure.addItem(self.tr("Tất cả thủ tục"), "")
-        for p in procedures:
-            self.procedure.addItem(f"{p.code} — {p.name}", p.code)
-            self.procedure.setItemData(self.procedure.count() - 1, p.name, Qt.ItemDataRole.ToolTipRole)
         self.field.addItem(self.tr("Tất cả"), "")
-        for name in sorted({p.field for p in procedures}):
-            self.field.addItem(name, name)
         self.channel.addItem(self.tr("Tất cả"), None)
         self.channel.addItem(self.tr("Trực tiếp"), int(Channel.IN_PERSON))
         self.channel.addItem(self.tr("Trực tuyến"), int(Channel.ONLINE))
         self.channel.addItem(self.tr("Qua bưu chính"), int(Channel.POST))
         self.officer.addItem(self.tr("Tất cả"), "")
         self.unit.addItem(self.tr("Tất cả"), "")
-        self.session.runner.run(
-            lambda: (self.queries.officers(), self.queries.units()), on_done=self._on_choices_loaded
-        )
+        self.load_choices()
+
+    def load_choices(self) -> None:
+        """(Re)load the catalogue's procedures and fields, the officers and the units the filters offer."""
+        self.session.submit(intake.procedures, on_done=self._on_procedures_loaded)
+        self.session.submit(tracking.filter_choices, on_done=self._on_choices_loaded)
+        self.session.submit(accounts.names, on_done=self._on_names_loaded)
+
+    def _on_procedures_loaded(self, procedures: list[Procedure]) -> None:
+        keep = (self.procedure.currentData(), self.field.currentData())
+        for combo in (self.procedure, self.field):
+            while combo.count() > 1:
+                combo.removeItem(1)
+        for p in procedures:
+            self.procedure.addItem(f"{p.code} — {p.name}", p.code)
+            self.procedure.setItemData(self.procedure.count() - 1, p.name, Qt.ItemDataRole.ToolTipRole)
+        for name in sorted({p.field for p in procedures}):
+            self.field.addItem(name, name)
+        self._select_data(self.procedure, keep[0])
+        self._select_data(self.field, keep[1])
+        self.choices_loaded.emit()
 
     def _on_choices_loaded(self, choices: tuple[list[str], list[str]]) -> None:
         officers, units = choices
-        names = self.session.store.accounts.names()
-        self.model.set_names(names)
+        keep = (self.officer.currentData(), self.unit.currentData())
+        for combo in (self.officer, self.unit):
+            while combo.count() > 1:
+                combo.removeItem(1)
         for username in officers:
-            self.officer.addItem(f"{names.get(username, username)} ({username})", username)
+            self.officer.addItem(username, username)
         for unit in units:
             self.unit.addItem(unit, unit)
+        self._name_officers()
+        self._select_data(self.officer, keep[0])
+        self._select_data(self.unit, keep[1])
+
+    def _on_names_loaded(self, names: dict[str, str]) -> None:
+        self._names = names
+        self.model.set_names(names)
+        self._name_officers()
+
+    def _name_officers(self) -> None:
+        for index in range(1, self.officer.count()):
+            username = str(self.officer.itemData(index))
+            self.officer.setItemText(index, f"{self._names.get(username, username)} ({username})")
+
+    @staticmethod
+    def _select_data(combo: QComboBox, data: object) -> None:
+        index = combo.findData(data)
+        combo.setCurrentIndex(max(0, index))
 
     def _connect(self) -> None:
         self.view_group.buttonClicked.connect(self._on_view_group_clicked)
@@ -309,7 +343,8 @@ class DossierListPanel(QWidget):
         self._search_timer.stop()
         now = self.clock().replace(microsecond=0)
         until = due_soon_limit(now, self.session.settings.due_soon_hours)
-        self.model.reload(ListSource(self.queries, self.current_filter(), now, until))
+        source = ListSource(self.session.app, self.session.account, self.current_filter(), now, until)
+        self.model.reload(source)
 
     def _set_sort(self, key: SortKey, descending: bool) -> None:
         self._sort = (key, descending)

@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from ...app import tracking
+from ...app.base import CounterApp
 from ...core.listing import (
     DeadlineMark,
     DossierFilter,
@@ -21,9 +23,9 @@ from ...core.listing import (
     effective_due,
 )
 from ...core.model import Channel, Status
+from ...core.roles import Account
 from ...core.statuses import Timeliness
 from ...messages import status_name
-from ...storage.dossier_queries import DossierQueries
 from ..formats import format_datetime
 from ..tasks import TaskRunner
 
@@ -46,18 +48,13 @@ STEP_COLOURS: dict[Timeliness, QColor] = {
 
 @dataclass(frozen=True)
 class ListSource:
-    """What the list model loads: a filter judged at one moment (plain data, safe to use in a worker)."""
+    """What the list model loads, for whom: a filter judged at one moment (plain data, safe to use in a worker)."""
 
-    queries: DossierQueries
+    app: CounterApp
+    account: Account
     flt: DossierFilter
     now: datetime
     due_soon_until: datetime
-
-    def first(self, limit: int) -> ListPage:
-        return self.queries.open_list(self.flt, self.now, limit)
-
-    def more(self, offset: int, limit: int) -> list[DossierSummary]:
-        return self.queries.page(self.flt, self.now, offset, limit)
 
     def sorted_by(self, key: SortKey, descending: bool) -> ListSource:
         return replace(self, flt=replace(self.flt, sort=key, descending=descending))
@@ -137,8 +134,12 @@ class DossierListModel(QAbstractTableModel):
         self._source = source
         self._sort = (source.flt.sort, source.flt.descending)
         self._set_loading(True)
-        self._runner.run(
-            source.first,
+        self._runner.submit(
+            tracking.first_page,
+            source.app,
+            source.account,
+            source.flt,
+            source.now,
             self.page_size,
             on_done=lambda page: self._on_first_page_done(generation, page),
             on_error=lambda exc: self._on_load_failed(generation, exc),
@@ -150,10 +151,14 @@ class DossierListModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008, N802 (Qt API)
         if not self.canFetchMore(parent) or self._source is None:
             return
-        generation, offset = self._generation, len(self._rows)
+        generation, offset, source = self._generation, len(self._rows), self._source
         self._set_loading(True)
-        self._runner.run(
-            self._source.more,
+        self._runner.submit(
+            tracking.next_page,
+            source.app,
+            source.account,
+            source.flt,
+            source.now,
             offset,
             self.page_size,
             on_done=lambda rows: self._on_more_done(generation, offset, rows),

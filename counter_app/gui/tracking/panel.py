@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from ...app import tracking
 from ...core.listing import DossierSummary, QuickView
 from ...core.model import Dossier
 from ..session import PanelEntry, Session
@@ -68,7 +69,7 @@ class TrackingPanel(QWidget):
         self.list.table.setFocus()
 
     def _on_page_dossier_moved(self, dossier: Dossier, _action: str) -> None:
-        self.session.runner.run(self.list.queries.summary, dossier.id, on_done=self._on_summary_loaded)
+        self.session.submit(tracking.summary, dossier.id, on_done=self._on_summary_loaded)
 
     def _on_summary_loaded(self, summary: DossierSummary | None) -> None:
         if summary is not None:

@@ -13,8 +13,8 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...app import tracking
 from ...core.listing import DeadlineAlerts, DossierSummary, QuickView, due_soon_limit
-from ...storage.dossier_queries import DossierQueries
 from ..formats import format_datetime
 from ..session import Session
 
@@ -42,7 +42,6 @@ class DeadlineWatcher(QObject):
         super().__init__(parent)
         self.session = session
         self.clock = clock
-        self.queries = DossierQueries(session.store)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self._checking = False
@@ -65,8 +64,8 @@ class DeadlineWatcher(QObject):
         self._checking = True
         now = self.clock().replace(microsecond=0)
         until = due_soon_limit(now, self.session.settings.due_soon_hours)
-        self.session.runner.run(
-            self.queries.deadline_alerts,
+        self.session.submit(
+            tracking.deadline_alerts,
             now,
             until,
             SHOWN,

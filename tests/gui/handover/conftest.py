@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from counter_app.app import CounterApp
 from counter_app.devices.qt_wedge import ScannerEventFilter
 from counter_app.gui.app import apply_font
 from counter_app.gui.handover.panel import HandoverPanel
@@ -30,7 +31,7 @@ def session(qapp: QApplication, store: CounterStore, tmp_path: Path) -> Iterator
     qapp.setStyleSheet(STYLE_SHEET)
     runner = TaskRunner()
     settings = CounterSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    yield Session(store, runner, settings, store.accounts.get(OFFICER), store.unit(), "vi")
+    yield Session(CounterApp(store), runner, settings, store.accounts.get(OFFICER), store.unit(), "vi")
     runner.shutdown()
     QCoreApplication.processEvents()
 

@@ -14,8 +14,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from counter_app.app import CounterApp, handover
+from counter_app.app.handover import Handover, HandoverLookup
 from counter_app.core.intake import full_set, new_dossier
-from counter_app.core.model import Dossier, Person, Representative, Status, UnitConfig
+from counter_app.core.model import Dossier, Person, Rating, Representative, Status, UnitConfig
 from counter_app.documents import FormKind, render_form
 from counter_app.gui.handover.panel import HandoverPanel
 from counter_app.storage.store import CounterStore
@@ -25,6 +27,29 @@ PROCESSOR = "xuly"
 APPLICANT = Person(
     "Nguyễn Văn Đức", "001085012345", address="Số 12 phố Hàng Bạc, phường Hoàn Kiếm", phone="0912345678"
 )
+
+
+def record_handover(
+    store: CounterStore,
+    seen: Dossier,
+    given: Handover,
+    *,
+    officer: str,
+    at: datetime,
+    rating: Rating | None = None,
+    comment: str = "",
+) -> Dossier:
+    """The hand-over operation as `officer` performs it."""
+    app, account = CounterApp(store), store.accounts.get(officer)
+    return handover.record(app, account, seen, given, at=at, rating=rating, comment=comment).value
+
+
+def lookup(store: CounterStore, key: str) -> HandoverLookup:
+    return handover.lookup(CounterApp(store), store.accounts.get(OFFICER), key)
+
+
+def search(store: CounterStore, text: str) -> list[Dossier]:
+    return handover.search(CounterApp(store), store.accounts.get(OFFICER), text)
 
 
 def receive(

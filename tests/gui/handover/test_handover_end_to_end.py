@@ -6,17 +6,17 @@ import io
 from datetime import date, datetime
 from pathlib import Path
 
-from handover_samples import APPLICANT, CounterWindow, Keyboard, make_ready, receive
+from handover_samples import APPLICANT, CounterWindow, Keyboard, make_ready, receive, record_handover
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
+from counter_app.app.handover import Handover
 from counter_app.core.intake import rating_of
 from counter_app.core.model import Rating, ReturnMethod, Status
 from counter_app.devices.qt_wedge import ScannerEventFilter
 from counter_app.documents import render_tracking_book, write_tracking_book_xlsx
 from counter_app.documents.book import COLUMNS
-from counter_app.storage.handover_queries import Handover, record_handover
 from counter_app.storage.store import CounterStore
 
 HUMAN_MS = 180

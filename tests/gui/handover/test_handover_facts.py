@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from handover_samples import APPLICANT, OFFICER, make_ready
+from handover_samples import APPLICANT, OFFICER, lookup, make_ready, record_handover, search
 from handover_samples import receive as receive_in_store
 
+from counter_app.app.handover import Handover
 from counter_app.core.errors import TransitionError, ValidationError
 from counter_app.core.intake import advance, annotate, full_set, new_dossier, rating_of, receive
 from counter_app.core.model import Person, Rating, ReturnMethod, Status
 from counter_app.core.statuses import Timeliness
 from counter_app.gui.handover.facts import card_facts, masked_identifier, same_identifier
 from counter_app.storage.dossiers import StaleDossierError
-from counter_app.storage.handover_queries import Handover, lookup, record_handover, search
 from counter_app.storage.store import CounterStore
 
 RECEIVED = datetime(2026, 3, 2, 9, 0)

@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from counter_app.app import CounterApp  # noqa: E402
 from counter_app.core.intake import full_set, new_dossier, receive  # noqa: E402
 from counter_app.core.model import Channel, Dossier, Person, Status  # noqa: E402
 from counter_app.gui.session import Session  # noqa: E402
@@ -69,7 +70,7 @@ def make_session(
 
     def make(username: str = "canbo") -> Session:
         account = counter_store.accounts.get(username)
-        return Session(counter_store, runner, settings, account, counter_store.unit(), "vi")
+        return Session(CounterApp(counter_store), runner, settings, account, counter_store.unit(), "vi")
 
     yield make
     runner.shutdown()

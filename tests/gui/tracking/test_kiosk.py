@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from counter_app.app import CounterApp
 from counter_app.core.model import Status
 from counter_app.gui.kiosk import KioskWindow, find_dossier_code
 
@@ -20,7 +21,7 @@ from counter_app.gui.kiosk import KioskWindow, find_dossier_code
 @pytest.fixture
 def kiosk(qtbot: QtBot, counter_store, settings):
     window = KioskWindow(
-        counter_store, settings, "vi", clock=lambda: datetime(2026, 11, 24, 10, 0), idle_ms=300
+        CounterApp(counter_store), settings, "vi", clock=lambda: datetime(2026, 11, 24, 10, 0), idle_ms=300
     )
     qtbot.addWidget(window)
     window.resize(1366, 768)

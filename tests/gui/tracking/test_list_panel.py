@@ -134,7 +134,7 @@ def test_the_model_fetches_further_pages_as_the_view_scrolls(qtbot: QtBot, sessi
     model = DossierListModel(session.runner, "vi", panel, page_size=3)
     until = NOW
     with qtbot.waitSignal(model.loaded, timeout=10000):
-        model.reload(ListSource(panel.queries, DossierFilter(), NOW, until))
+        model.reload(ListSource(session.app, session.account, DossierFilter(), NOW, until))
     assert (model.rowCount(), model.total) == (3, 7)
     assert model.canFetchMore()
     with qtbot.waitSignal(model.rowsInserted, timeout=10000):
