@@ -59,6 +59,19 @@ ALLOWED: dict[Operation, frozenset[Role]] = {
 }
 
 
+#: Longest account name.
+USERNAME_MAX = 64
+
+
+def is_username(text: str) -> bool:
+    """The shape of an account name: lower-case letters (Vietnamese included), digits, `.` and `_`."""
+    return (
+        0 < len(text) <= USERNAME_MAX
+        and text == text.lower()
+        and text.replace(".", "").replace("_", "").isalnum()
+    )
+
+
 class PermissionDenied(DomainError):
     """The account's role may not do the operation, or the account is inactive (params: user, role, operation)."""
 

@@ -61,6 +61,8 @@ class Reason(str, Enum):
     PAYLOAD_INVALID = "payload.invalid"
     PAYLOAD_TOO_LARGE = "payload.too_large"
     KIND_UNKNOWN = "kind.unknown"
+    OFFICER_INVALID = "officer.invalid"  # the officer is not an account name of the counter
+    OFFICER_MISMATCH = "officer.mismatch"  # the events name another officer than the change
     REQUEST_TOO_LARGE = "request.too_large"
 
 

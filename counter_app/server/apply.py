@@ -26,6 +26,7 @@ from ..core.codes import parse_code
 from ..core.errors import DomainError, TransitionError, ValidationError
 from ..core.events import apply_event, check_history
 from ..core.model import Dossier, DossierEvent
+from ..core.roles import is_username
 from ..core.serial import dossier_from_dict, dossier_to_dict, event_from_dict, parse_dt
 from ..core.wire import MAX_CHANGE_BYTES, Change, ChangeKind, ChangeResult, Reason, Result, hash_and_size
 from .admin import Caller
@@ -145,14 +146,20 @@ class BatchApplier:
     def _judge(self, c: Change, change_id: str, dossier_id: str) -> ChangeResult:
         if c.counter != self._caller.counter:
             return ChangeResult(change_id, Result.REJECTED, Reason.COUNTER_MISMATCH.value)
+        if not is_username(c.officer):  # an account of the counter, never free text
+            return ChangeResult(change_id, Result.REJECTED, Reason.OFFICER_INVALID.value)
         if c.kind not in (ChangeKind.DOSSIER_CREATE.value, ChangeKind.DOSSIER_EVENT.value):
             return ChangeResult(change_id, Result.REJECTED, Reason.KIND_UNKNOWN.value)
         read = self._read.get(change_id)
         if read is None:
             return ChangeResult(change_id, Result.REJECTED, Reason.PAYLOAD_INVALID.value)
         if read.dossier is not None:
+            if any(e.officer != c.officer for e in read.dossier.history):
+                return ChangeResult(change_id, Result.REJECTED, Reason.OFFICER_MISMATCH.value)
             return self._create(change_id, dossier_id, read.dossier)
         assert read.event is not None and read.claim is not None
+        if read.event.officer != c.officer:
+            return ChangeResult(change_id, Result.REJECTED, Reason.OFFICER_MISMATCH.value)
         return self._event(change_id, dossier_id, read.event, read.claim)
 
     def _create(self, change_id: str, dossier_id: str, d: Dossier) -> ChangeResult:
@@ -271,6 +278,8 @@ class BatchApplier:
                 "content_hash": digest,
                 "attempts": 1,
                 "device_time": c.created_at,
+                # who did it, from the credential's identity and the counter's account, never free text
+                "actor": f"{self._caller.agency_id}/{self._caller.counter:02d}/{c.officer}",
                 "received_at": self._now,
             }
         self._known[answer.change_id] = _Known(
@@ -329,6 +338,7 @@ _CHANGE_COLUMNS = (
     "device_time",
     "received_at",
     "decided_at",
+    "actor",
 )
 _INSERT_CHANGE = (
     f"INSERT INTO changes ({', '.join(_CHANGE_COLUMNS)}) VALUES ({', '.join('?' * len(_CHANGE_COLUMNS))})"

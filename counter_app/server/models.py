@@ -82,6 +82,7 @@ def bind_models(db: Database) -> SimpleNamespace:
         device_time = TextField()
         received_at = TextField()
         decided_at = TextField()
+        actor = TextField(default="")
 
         class Meta:
             table_name = "changes"

@@ -150,6 +150,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX audit_incidents_agency ON audit_incidents (agency_id, id)",
         ),
     ),
+    Migration(
+        4,
+        "change_actors",
+        (
+            # Who made each change: "<agency>/<counter>/<account>", from the credential and the counter's account.
+            "ALTER TABLE changes ADD COLUMN actor TEXT NOT NULL DEFAULT ''",
+        ),
+    ),
 )
 
 _ID = {

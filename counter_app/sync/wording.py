@@ -51,6 +51,14 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
     "payload.too_large": ("Thay đổi quá lớn.", "The change is too large."),
     "request.too_large": ("Gói dữ liệu gửi lên quá lớn.", "The request is too large."),
     "request.invalid": ("Máy chủ không đọc được yêu cầu.", "The server could not read the request."),
+    "officer.invalid": (
+        "Thay đổi không ghi tên một tài khoản cán bộ của quầy.",
+        "The change does not name an officer account of the counter.",
+    ),
+    "officer.mismatch": (
+        "Các bước của hồ sơ ghi tên cán bộ khác với người gửi thay đổi.",
+        "The dossier's steps name another officer than the change.",
+    ),
     "kind.unknown": ("Loại thay đổi không được hỗ trợ.", "Unsupported kind of change."),
     "sync.unreachable": ("Không kết nối được máy chủ.", "The server cannot be reached."),
     "sync.certificate": (

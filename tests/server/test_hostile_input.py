@@ -69,7 +69,7 @@ def event_change(before: Dossier, after: Dossier, **state: Any) -> dict[str, Any
         "kind": "dossier.event",
         "dossier_id": after.id,
         "counter": 1,
-        "officer": "xuly",
+        "officer": after.history[-1].officer,  # the outbox names the officer of the event it carries
         "created_at": "2026-11-24T10:00:00",
         "payload": {
             "dossier_id": after.id,
