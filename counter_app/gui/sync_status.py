@@ -173,9 +173,7 @@ class NeedsAttentionPanel(QWidget):
         return {
             ChangeKind.DOSSIER_CREATE.value: self.tr("Tiếp nhận hồ sơ"),
             ChangeKind.DOSSIER_EVENT.value: self.tr("Cập nhật hồ sơ"),
-        }.get(
-            kind, kind
-        )
+        }.get(kind, kind)
 
     def show_status(self, status: SyncStatus) -> None:
         self.table.setRowCount(len(status.parked))

@@ -110,7 +110,12 @@ def test_migrations_are_numbered_and_applied_once(server_db: str, admin) -> None
     assert current_version(admin.db) == 4
     assert migrate(admin.db) == []
     rows = admin.db.execute_sql("SELECT version, name FROM schema_version ORDER BY version").fetchall()
-    assert [tuple(r) for r in rows] == [(1, "initial"), (2, "one_time_tokens"), (3, "audit_chains"), (4, "change_actors")]
+    assert [tuple(r) for r in rows] == [
+        (1, "initial"),
+        (2, "one_time_tokens"),
+        (3, "audit_chains"),
+        (4, "change_actors"),
+    ]
 
 
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is needed to make a test certificate")

@@ -98,7 +98,9 @@ def test_status_bar_and_panel_show_parked_items_and_retry_through_the_worker(
     bridge, indicator, panel = WorkerBridge(), SyncStatusIndicator(), NeedsAttentionPanel()
     qtbot.addWidget(indicator)
     qtbot.addWidget(panel)
-    worker = SyncWorker(SyncEngine(one), bridge.poster("status"), on_export=bridge.poster("export"), interval_s=30)
+    worker = SyncWorker(
+        SyncEngine(one), bridge.poster("status"), on_export=bridge.poster("export"), interval_s=30
+    )
     connect_sync(bridge, worker, indicator, panel)
     worker.start()
     try:
