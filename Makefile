@@ -34,7 +34,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check counter_app tests bench tools
 
 typecheck: $(STAMP)
-	$(BIN)/mypy counter_app/core counter_app/storage counter_app/sync counter_app/server
+	$(BIN)/mypy counter_app/core counter_app/storage counter_app/sync counter_app/server counter_app/app
 
 layers: $(STAMP)
 	$(BIN)/lint-imports
