@@ -52,8 +52,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.status = CounterStatusBar(self)
         self.setStatusBar(self.status)
-        self.status.set_officer(session.account)
-        self.status.set_unit(session.unit)
+        self.status.follow(session)
         self.status.set_encryption_notice(encryption_notice(session.app.data_dir, session.lang))
         self._build_menus()
         self._connect()
@@ -178,6 +177,13 @@ class MainWindow(QMainWindow):
     def _on_runner_changed(self, changes: Changes) -> None:
         if changes is not self._downloaded:  # the worker's own downloads need no second cycle
             self.sync_worker.nudge()
+        if changes.touches(Scope.UNIT):  # the next intake's code and forms use the unit as it is now
+            from ..app.settings import unit
+
+            self.session.submit(unit, on_done=self._on_unit_loaded)
+
+    def _on_unit_loaded(self, unit: UnitConfig | None) -> None:
+        self.session.unit = unit
 
     def _on_sync_cycle_finished(self, report: CycleReport) -> None:
         """Dossiers, catalogue or calendar days came from the server: every screen hears it like a local write."""
@@ -260,7 +266,7 @@ class MainWindow(QMainWindow):
 
     def _on_settings_unit_changed(self, unit: UnitConfig) -> None:
         self.session.unit = unit
-        self.status.set_unit(unit)
+        self.status.set_unit(unit)  # at once; the status bar also hears the change itself
 
     def _on_accounts_triggered(self) -> None:
         if not self.session.may(Operation.CONFIGURE):

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from ..app import accounts, settings
+from ..app.base import Changes, Scope
 from ..app.encryption import state as encryption_state
 from ..core.errors import DomainError
 from ..core.model import UnitConfig
 from ..core.roles import Account
 from ..messages import describe
+
+if TYPE_CHECKING:
+    from .session import Session
 
 
 class CounterStatusBar(QStatusBar):
@@ -31,6 +37,22 @@ class CounterStatusBar(QStatusBar):
         for label in (self.officer_label, self.counter_label, self.sync_label):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
+
+    def follow(self, session: Session) -> None:
+        """Show `session`'s officer and unit, and keep them current as accounts and the unit change."""
+        self._session = session
+        self.set_officer(session.account)
+        self.set_unit(session.unit)
+        session.runner.changed.connect(self._on_runner_changed)
+
+    def _on_runner_changed(self, changes: Changes) -> None:
+        session = getattr(self, "_session", None)
+        if session is None:
+            return
+        if changes.touches(Scope.UNIT):
+            session.submit(settings.unit, on_done=self.set_unit)
+        if changes.touches(Scope.ACCOUNTS):
+            session.submit(accounts.find, session.officer, on_done=self.set_officer)
 
     def set_officer(self, account: Account) -> None:
         self.officer_label.setText(

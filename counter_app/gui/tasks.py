@@ -135,6 +135,11 @@ class TaskRunner(QObject):
             self.changed.emit(changes)
 
     @property
+    def accepting(self) -> bool:
+        """False once `shutdown` was called: no new work is taken."""
+        return not self._closed
+
+    @property
     def pending(self) -> int:
         return len(self._pending)
 

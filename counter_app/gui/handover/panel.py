@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app.base import Changes, Scope
 from ...app.handover import Handover, HandoverLookup, lookup, record, search
 from ...core.codes import is_dossier_code
 from ...core.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
@@ -41,6 +42,8 @@ SEARCH_DELAY_MS = 350
 MIN_SEARCH_LENGTH = 3
 #: How much of a rejected scan the message repeats.
 REJECTED_SHOWN = 60
+#: Where a search result row keeps its dossier's ID (the code is kept in UserRole).
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class HandoverPanel(QWidget):
@@ -154,6 +157,7 @@ class HandoverPanel(QWidget):
         self.rating_form.rated.connect(self._on_rating_form_rated)
         self.rating_form.back_requested.connect(self._on_rating_form_back_requested)
         self.next_button.clicked.connect(self._on_next_button_clicked)
+        self.session.runner.changed.connect(self._on_runner_changed)
 
     def _camera_source(self) -> FrameSource:
         return OpenCvSource(self.session.settings.camera_index)
@@ -228,6 +232,7 @@ class HandoverPanel(QWidget):
                 [d.code or "—", d.applicant.name, status_name(d.status, self.session.lang)]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, d.code or d.id)
+            item.setData(0, ID_ROLE, d.id)
             for column in range(3):
                 item.setToolTip(column, d.procedure.name)
             self.results.addTopLevelItem(item)
@@ -247,6 +252,34 @@ class HandoverPanel(QWidget):
             item = self.results.topLevelItem(row)
             if item is not None and item.data(0, Qt.ItemDataRole.UserRole) in (dossier.code, dossier.id):
                 item.setText(2, status_name(dossier.status, self.session.lang))
+
+    def _on_runner_changed(self, changes: Changes) -> None:
+        """Dossiers changed elsewhere (their page, a download): the search results and the card show them as they
+        are now; a hand-over already under way keeps its form (recording it refuses a dossier changed meanwhile)."""
+        if not changes.touches(Scope.DOSSIERS):
+            return
+        ids = changes.dossier_ids
+        for row in range(self.results.topLevelItemCount()):
+            item = self.results.topLevelItem(row)
+            key = str(item.data(0, ID_ROLE)) if item is not None else ""
+            if key and (not ids or key in ids):
+                self.session.submit(lookup, key, on_done=self._on_result_row_loaded)
+        viewing = self.dossier is not None and self.steps.currentWidget() is self.empty_step
+        if viewing and self.dossier is not None and (not ids or self.dossier.id in ids):
+            self.session.submit(lookup, self.dossier.id, on_done=self._on_card_reloaded)
+
+    def _on_result_row_loaded(self, found: HandoverLookup) -> None:
+        self._refresh_result_row(found.dossier)
+
+    def _on_card_reloaded(self, found: HandoverLookup) -> None:
+        dossier, shown = found.dossier, self.dossier
+        if shown is None or shown.id != dossier.id or self.steps.currentWidget() is not self.empty_step:
+            return  # the officer moved on meanwhile
+        self._names = found.officer_names
+        self._show(dossier)
+        if dossier.status is Status.RESULT_READY:  # ready now: the hand-over can start
+            self.steps.setCurrentWidget(self.return_form)
+            self.return_form.start(dossier)
 
     def _on_results_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self._open(str(item.data(0, Qt.ItemDataRole.UserRole)))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app import intake
-from ...app.base import Op
+from ...app.base import Changes, Op, Scope
 from ...core.errors import DomainError, ValidationErrors
 from ...core.intake import new_dossier
 from ...core.model import Dossier, Procedure
@@ -205,6 +205,7 @@ class IntakePanel(QWidget):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self._on_autosave_timeout)
+        self.session.runner.changed.connect(self._on_runner_changed)
 
     def entry(self) -> PanelEntry:
         """How the main window shows this panel."""
@@ -223,6 +224,11 @@ class IntakePanel(QWidget):
         self.session.submit(intake.procedures, on_done=self._on_procedures_loaded)
         # the writer opens its connection and builds the holiday table before the first receipt
         self.session.submit(intake.warm_up)
+
+    def _on_runner_changed(self, changes: Changes) -> None:
+        """A catalogue imported or downloaded: the picker offers the new one (the form being filled stays)."""
+        if changes.touches(Scope.CATALOGUE):
+            self.session.submit(intake.procedures, on_done=self._on_procedures_loaded)
 
     def _on_procedures_loaded(self, procedures: list[Procedure]) -> None:
         self.picker.set_procedures(procedures)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app import accounts, reports
+from ...app.base import Changes, Scope
 from ...core.model import Status
 from ...core.report import Report
 from ...messages import status_name
@@ -87,6 +88,7 @@ class DashboardPanel(QWidget):
         self.today = today
         self.report: Report | None = None
         self._names: dict[str, str] = {}
+        self._stale = False  # figures shown before a change they count
         self.setObjectName("dashboard")
         self._build()
         self._connect()
@@ -203,6 +205,7 @@ class DashboardPanel(QWidget):
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.date_from.dateChanged.connect(self._on_date_from_changed)
         self.date_to.dateChanged.connect(self._on_date_to_changed)
+        self.session.runner.changed.connect(self._on_runner_changed)
 
     # ---- loading -----------------------------------------------------------------------------------------------
     def period(self) -> tuple[date, date]:
@@ -216,6 +219,7 @@ class DashboardPanel(QWidget):
         """Compute the figures of the chosen period in the background (the same ones `counter-app report` prints)."""
         start, end = self.period()
         self.show_button.setEnabled(False)
+        self._stale = False
         self.state.setText(self.tr("Đang tính số liệu…"))
         self.session.submit(
             reports.report, start, end, on_done=self._on_report_done, on_error=self._on_report_failed
@@ -363,7 +367,15 @@ class DashboardPanel(QWidget):
         if self.date_from.date() > day:
             self.date_from.setDate(day)
 
+    def _on_runner_changed(self, changes: Changes) -> None:
+        """Dossiers, accounts or the calendar changed: the figures on screen follow now, hidden ones when shown."""
+        if not changes.touches(Scope.DOSSIERS, Scope.ACCOUNTS, Scope.CALENDAR) or self.report is None:
+            return
+        self._stale = True
+        if self.isVisible() and self.show_button.isEnabled():
+            self.refresh()
+
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)  # type: ignore[arg-type]
-        if self.report is None and self.show_button.isEnabled():
+        if (self.report is None or self._stale) and self.show_button.isEnabled():
             self.refresh()

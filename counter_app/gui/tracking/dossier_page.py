@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app import settings, tracking
+from ...app.base import Changes, Scope
 from ...app.tracking import DossierView
 from ...core.errors import DomainError, ValidationErrors
 from ...core.listing import DeadlineMark, deadline_mark, due_soon_limit, summary_of, timeline
@@ -57,6 +58,7 @@ class DossierPage(QWidget):
         self.dossier: Dossier | None = None
         self.names: Mapping[str, str] = {}
         self.move_dialog: MoveDialog | None = None
+        self._stale = False  # the dossier shown changed while the page was hidden
         self.printer = FormPrinter(session, self)
         self.setObjectName("dossierPage")
         self._build()
@@ -139,11 +141,13 @@ class DossierPage(QWidget):
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.action_bar.action_chosen.connect(self._on_action_bar_action_chosen)
+        self.session.runner.changed.connect(self._on_runner_changed)
 
     # ---- loading -----------------------------------------------------------------------------------------------
     def show_dossier(self, key: str) -> None:
         """Load the dossier (by ID or code) and its officers' names in the background, then show it."""
         self.message.show_error(None, "")
+        self._stale = False
         self.session.submit(tracking.view, key, on_done=self._on_load_done, on_error=self._on_load_failed)
 
     def _on_load_done(self, found: DossierView) -> None:
@@ -347,6 +351,26 @@ class DossierPage(QWidget):
     def _on_print_button_clicked(self) -> None:
         if self.dossier is not None:
             self.printer.preview("control", self.dossier)
+
+    def _on_runner_changed(self, changes: Changes) -> None:
+        """The dossier shown changed (a hand-over, a move on this page or another, a download): show it anew,
+        now if the page is on screen, else when it is shown again."""
+        if self.dossier is None:
+            return
+        ids = changes.dossier_ids
+        mine = changes.touches(Scope.DOSSIERS) and (not ids or self.dossier.id in ids)  # no ids: a download
+        if not (mine or changes.touches(Scope.ACCOUNTS)):
+            return
+        if self.isVisible():
+            self.show_dossier(self.dossier.id)
+        else:
+            self._stale = True
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale and self.dossier is not None:
+            self._stale = False
+            self.show_dossier(self.dossier.id)
 
     def _on_refresh_button_clicked(self) -> None:
         if self.dossier is not None:

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...app import accounts, intake, tracking
-from ...core.listing import DossierFilter, DossierSummary, QuickView, SortKey, due_soon_limit
+from ...app.base import Changes, Scope
+from ...core.listing import DossierFilter, QuickView, SortKey, due_soon_limit
 from ...core.model import Channel, Procedure, Status
 from ...messages import status_name
 from ..session import Session
@@ -34,6 +35,8 @@ from .models import DossierListModel, ListSource
 Clock = Callable[[], datetime]
 #: Pause after the last key typed in the search box before the list is filtered.
 SEARCH_DELAY_MS = 300
+#: Pause after a change elsewhere before the list on screen reloads (a burst of changes reloads it once).
+REFRESH_DELAY_MS = 100
 
 
 class DossierListPanel(QWidget):
@@ -58,6 +61,11 @@ class DossierListPanel(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._stale = False  # a change touched the dossiers since the list was loaded
+        self._keep: str | None = None  # the dossier to select again after a refresh
         self._build()
         self._connect()
         self._fill_choices()
@@ -290,6 +298,8 @@ class DossierListPanel(QWidget):
         self.model.load_failed.connect(self._on_model_load_failed)
         self.model.loading_changed.connect(self._on_model_loading_changed)
         self.model.sort_requested.connect(self._on_model_sort_requested)
+        self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        self.session.runner.changed.connect(self._on_runner_changed)
 
     # ---- the filter --------------------------------------------------------------------------------------------
     def current_view(self) -> QuickView:
@@ -341,6 +351,8 @@ class DossierListPanel(QWidget):
     def reload(self) -> None:
         """Apply the filter: count and first page in the background; the marks are judged at this moment."""
         self._search_timer.stop()
+        self._refresh_timer.stop()
+        self._stale = False
         now = self.clock().replace(microsecond=0)
         until = due_soon_limit(now, self.session.settings.due_soon_hours)
         source = ListSource(self.session.app, self.session.account, self.current_filter(), now, until)
@@ -399,7 +411,11 @@ class DossierListPanel(QWidget):
     def _on_model_loaded(self, total: int) -> None:
         self.error.show_error(None, "")
         self.count_label.setText(self.tr("%1 hồ sơ").replace("%1", f"{total:,}".replace(",", ".")))
-        if self.model.rowCount() and not self.table.currentIndex().isValid():
+        kept = self.model.row_of(self._keep) if self._keep else -1
+        self._keep = None
+        if kept >= 0:
+            self.table.selectRow(kept)
+        elif self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self.list_loaded.emit(total)
 
@@ -418,10 +434,6 @@ class DossierListPanel(QWidget):
         if index.isValid():
             self.dossier_opened.emit(self.model.summary_at(index.row()).id)
 
-    def summary_changed(self, summary: DossierSummary) -> None:
-        """A dossier moved on elsewhere: show its new row in place."""
-        self.model.replace_summary(summary)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         is_key = (
             watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
@@ -431,7 +443,33 @@ class DossierListPanel(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    # ---- changes made anywhere ---------------------------------------------------------------------------------
+    def _on_runner_changed(self, changes: Changes) -> None:
+        """A write (here or on another screen) or a download: the list on screen follows at once, a hidden one
+        when it is shown again; the filters follow the catalogue and the accounts."""
+        if changes.touches(Scope.CATALOGUE):
+            self.session.submit(intake.procedures, on_done=self._on_procedures_loaded)
+        if changes.touches(Scope.ACCOUNTS):
+            self.session.submit(accounts.names, on_done=self._on_names_loaded)
+        if changes.touches(Scope.DOSSIERS, Scope.CALENDAR):
+            self._stale = True
+            if self.isVisible():
+                self._refresh_timer.start()
+
+    def _on_refresh_timer_timeout(self) -> None:
+        if self._stale and self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Load the list again with the same filter, keeping the selected dossier selected."""
+        index = self.table.currentIndex()
+        self._keep = self.model.summary_at(index.row()).id if index.isValid() else None
+        self.reload()
+        self.session.submit(tracking.filter_choices, on_done=self._on_choices_loaded)
+
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)  # type: ignore[arg-type]
         if self.model.source is None:
             self.reload()
+        elif self._stale:
+            self.refresh()

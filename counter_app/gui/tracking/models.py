@@ -204,13 +204,6 @@ class DossierListModel(QAbstractTableModel):
     def row_of(self, dossier_id: str) -> int:
         return next((i for i, s in enumerate(self._rows) if s.id == dossier_id), -1)
 
-    def replace_summary(self, summary: DossierSummary) -> None:
-        """Show a dossier's new state in place (after it moved on) without reloading the list."""
-        row = self.row_of(summary.id)
-        if row >= 0:
-            self._rows[row] = summary
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-
     def set_names(self, names: Mapping[str, str]) -> None:
         """Officers' full names, shown instead of usernames."""
         self._names = dict(names)

@@ -1,4 +1,4 @@
-"""The "Theo dõi hồ sơ" panel: the dossier list and a dossier's page on one stack, with the list kept in step."""
+"""The "Theo dõi hồ sơ" panel: the dossier list and a dossier's page on one stack (both follow every change)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from ...app import tracking
-from ...core.listing import DossierSummary, QuickView
-from ...core.model import Dossier
+from ...core.listing import QuickView
 from ..session import PanelEntry, Session
 from .dossier_page import DossierPage
 from .list_panel import DossierListPanel
@@ -48,7 +46,6 @@ class TrackingPanel(QWidget):
     def _connect(self) -> None:
         self.list.dossier_opened.connect(self._on_list_dossier_opened)
         self.page.back_requested.connect(self._on_page_back_requested)
-        self.page.dossier_moved.connect(self._on_page_dossier_moved)
         self.refresh_action.triggered.connect(self._on_refresh_action_triggered)
 
     def open_dossier(self, key: str) -> None:
@@ -67,13 +64,6 @@ class TrackingPanel(QWidget):
     def _on_page_back_requested(self) -> None:
         self.stack.setCurrentWidget(self.list)
         self.list.table.setFocus()
-
-    def _on_page_dossier_moved(self, dossier: Dossier, _action: str) -> None:
-        self.session.submit(tracking.summary, dossier.id, on_done=self._on_summary_loaded)
-
-    def _on_summary_loaded(self, summary: DossierSummary | None) -> None:
-        if summary is not None:
-            self.list.summary_changed(summary)
 
     def _on_refresh_action_triggered(self) -> None:
         if self.stack.currentWidget() is self.page and self.page.dossier is not None:

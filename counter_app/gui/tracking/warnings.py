@@ -1,4 +1,5 @@
-"""Deadline warnings: at sign-in and on a timer, a non-blocking notice of open dossiers that are overdue or due soon.
+"""Deadline warnings: at sign-in, on a timer and after every change to the dossiers, a non-blocking notice of open
+dossiers that are overdue or due soon.
 
 "Due soon" means a deadline within `CounterSettings.due_soon_hours` clock hours from now (key
 `dossiers/due_soon_hours`, default 24), read at every check so a change applies at the next one.
@@ -14,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...app import tracking
+from ...app.base import Changes, Scope
 from ...core.listing import DeadlineAlerts, DossierSummary, QuickView, due_soon_limit
 from ..formats import format_datetime
 from ..session import Session
@@ -23,6 +25,8 @@ Clock = Callable[[], datetime]
 CHECK_INTERVAL_MS = 10 * 60 * 1000
 #: Dossiers named in the notice (the rest are counted).
 SHOWN = 5
+#: Pause after a change to the dossiers before looking again (a burst of changes is one check).
+RECHECK_DELAY_MS = 500
 
 
 class DeadlineWatcher(QObject):
@@ -44,11 +48,25 @@ class DeadlineWatcher(QObject):
         self.clock = clock
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
+        self.recheck = QTimer(self)
+        self.recheck.setSingleShot(True)
+        self.recheck.setInterval(RECHECK_DELAY_MS)
         self._checking = False
+        self._again = False  # a change arrived while a check was running
         self._connect()
 
     def _connect(self) -> None:
         self.timer.timeout.connect(self._on_timer_timeout)
+        self.recheck.timeout.connect(self._on_recheck_timeout)
+        self.session.runner.changed.connect(self._on_runner_changed)
+        parent = self.parent()
+        if parent is not None:
+            parent.installEventFilter(self)  # the window closing ends the watch
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.parent() and event.type() == QEvent.Type.Close:
+            self.stop()
+        return super().eventFilter(watched, event)
 
     def start(self) -> None:
         """Check at once (sign-in), then on the timer."""
@@ -57,9 +75,13 @@ class DeadlineWatcher(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.recheck.stop()
 
     def check_now(self) -> None:
+        if not self.session.runner.accepting:
+            return  # the application is closing
         if self._checking:
+            self._again = True
             return
         self._checking = True
         now = self.clock().replace(microsecond=0)
@@ -76,13 +98,27 @@ class DeadlineWatcher(QObject):
     def _on_timer_timeout(self) -> None:
         self.check_now()
 
+    def _on_runner_changed(self, changes: Changes) -> None:
+        """A dossier received, moved, returned or downloaded, or a day off changed: look again (while watching)."""
+        if self.timer.isActive() and changes.touches(Scope.DOSSIERS, Scope.CALENDAR):
+            self.recheck.start()
+
+    def _on_recheck_timeout(self) -> None:
+        self.check_now()
+
     def _on_check_done(self, alerts: DeadlineAlerts) -> None:
-        self._checking = False
+        self._finished()
         self.alerts_found.emit(alerts)
 
     def _on_check_failed(self, exc: object) -> None:
-        self._checking = False
+        self._finished()
         self.check_failed.emit(exc)
+
+    def _finished(self) -> None:
+        self._checking = False
+        if self._again:
+            self._again = False
+            self.recheck.start()
 
 
 class DeadlineNotice(QFrame):
