@@ -159,15 +159,15 @@ class CounterController(QObject):
         if window is not None and self.app is not None:
             self.runner.submit(accounts.sign_out, self.app, window.session.account)  # into the audit trail
         if window is not None:
-            window.close()
-            window.deleteLater()
+            window.closed.connect(window.deleteLater)
+            window.close()  # it finishes its work behind the sign-in screen, saying what it waits for
         self.show_sign_in()
         self.signed_out.emit()
 
     def shutdown(self) -> None:
         """Flush drafts and wait for pending writes (before the profile closes)."""
         if self.main_window is not None:
-            self.main_window.close()  # flushes the draft through the runner
+            self.main_window.close_now()  # the event loop has ended: drafts saved, waits bounded
         self.runner.shutdown()
         self.settings.sync()
 

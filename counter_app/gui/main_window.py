@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessage
 
 from .. import __version__
 from ..app.base import NOTHING, Changes, Scope
-from ..core.model import UnitConfig
+from ..core.model import Dossier, UnitConfig
 from ..core.roles import Operation
+from .closing import CloseWaiter
 from .session import PanelEntry, Session
 from .statusbar import CounterStatusBar, encryption_notice
 
@@ -32,6 +33,8 @@ class MainWindow(QMainWindow):
 
     sign_out_requested = Signal()
     panel_changed = Signal(str)
+    #: The window really closed: its drafts saved, the task runner's work delivered, the sync worker stopped.
+    closed = Signal()
     settings_dialog_opened = Signal(object)
 
     def __init__(
@@ -46,6 +49,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.tr('Quầy Một cửa')} {__version__}")
         self.panels: dict[str, PanelEntry] = {}
         self._closed = False
+        self._closing: CloseWaiter | None = None
         self._downloaded: Changes = NOTHING
         self._panel_menus: dict[str, QMenu] = {}
         self.stack = QStackedWidget(self)
@@ -57,6 +61,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._load_panels(panel_modules)
+        self._connect_outcomes()
         self._install_features(FEATURES if features is None else features)
         self._install_scanner()
         self._install_sync()
@@ -116,6 +121,30 @@ class MainWindow(QMainWindow):
             placeholder = QLabel(self.tr("Vai trò của bạn chưa có chức năng nào trên máy quầy."), self)
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.add_panel("empty", placeholder, self.tr("Trống"))
+
+    def _connect_outcomes(self) -> None:
+        """What the intake and hand-over panels record is confirmed in the status bar, whatever is shown next."""
+        intake, handover = self.panels.get("intake"), self.panels.get("handover")
+        if intake is not None:
+            intake.widget.dossier_received.connect(self._on_intake_dossier_received)  # type: ignore[attr-defined]
+            intake.widget.supplement_recorded.connect(self._on_intake_supplement_recorded)  # type: ignore[attr-defined]
+            intake.widget.dossier_refused.connect(self._on_intake_dossier_refused)  # type: ignore[attr-defined]
+        if handover is not None:
+            handover.widget.result_returned.connect(self._on_handover_result_returned)  # type: ignore[attr-defined]
+
+    def _on_intake_dossier_received(self, dossier: Dossier) -> None:
+        self.status.showMessage(self.tr("Đã tiếp nhận hồ sơ %1").replace("%1", dossier.code or ""), 10000)
+
+    def _on_intake_supplement_recorded(self, dossier: Dossier) -> None:
+        name = dossier.applicant.name
+        self.status.showMessage(self.tr("Đã hướng dẫn bổ sung hồ sơ cho %1").replace("%1", name), 10000)
+
+    def _on_intake_dossier_refused(self, dossier: Dossier) -> None:
+        name = dossier.applicant.name
+        self.status.showMessage(self.tr("Đã từ chối tiếp nhận hồ sơ của %1").replace("%1", name), 10000)
+
+    def _on_handover_result_returned(self, dossier: Dossier) -> None:
+        self.status.showMessage(self.tr("Đã trả kết quả hồ sơ %1").replace("%1", dossier.code or ""), 10000)
 
     def _install_features(self, features: Sequence[str]) -> None:
         for name in features:
@@ -330,17 +359,45 @@ class MainWindow(QMainWindow):
             if callable(save):
                 save()
         self.session.settings.window_geometry = bytes(self.saveGeometry().data())
-        self.session.runner.wait_idle()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._closed:
-            self._closed = True
-            self.session.runner.changed.disconnect(self._on_runner_changed)
-            self.sync_worker.stop(timeout=10.0)
-            scanner = getattr(self, "scanner", None)
-            app = QApplication.instance()
-            if scanner is not None and app is not None:
-                app.removeEventFilter(scanner)
-            self.idle_lock.stop()
-            self.flush()
-        super().closeEvent(event)
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        """Sign-out and quit never freeze: the window stays, disabled, with a notice of what it still finishes,
+        and closes itself once the task runner and the sync worker are done (each wait bounded)."""
+        if self._closed:
+            super().closeEvent(event)
+            return
+        event.ignore()
+        if self._closing is None:
+            self._stop_working()
+            self.setEnabled(False)
+            self._closing = CloseWaiter(self.session.runner, self.sync_worker, self)
+            self._closing.finished.connect(self._on_closing_finished, Qt.ConnectionType.QueuedConnection)
+            self._closing.start()
+
+    def close_now(self, timeout_s: float = 10.0) -> None:
+        """Close at once, waiting (bounded) for the runner and the sync worker: for when no event loop runs any
+        more (the application has quit)."""
+        if self._closed:
+            return
+        if self._closing is None:
+            self._stop_working()
+        self.sync_worker.stop(timeout=timeout_s)
+        self.session.runner.wait_idle(int(timeout_s * 1000))
+        self._on_closing_finished()
+
+    def _stop_working(self) -> None:
+        """Take no more work: save what must survive, stop listening, ask the sync worker to end."""
+        self.session.runner.changed.disconnect(self._on_runner_changed)
+        scanner = getattr(self, "scanner", None)
+        app = QApplication.instance()
+        if scanner is not None and app is not None:
+            app.removeEventFilter(scanner)
+        self.idle_lock.stop()
+        self.flush()
+
+    def _on_closing_finished(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.close()
+        self.closed.emit()

@@ -244,6 +244,22 @@
     </message>
 </context>
 <context>
+    <name>CloseWaiter</name>
+    <message>
+        <source>lưu %1 việc đang làm dở</source>
+        <extracomment>How often the notice looks again. Longest wait for the task runner&apos;s queued work (drafts, a receipt being written, a sign-out in the trail). Longest wait for the sync worker to finish the step it is in (a slow server answer). A close that finishes sooner shows no notice at all.</extracomment>
+        <translation>saving %1 unfinished tasks</translation>
+    </message>
+    <message>
+        <source>đồng bộ xong lượt đang chạy</source>
+        <translation>the sync cycle under way to finish</translation>
+    </message>
+    <message>
+        <source>Đang chờ %1… (%2 giây)</source>
+        <translation>Waiting for %1… (%2 s)</translation>
+    </message>
+</context>
+<context>
     <name>CounterController</name>
     <message>
         <source>Không mở được dữ liệu của quầy: %1</source>
@@ -456,7 +472,7 @@
     <name>DeadlineNotice</name>
     <message>
         <source>Xem danh sách</source>
-        <extracomment>How often the counter looks again for dossiers becoming due or late. Dossiers named in the notice (the rest are counted).</extracomment>
+        <extracomment>How often the counter looks again for dossiers becoming due or late. Dossiers named in the notice (the rest are counted). Pause after a change to the dossiers before looking again (a burst of changes is one check).</extracomment>
         <translation>Show the list</translation>
     </message>
     <message>
@@ -720,7 +736,7 @@
     <name>DossierListPanel</name>
     <message>
         <source>Tất cả</source>
-        <extracomment>Pause after the last key typed in the search box before the list is filtered. Emitted after each (re)load with the number of matching dossiers. The catalogue&apos;s procedures and fields are in the filters (after each load of them).</extracomment>
+        <extracomment>Pause after the last key typed in the search box before the list is filtered. Pause after a change elsewhere before the list on screen reloads (a burst of changes reloads it once). Emitted after each (re)load with the number of matching dossiers. The catalogue&apos;s procedures and fields are in the filters (after each load of them).</extracomment>
         <translation>All</translation>
     </message>
     <message>
@@ -1083,7 +1099,7 @@
     </message>
     <message>
         <source>Trả kết quả</source>
-        <extracomment>What an account must be allowed to do to see this panel (the core&apos;s role rules). How much of a rejected scan the message repeats. A scan arrived (USB scanner anywhere in the app): the main window brings this panel to the front.</extracomment>
+        <extracomment>What an account must be allowed to do to see this panel (the core&apos;s role rules). How much of a rejected scan the message repeats. Where a search result row keeps its dossier&apos;s ID (the code is kept in UserRole). A scan arrived (USB scanner anywhere in the app): the main window brings this panel to the front.</extracomment>
         <translation>Hand over results</translation>
     </message>
     <message>
@@ -1417,7 +1433,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;Hệ thống</source>
-        <extracomment>Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -&gt; PanelEntry`, in menu order. A module that is not there yet is skipped. Feature packages (under counter_app.gui) whose `install(window, session)` adds several panels and notices.</extracomment>
+        <extracomment>Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -&gt; PanelEntry`, in menu order. A module that is not there yet is skipped. Feature packages (under counter_app.gui) whose `install(window, session)` adds several panels and notices. The window really closed: its drafts saved, the task runner&apos;s work delivered, the sync worker stopped.</extracomment>
         <translation>&amp;System</translation>
     </message>
     <message>
@@ -1459,6 +1475,22 @@
     <message>
         <source>Trống</source>
         <translation>Empty</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận hồ sơ %1</source>
+        <translation>Dossier %1 received</translation>
+    </message>
+    <message>
+        <source>Đã hướng dẫn bổ sung hồ sơ cho %1</source>
+        <translation>Supplement requested from %1</translation>
+    </message>
+    <message>
+        <source>Đã từ chối tiếp nhận hồ sơ của %1</source>
+        <translation>Dossier of %1 refused</translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả hồ sơ %1</source>
+        <translation>Result of dossier %1 handed over</translation>
     </message>
     <message>
         <source>Đồng bộ</source>

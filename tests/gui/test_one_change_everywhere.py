@@ -25,7 +25,8 @@ def _row_status(tracking, dossier_id: str) -> str:
 def test_receive_and_hand_over_show_everywhere_and_only_writes_wake_the_sync_worker(
     qtbot: QtBot, controller, counter_store
 ) -> None:
-    main = sign_in(qtbot, controller, "quantri")  # the administrator may receive, move, hand over and see figures
+    # the administrator may receive, move, hand over and see the figures
+    main = sign_in(qtbot, controller, "quantri")
     worker = main.sync_worker
     qtbot.waitUntil(lambda: worker.cycles >= 1, timeout=20000)  # the first cycle runs at sign-in
     real_nudge, nudges = worker.nudge, []
@@ -54,6 +55,7 @@ def test_receive_and_hand_over_show_everywhere_and_only_writes_wake_the_sync_wor
         qtbot.keyClick(intake.checklist.table, Qt.Key.Key_Return, CTRL)
     dossier = received.args[0]
     assert nudges == ["intake"]  # the receipt woke the sync worker
+    assert main.status.currentMessage() == f"Đã tiếp nhận hồ sơ {dossier.code}"
 
     # the list shows it as soon as it is looked at; its page moves it on to "result ready"
     with qtbot.waitSignal(tracking.list.list_loaded, timeout=10000):
@@ -85,6 +87,7 @@ def test_receive_and_hand_over_show_everywhere_and_only_writes_wake_the_sync_wor
     with qtbot.waitSignal(handover.result_returned, timeout=10000):
         qtbot.keyClick(handover.rating_form.buttons[Rating.SATISFIED], Qt.Key.Key_2)
     assert nudges == ["intake", "tracking", "handover"]
+    assert main.status.currentMessage() == f"Đã trả kết quả hồ sơ {dossier.code}"
     qtbot.waitUntil(lambda: worker.cycles > cycles, timeout=20000)  # the write woke it for real
 
     # the dossier page, the list and the dashboard show "Đã trả kết quả" without a refresh or a filter touched
