@@ -181,13 +181,14 @@ def wait_until(app: QApplication, done: Callable[[], bool], timeout_s: float = 3
 
 
 def run_intakes(folder: Path, count: int) -> dict[str, list[float]]:
+    from counter_app.app import CounterApp
     from counter_app.gui.app import ensure_application
     from counter_app.gui.controller import CounterController
     from counter_app.settings import CounterSettings
 
     app = ensure_application()
     store = CounterStore(folder)
-    controller = CounterController(store, CounterSettings.for_data_dir(folder), "vi")
+    controller = CounterController(CounterApp(store), CounterSettings.for_data_dir(folder), "vi")
     controller.start()
     sign_in = controller.sign_in
     assert sign_in is not None
@@ -254,7 +255,7 @@ controller = prepare(CliContext(data_dir=Path(sys.argv[1])), demo=sys.argv[2] ==
 app = QApplication.instance()
 app.processEvents()
 usable = time.time()
-while controller.store is None:
+while controller.app is None:
     app.processEvents()
     time.sleep(0.001)
 print(usable, time.time())

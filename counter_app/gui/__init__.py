@@ -3,21 +3,25 @@
 How the pieces fit (read this before adding a panel):
 
 - `launcher.launch(ctx, demo, kiosk, data_dir_given)` is what `counter-app` runs without a sub-command. It
-  creates the QApplication (`app.py`: fonts, translators), opens the `CounterStore`, and hands over to
-  `controller.CounterController`, which shows the wizard (unconfigured store), then the sign-in screen, then
-  `main_window.MainWindow` for the signed-in officer.
-- Every window and panel receives a `session.Session`: the store (core objects only, never peewee rows),
-  the `tasks.TaskRunner`, the typed device settings (`counter_app.settings.CounterSettings`), the signed-in
-  `Account`, the unit and the language.
-- Background work goes through `session.runner` only: `runner.write(fn, *args, on_done=…, on_error=…)` for
-  database writes (one writer thread), `runner.run(...)` for reads, rendering and network. Callbacks run in
-  the GUI thread; no widget is touched from a worker.
+  creates the QApplication (`app.py`: fonts, translators), opens the profile (`counter_app.app.profile`) on a
+  worker, and hands over to `controller.CounterController`, which shows the wizard (unconfigured profile), then the
+  sign-in screen, then `main_window.MainWindow` for the signed-in officer.
+- Every window and panel receives a `session.Session`: the application (`counter_app.app.CounterApp`), the
+  `tasks.TaskRunner`, the typed device settings (`counter_app.settings.CounterSettings`), the signed-in
+  `Account`, the unit and the language. The window never imports `counter_app.storage` (import-linter says so).
+- Data is reached only through application operations, off the GUI thread:
+  `session.submit(tracking.search, text, on_done=…, on_error=…)` runs `runner.submit(op, app, account, …)`, a read
+  on the pool, a write on the single writer. `runner.run(fn, …)` is for other work (rendering, decoding). After
+  each write the runner emits `changed(Changes)`: a panel that shows data connects it in its `_connect()` and
+  refreshes what the change touched. Callbacks run in the GUI thread; no widget is touched from a worker. Other
+  worker threads (camera, sync) report through `bridge.WorkerBridge`. Who may do what is `session.may(Operation.X)`.
 
 Panels: intake F5, hand-over "Trả kết quả" F6, dossier tracking F8, leaders' dashboard F9. The USB scanner
 (`devices.qt_wedge.ScannerEventFilter`, installed by the main window on the application) opens scanned codes in
 the hand-over panel whichever widget has focus. Adding a panel:
 
-1. Create a module `counter_app/gui/<feature>/panel.py` with a QWidget and a function
+1. Create a module `counter_app/gui/<feature>/panel.py` with a QWidget, the `OPERATION` an account must be allowed
+   to see it (`core.roles.Operation`, VIEW when absent), and a function
    `create_panel(session: Session, parent: QWidget | None) -> PanelEntry`, returning
    `PanelEntry(key, widget, title, shortcut, actions)`; e.g. `PanelEntry("handover", w, w.tr("Trả kết quả"), "F6",
    [...])`.

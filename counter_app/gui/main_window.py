@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from .. import __version__
-from ..app.base import NOTHING, Changes, Scope
+from ..app.base import Changes, Scope
 from ..core.model import Dossier, UnitConfig
 from ..core.roles import Operation
 from .closing import CloseWaiter
 from .session import PanelEntry, Session
 from .statusbar import CounterStatusBar, encryption_notice
-
-if TYPE_CHECKING:
-    from ..sync.engine import CycleReport
 
 #: Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -> PanelEntry`,
 #: in menu order. A module that is not there yet is skipped.
@@ -50,7 +46,6 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, PanelEntry] = {}
         self._closed = False
         self._closing: CloseWaiter | None = None
-        self._downloaded: Changes = NOTHING
         self._panel_menus: dict[str, QMenu] = {}
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -174,38 +169,23 @@ class MainWindow(QMainWindow):
 
     def _install_sync(self) -> None:
         """Start the sync worker of this counter; its state goes to the status bar, parked items to a panel."""
-        from ..app import sync
-        from ..sync.worker import SyncWorker
-        from .bridge import WorkerBridge
-        from .sync_status import NeedsAttentionPanel, SyncStatusIndicator, connect_sync
+        from .sync_link import SyncLink
 
-        lang = self.session.lang
-        self.sync_bridge = WorkerBridge()  # no parent: it lives as long as the worker that posts to it
-        self.sync_indicator = SyncStatusIndicator(self, lang)
+        self.sync = SyncLink(self.session, self)
+        self.sync_worker, self.sync_indicator = self.sync.worker, self.sync.indicator
+        self.sync_panel = self.sync.panel
         self.status.set_sync_indicator(self.sync_indicator)
-        self.sync_panel = NeedsAttentionPanel(self, lang)
-        self.sync_worker = SyncWorker(
-            sync.engine(self.session.app),
-            on_status=self.sync_bridge.poster("status"),
-            on_export=self.sync_bridge.poster("export"),
-            on_cycle=self.sync_bridge.poster("cycle"),
-        )
-        self.sync_bridge.on("cycle", self._on_sync_cycle_finished)
-        connect_sync(self.sync_bridge, self.sync_worker, self.sync_indicator, self.sync_panel)
         if self.session.may(Operation.CONFIGURE):
             self.add_panel("sync", self.sync_panel, self.tr("Đồng bộ"), "F10")
             self.sync_indicator.details_requested.connect(lambda: self.show_panel("sync"))
         else:
             self.sync_panel.hide()
-        # every write the counter makes is worth sending at once (reads never wake it); the timer covers the rest
         self.session.runner.changed.connect(self._on_runner_changed)
-        self.sync_worker.start()
+        self.sync.start()
         worker = self.sync_worker
         self.destroyed.connect(lambda *_: worker.stop(timeout=0))  # a window dropped without closing
 
     def _on_runner_changed(self, changes: Changes) -> None:
-        if changes is not self._downloaded:  # the worker's own downloads need no second cycle
-            self.sync_worker.nudge()
         if changes.touches(Scope.UNIT):  # the next intake's code and forms use the unit as it is now
             from ..app.settings import unit
 
@@ -213,17 +193,6 @@ class MainWindow(QMainWindow):
 
     def _on_unit_loaded(self, unit: UnitConfig | None) -> None:
         self.session.unit = unit
-
-    def _on_sync_cycle_finished(self, report: CycleReport) -> None:
-        """Dossiers, catalogue or calendar days came from the server: every screen hears it like a local write."""
-        pulled = report.pull
-        scopes = [Scope.SYNC]
-        scopes += [Scope.DOSSIERS] if pulled.dossiers else []
-        scopes += [Scope.CATALOGUE] if pulled.catalogue else []
-        scopes += [Scope.CALENDAR] if pulled.calendar_days else []
-        if len(scopes) > 1:
-            self._downloaded = Changes.of(*scopes)
-            self.session.runner.announce(self._downloaded)
 
     def _install_idle_lock(self) -> None:
         """Cover the window after the configured idle time; the officer's (or an admin's) password opens it."""
@@ -388,6 +357,7 @@ class MainWindow(QMainWindow):
     def _stop_working(self) -> None:
         """Take no more work: save what must survive, stop listening, ask the sync worker to end."""
         self.session.runner.changed.disconnect(self._on_runner_changed)
+        self.sync.stop_listening()
         scanner = getattr(self, "scanner", None)
         app = QApplication.instance()
         if scanner is not None and app is not None:

@@ -1,5 +1,5 @@
-"""Deadline warnings: at sign-in, on a timer and after every change to the dossiers, a non-blocking notice of open
-dossiers that are overdue or due soon.
+"""Deadline warnings: at sign-in, on a timer and when a dossier the notice names changes, a non-blocking notice of
+open dossiers that are overdue or due soon.
 
 "Due soon" means a deadline within `CounterSettings.due_soon_hours` clock hours from now (key
 `dossiers/due_soon_hours`, default 24), read at every check so a change applies at the next one.
@@ -53,6 +53,7 @@ class DeadlineWatcher(QObject):
         self.recheck.setInterval(RECHECK_DELAY_MS)
         self._checking = False
         self._again = False  # a change arrived while a check was running
+        self._named: frozenset[str] = frozenset()  # the dossiers the last check named
         self._connect()
 
     def _connect(self) -> None:
@@ -99,14 +100,20 @@ class DeadlineWatcher(QObject):
         self.check_now()
 
     def _on_runner_changed(self, changes: Changes) -> None:
-        """A dossier received, moved, returned or downloaded, or a day off changed: look again (while watching)."""
-        if self.timer.isActive() and changes.touches(Scope.DOSSIERS, Scope.CALENDAR):
+        """A dossier the notice names moved on or was handed over, dossiers were downloaded, or a day off changed:
+        look again (while watching). A new receipt is never overdue at once; the timer finds it when it is due."""
+        if not self.timer.isActive():
+            return
+        ids = changes.dossier_ids
+        named = changes.touches(Scope.DOSSIERS) and (not ids or bool(ids & self._named))
+        if named or changes.touches(Scope.CALENDAR):
             self.recheck.start()
 
     def _on_recheck_timeout(self) -> None:
         self.check_now()
 
     def _on_check_done(self, alerts: DeadlineAlerts) -> None:
+        self._named = alerts.ids
         self._finished()
         self.alerts_found.emit(alerts)
 

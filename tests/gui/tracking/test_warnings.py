@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from conftest import fixed_clock, receive_dossier
+from conftest import NOW, UNIT, fixed_clock, receive_dossier
 from PySide6.QtWidgets import QMainWindow, QPushButton
 from pytestqt.qtbot import QtBot
 
+from counter_app.app import tracking
 from counter_app.core.listing import QuickView
+from counter_app.core.model import Status
 from counter_app.gui.tracking.warnings import DeadlineNotice, DeadlineWatcher
 
 
@@ -75,3 +77,17 @@ def test_the_due_soon_rule_comes_from_the_settings(qtbot: QtBot, session, known)
         watcher.check_now()
     assert found.args[0].due_soon_count == 0  # due at 16:00, seven hours away
     assert notice.summary.text() == "1 hồ sơ đang quá hạn"
+
+
+def test_a_named_dossier_moved_on_elsewhere_leaves_the_notice_at_once(qtbot: QtBot, session, known) -> None:
+    window = _window(qtbot)
+    notice = DeadlineNotice(window)
+    watcher = DeadlineWatcher(session, window, clock=fixed_clock)
+    watcher.alerts_found.connect(notice.show_alerts)
+    with qtbot.waitSignal(watcher.alerts_found, timeout=10000):
+        watcher.start()
+    assert "Lê Thị Muộn" in notice.details.text()
+    with qtbot.waitSignal(watcher.alerts_found, timeout=10000) as found:  # heard through runner.changed
+        session.submit(tracking.advance, known["late"].id, Status.RESULT_READY, at=NOW, unit=UNIT)
+    assert found.args[0].overdue_count == 0
+    assert "Lê Thị Muộn" not in notice.details.text()
