@@ -36,8 +36,13 @@ CLI_ADMIN_SETTING = "cli_admin_account"
 
 @read_op(None)
 def cli_default(app: CounterApp, account: None, fallback: str) -> str:
-    """The account the command line acts as when none is named."""
-    return app.store.setting(CLI_ADMIN_SETTING, fallback)
+    """The account the command line acts as when none is named: the administrator `setup` created, or, on a
+    profile set up before that existed (an upgrade), its first active administrator."""
+    named = app.store.setting(CLI_ADMIN_SETTING, "")
+    if named:
+        return named
+    admins = [a.username for a in app.store.accounts.list() if a.role is Role.ADMIN and a.active]
+    return admins[0] if admins else fallback
 
 
 @write_op(Operation.CONFIGURE)

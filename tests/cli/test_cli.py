@@ -291,3 +291,16 @@ def test_catalog_import_names_every_bad_row_and_imports_nothing(configured, tmp_
     xlsx = tmp_path / "danh-muc.xlsx"
     assert configured("catalog", "export", str(xlsx)).code == 0
     assert configured("catalog", "import", str(xlsx)).code == 0
+
+
+def test_a_profile_from_before_setup_admin_acts_as_its_first_administrator(data_dir: Path, cli) -> None:
+    import shutil
+
+    from counter_app.storage.store import DB_NAME
+
+    fixture = Path(__file__).parents[1] / "fixtures" / "counter-0.1.0.sqlite3"
+    shutil.copy(fixture, data_dir / DB_NAME)  # release 0.1.0: accounts, no administrator named for the CLI
+    listed = cli("audit", "list", "--limit", "1")
+    assert listed.code == 0, listed.err
+    officer = cli("--officer", "canbo", "audit", "verify")
+    assert officer.code == 2 and "không được phép xem nhật ký kiểm toán" in officer.err
