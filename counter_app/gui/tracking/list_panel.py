@@ -229,8 +229,7 @@ class DossierListPanel(QWidget):
         self.channel.addItem(self.tr("Trực tuyến"), int(Channel.ONLINE))
         self.channel.addItem(self.tr("Qua bưu chính"), int(Channel.POST))
         self.officer.addItem(self.tr("Tất cả"), "")
-        self.unit.addItem(self.tr("Tất cả"), "")
-        self.load_choices()
+        self.unit.addItem(self.tr("Tất cả"), "")  # the rest when the list is first shown (`load_choices`)
 
     def load_choices(self) -> None:
         """(Re)load the catalogue's procedures and fields, the officers and the units the filters offer."""
@@ -469,7 +468,8 @@ class DossierListPanel(QWidget):
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)  # type: ignore[arg-type]
-        if self.model.source is None:
+        if self.model.source is None:  # first shown: nothing is read for a list nobody has looked at
+            self.load_choices()
             self.reload()
         elif self._stale:
             self.refresh()
