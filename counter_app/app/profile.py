@@ -15,8 +15,8 @@ from ..core.model import UnitConfig
 from ..core.roles import Account, Operation, PermissionDenied, Role
 from ..storage.catalogue_files import load_seed_catalogue
 from ..storage.demo import DEMO_ACCOUNTS, DemoRefusedError, ensure_demo_profile, refuse_real_profile
-from ..storage.integrity import damage_behind
 from ..storage.paths import project_root
+from .backup import damage_behind
 from .base import Changes, CounterApp, Done, Scope, read_op, write_op
 
 __all__ = [
@@ -61,7 +61,7 @@ def open_profile(
         app.store.accounts.any_admin()
     except Exception as exc:
         app.close()
-        damage = damage_behind(exc, app.store.path)
+        damage = damage_behind(exc, app.data_dir)
         if damage is None:
             raise
         raise damage from exc
