@@ -52,7 +52,10 @@ class MainWindow(QMainWindow):
         self.status = CounterStatusBar(self)
         self.setStatusBar(self.status)
         self.status.follow(session)
-        self.status.set_encryption_notice(encryption_notice(session.app.data_dir, session.lang))
+        # asking the key store may take a while (D-Bus): on the pool, the sentence arrives when it is known
+        session.runner.run(
+            encryption_notice, session.app.data_dir, session.lang, on_done=self.status.set_encryption_notice
+        )
         self._build_menus()
         self._connect()
         self._load_panels(panel_modules)

@@ -31,3 +31,12 @@ def test_the_status_bar_says_nothing_for_an_encrypted_profile(key_store, qtbot, 
     bar.set_encryption_notice(encryption_notice(folder, "en"))
     label = bar.findChild(QLabel, "encryption")
     assert label is not None and label.isHidden() and label.text() == ""
+
+
+def test_the_signed_in_window_shows_the_sentence_once_the_key_store_answered(qtbot, main_window) -> None:
+    # the suite runs without a key store: the demo profile is plain, and the window says so (asked off the GUI thread)
+    def shown() -> bool:
+        label = main_window.status.findChild(QLabel, "encryption")
+        return label is not None and not label.isHidden() and bool(label.text())
+
+    qtbot.waitUntil(shown, timeout=10000)
