@@ -60,6 +60,23 @@ def set_setting(app: CounterApp, account: Account, key: str, value: str) -> Done
     return Done(None, Changes.of(Scope.SETTINGS))
 
 
+@write_op(Operation.VIEW)
+def record_device_settings(
+    app: CounterApp, account: Account, changed: dict[str, tuple[object, object]]
+) -> Done[None]:
+    """This PC's own settings (printers, scanner, idle lock …) are kept outside the database; what an officer
+    changed in them still goes into the audit trail ({"key": (before, after)})."""
+    if changed:
+        app.store.audit.record(
+            AuditKind.SETTING_CHANGE.value,
+            account.username,
+            details={
+                "device": {key: [str(before), str(after)] for key, (before, after) in sorted(changed.items())}
+            },
+        )
+    return Done(None, Changes.of(Scope.AUDIT) if changed else Changes())
+
+
 @read_op(Operation.VIEW)
 def office_hours(app: CounterApp, account: Account) -> OfficeHours:
     return app.store.office_hours()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app.settings import set_unit
+from ..app.settings import record_device_settings, set_unit
 from ..core.errors import DomainError, ValidationErrors
 from ..core.model import UnitConfig
 from ..core.roles import Operation
@@ -25,6 +25,19 @@ from .session import Session
 from .unit_form import UnitForm
 from .widgets import ErrorLabel, dialog_buttons
 
+#: This PC's settings whose changes go into the audit trail.
+AUDITED_DEVICE_SETTINGS = (
+    "language",
+    "paper",
+    "scanner_max_interval_ms",
+    "scanner_min_length",
+    "scanner_prefix",
+    "scanner_suffix",
+    "camera_index",
+    "server_url",
+    "due_soon_hours",
+    "idle_lock_minutes",
+)
 PRINTED_FORMS = ("receipt", "supplement", "refusal")
 
 
@@ -233,6 +246,7 @@ class SettingsDialog(QDialog):
 
     def _save_device_settings(self) -> None:
         s = self.session.settings
+        before = {key: getattr(s, key) for key in AUDITED_DEVICE_SETTINGS}
         s.language = str(self.language.currentData())
         s.paper = str(self.paper.currentData())
         for form_kind, combo in self.printers.items():
@@ -246,3 +260,6 @@ class SettingsDialog(QDialog):
         s.due_soon_hours = self.due_soon.value()
         s.idle_lock_minutes = self.idle_lock_minutes.value()
         s.sync()
+        changed = {k: (v, getattr(s, k)) for k, v in before.items() if getattr(s, k) != v}
+        if changed:
+            self.session.submit(record_device_settings, changed)

@@ -82,6 +82,23 @@ def test_the_idle_lock_time_is_a_setting_of_the_dialog(
     with qtbot.waitSignal(dialog.saved):
         accept_button(dialog.buttons).click()
     assert CounterSettings.for_data_dir(Path(settings.path).parent).idle_lock_minutes == 3
+    # a security setting of this PC: who changed it, from what to what, is in the audit trail
+    app = main.session.app
+
+    def recorded() -> list[dict]:
+        return [
+            dict(e.details)
+            for e in app.store.audit.entries()
+            if e.kind == "setting.change" and e.actor == main.session.account.username
+        ]
+
+    qtbot.waitUntil(
+        lambda: any("idle_lock_minutes" in d.get("device", {}) for d in recorded()), timeout=10000
+    )
+    change = next(
+        d["device"]["idle_lock_minutes"] for d in recorded() if "idle_lock_minutes" in d.get("device", {})
+    )
+    assert change == ["10", "3"]
 
 
 def test_administrator_changes_the_unit_and_office_hours(qtbot: QtBot, controller, counter_store) -> None:
