@@ -24,6 +24,13 @@ def make_profile(folder: Path) -> Path:
     """A configured profile with one received dossier, closed cleanly; returns its database file."""
     store = CounterStore(folder)
     ensure_demo_profile(store)
+    receive_citizen(store)
+    store.close()
+    return folder / DB_NAME
+
+
+def receive_citizen(store: CounterStore) -> None:
+    """Receive one dossier of a citizen whose name, identifier and phone the tests look for in raw files."""
     unit, procedure = store.require_unit(), store.procedure("1.001193")
     draft = new_dossier(
         agency_id=unit.agency_id,
@@ -35,8 +42,6 @@ def make_profile(folder: Path) -> Path:
         components=full_set(procedure),
     )
     store.receive(draft)
-    store.close()
-    return folder / DB_NAME
 
 
 def _truncate(data: bytes) -> bytes:

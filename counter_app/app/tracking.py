@@ -133,9 +133,11 @@ def advance(
     data: dict[str, object] | None = None,
 ) -> Done[Dossier]:
     """One step of the dossier's path, by the acting account, under the core's transition rules (`may_take`)."""
-    current = app.store.dossiers.get(key).status
-    if not may_take(action, current, target):
-        raise TransitionError(current=int(current), target=int(target))
+
+    def allowed(before: Dossier) -> None:
+        if not may_take(action, before.status, target):
+            raise TransitionError(current=int(before.status), target=int(target))
+
     dossier = app.store.advance(
         key,
         target,
@@ -146,6 +148,7 @@ def advance(
         note=note,
         action=action,
         data=data,
+        check=allowed,
     )
     return Done(dossier, Changes.of(dossiers=[dossier.id]))
 

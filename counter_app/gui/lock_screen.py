@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.roles import Account
-from .widgets import ErrorLabel, heading
+from .widgets import ErrorLabel, centre_card, heading
 
 
 class LockScreen(QWidget):
@@ -85,14 +85,7 @@ class LockScreen(QWidget):
         inner.addWidget(self.error)
         inner.addLayout(buttons)
 
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
+        centre_card(self, card)
 
     def _connect(self) -> None:
         self.unlock_button.clicked.connect(self._on_unlock_clicked)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,7 +29,7 @@ from ..core.roles import Account
 from ..messages import describe
 from ..settings import CounterSettings
 from .tasks import TaskRunner
-from .widgets import ErrorLabel, heading
+from .widgets import ErrorLabel, centre_card, heading
 
 #: (username, full name, role label, password) rows shown on the demo sign-in screen.
 DemoCredentials = Sequence[tuple[str, str, str, str]]
@@ -121,14 +120,7 @@ class SignInWindow(QWidget):
         self.demo_box: QFrame | None = None
         self._card_layout = inner
 
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
+        centre_card(self, card)
 
     def show_demo_credentials(self, demo: DemoCredentials) -> None:
         """List the demo profile's accounts under the form (once)."""

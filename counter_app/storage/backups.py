@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..core.errors import DomainError
 from .cipher import DATABASE_ERRORS, copy_database, is_plain, peewee_database
-from .database import available_migrations, backup_file, database_key
+from .database import available_migrations, backup_file, database_key, sync_folder
 from .integrity import COUNTER_TABLES, ensure_not_in_use, problem_of, read_only
 from .keystore import stored_key, system_key_store
 from .models import bind_models
@@ -186,7 +186,7 @@ def restore_profile(
     _copy(Path(source), incoming, source_key, profile_key, detached=True)
     aside = _set_aside(db_path, now) if db_path.exists() else None
     os.replace(incoming, db_path)
-    _sync_folder(data_dir)
+    sync_folder(data_dir)
     store = CounterStore(data_dir)
     try:
         seen = store.dossiers.reconcile_code_sequence()
@@ -225,14 +225,3 @@ def _free_name(path: Path) -> Path:
         n += 1
         candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
     return candidate
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames durable (POSIX; Windows has no directory handles to flush)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

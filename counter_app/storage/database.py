@@ -238,3 +238,14 @@ def _move_credential_to_key_store(db: SqliteDatabase, folder: Path, store: KeySt
     # Readers in other processes may hold the log; the next checkpoint empties it then.
     with contextlib.suppress(PeeweeDatabaseError):
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def sync_folder(folder: Path) -> None:
+    """Make renames inside `folder` durable (POSIX; Windows has no directory handles to flush)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

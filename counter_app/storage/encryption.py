@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..core.errors import DomainError
 from .cipher import connect, copy_database, is_plain, looks_encrypted, open_read_only
-from .database import open_database
+from .database import open_database, sync_folder
 from .integrity import BACKUP_FOLDER, ensure_not_in_use, problem_of
 from .keystore import new_profile_key, system_key_store
 from .privacy import private_folder
@@ -65,7 +65,7 @@ def encrypt_profile(data_dir: Path, now: datetime | None = None) -> EncryptionRe
     for suffix in ("-wal", "-shm"):  # the plain file's (empty) log must not be replayed into the new one
         db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     os.replace(incoming, db_path)
-    _sync_folder(data_dir)
+    sync_folder(data_dir)
     converted = []
     for old in sorted(backups.glob("*.sqlite")):
         if old != backup and is_plain(old) and problem_of(old, detached=True) is None:
@@ -126,13 +126,3 @@ def _left_plain(data_dir: Path) -> list[Path]:
     found += [p for p in data_dir.glob("outbox-*.json") if p.is_file()]
     found += [p for p in (data_dir / BACKUP_FOLDER).glob("*.sqlite") if is_plain(p)]
     return sorted(found)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -214,8 +214,12 @@ class CounterStore:
         note: str = "",
         action: str = "advance",
         data: dict[str, object] | None = None,
+        check: Callable[[Dossier], None] | None = None,
     ) -> Dossier:
+        """One step of the dossier's path; `check` may refuse it from the stored dossier before anything changes."""
         before = self.dossiers.get(key)
+        if check is not None:
+            check(before)
         after = advance(
             before,
             target,

@@ -12,12 +12,10 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from damaged_profiles import make_profile
+from damaged_profiles import make_profile, receive_citizen
 
 from counter_app.app.encryption import state
 from counter_app.core.errors import DomainError
-from counter_app.core.intake import full_set, new_dossier
-from counter_app.core.model import Person
 from counter_app.messages import describe
 from counter_app.selftest import Level, SelfTest
 from counter_app.storage.backups import make_backup, restore_profile
@@ -46,20 +44,6 @@ def mode(path: Path) -> int:
 def leaks(path: Path) -> list[bytes]:
     data = path.read_bytes()
     return [needle for needle in CITIZEN if needle in data]
-
-
-def receive_citizen(store: CounterStore) -> None:
-    unit, procedure = store.require_unit(), store.procedure("1.001193")
-    draft = new_dossier(
-        agency_id=unit.agency_id,
-        procedure=procedure,
-        applicant=Person("Nguyễn Văn Đức", "001090012345", phone="0912345678"),
-        at=datetime(2026, 11, 23, 9, 0),
-        officer="canbo",
-        counter=unit.counter,
-        components=full_set(procedure),
-    )
-    store.receive(draft)
 
 
 def test_a_new_profile_is_encrypted_and_its_key_is_only_in_the_key_store(key_store, tmp_path: Path) -> None:
