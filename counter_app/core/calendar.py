@@ -4,7 +4,8 @@ Rules (DOMAIN.md, "Time"):
 
 - A working day is a weekday that is not a public holiday, or a make-up Saturday decreed nationally.
   A centre may add its own days off and its own working days; its working days win over its days off,
-  which win over the national calendar (from the maintained ``holidays`` package, country VN).
+  which win over the government's day-off notices (`core/day_notices.py`: the days each notice moves, and the
+  package holidays no law makes a day off), which win over the maintained ``holidays`` package (country VN).
 - A duration of N working days runs N × the office day length (8 h by default) of office time from the
   moment of receipt; receipt outside office hours counts from the next opening. An appointment that lands
   exactly on the end of a period (11:30, 17:00) stays there.
@@ -32,6 +33,7 @@ from functools import lru_cache
 
 import holidays
 
+from .day_notices import NO_NOTICES, DayNotices, NotAHoliday, NoticeDay
 from .errors import ValidationError
 from .model import DurationUnit
 
@@ -59,10 +61,15 @@ class NationalYear:
 
 
 @lru_cache(maxsize=64)
-def national_year(year: int) -> NationalYear:
-    """National holidays and make-up days of `year` (built once per year; intake calls this often)."""
+def national_year(year: int, not_holidays: tuple[NotAHoliday, ...] = ()) -> NationalYear:
+    """National holidays and make-up days of `year` from the `holidays` package (built once per year; intake
+    calls this often), without the holidays `not_holidays` names (each part of a joined name is looked at)."""
     table = holidays.country_holidays("VN", years=year, language="vi")
-    days = {day: str(name) for day, name in table.items() if day.year == year}
+    days: dict[date, str] = {}
+    for day, name in table.items():
+        parts = [p for p in str(name).split("; ") if not any(p.startswith(n.name) for n in not_holidays)]
+        if day.year == year and parts:
+            days[day] = "; ".join(parts)
     make_up = frozenset(day for day in table.weekend_workdays if day.year == year)
     return NationalYear(days, make_up)
 
@@ -155,10 +162,13 @@ class WorkingCalendar:
         days_off: Iterable[date | tuple[date, str]] | Mapping[date, str] = (),
         working_days: Iterable[date] = (),
         use_national_holidays: bool = True,
+        notices: DayNotices = NO_NOTICES,
     ) -> None:
-        """`days_off` holds dates (named `LOCAL_DAY_OFF`) or (date, name) pairs, or a date → name mapping."""
+        """`days_off` holds dates (named `LOCAL_DAY_OFF`) or (date, name) pairs, or a date → name mapping;
+        `notices` are the government's day-off notices (part of the national calendar)."""
         self.hours = hours
         self.use_national_holidays = use_national_holidays
+        self.notices = notices
         self.local_days_off: dict[date, str] = {}
         items = days_off.items() if isinstance(days_off, Mapping) else days_off
         for item in items:
@@ -168,8 +178,11 @@ class WorkingCalendar:
 
     # Days -------------------------------------------------------------------------------------------
 
+    def _national(self, year: int) -> NationalYear:
+        return national_year(year, self.notices.not_holidays)
+
     def is_working_day(self, day: date) -> bool:
-        """Local working days win over local days off, which win over the national calendar."""
+        """Local working days win over local days off, which win over the notices, then the `holidays` package."""
         day = _as_date(day)
         if day in self.local_working_days:
             return True
@@ -178,14 +191,29 @@ class WorkingCalendar:
         weekend = day.weekday() >= _SATURDAY
         if not self.use_national_holidays:
             return not weekend
-        national = national_year(day.year)
+        notice = self.notices.days.get(day)
+        if notice is not None:
+            return notice.kind == "work"
+        national = self._national(day.year)
         return day in national.make_up_days if weekend else day not in national.holidays
 
+    def notice_for(self, day: date) -> NoticeDay | None:
+        """The notice deciding `day`, when one does and the national calendar is in use."""
+        return self.notices.days.get(_as_date(day)) if self.use_national_holidays else None
+
+    def is_provisional(self, day: date) -> bool:
+        """True when `day` lies in a year after the last official notice: its days off are not decided yet."""
+        return self.use_national_holidays and self.notices.is_provisional(_as_date(day))
+
     def days_off(self, year: int) -> list[tuple[date, str]]:
-        """Weekdays of `year` that are not worked, sorted, with their Vietnamese names."""
+        """Weekdays of `year` that are not worked, sorted, with their Vietnamese names (a notice's own name for
+        a day it decides, else the `holidays` package's, else the centre's)."""
         named: dict[date, str] = {}
         if self.use_national_holidays:
-            named.update(national_year(year).holidays)
+            named.update(self._national(year).holidays)
+            for day, notice in self.notices.days.items():
+                if day.year == year and notice.kind == "off":
+                    named[day] = notice.name  # the notice's own words for the days it decides
         for day, name in self.local_days_off.items():
             if day.year == year:
                 named.setdefault(day, name)
@@ -196,8 +224,11 @@ class WorkingCalendar:
         )
 
     def make_up_days(self, year: int) -> list[date]:
-        """Weekend days of `year` that are worked (national make-up Saturdays and local working days)."""
-        candidates = set(national_year(year).make_up_days) if self.use_national_holidays else set()
+        """Weekend days of `year` that are worked (national make-up Saturdays, notices and local working days)."""
+        candidates: set[date] = set()
+        if self.use_national_holidays:
+            candidates.update(self._national(year).make_up_days)
+            candidates.update(d for d, n in self.notices.days.items() if d.year == year and n.kind == "work")
         candidates.update(d for d in self.local_working_days if d.year == year)
         return sorted(d for d in candidates if d.weekday() >= _SATURDAY and self.is_working_day(d))
 

@@ -64,6 +64,17 @@ def bind_models(db: Database) -> SimpleNamespace:
         class Meta:
             table_name = "calendar_override"
 
+    class CalendarNoticeDayRow(Base):
+        day = TextField(primary_key=True)
+        kind = TextField()
+        name = TextField(default="")
+        document = TextField(default="")
+        document_date = TextField(null=True)
+        updated_at = TextField()
+
+        class Meta:
+            table_name = "calendar_notice_day"
+
     class AccountRow(Base):
         username = TextField(primary_key=True)
         full_name = TextField()
@@ -173,6 +184,7 @@ def bind_models(db: Database) -> SimpleNamespace:
         UnitSetting=UnitSettingRow,
         Procedure=ProcedureRow,
         CalendarOverride=CalendarOverrideRow,
+        CalendarNoticeDay=CalendarNoticeDayRow,
         Account=AccountRow,
         ProcessingUnit=ProcessingUnitRow,
         Dossier=DossierRow,

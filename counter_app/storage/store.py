@@ -10,10 +10,12 @@ from typing import Any
 
 from ..core.calendar import OfficeHours, WorkingCalendar
 from ..core.catalogue import procedure_from_dict, procedure_to_dict
+from ..core.day_notices import NoticeDay
 from ..core.errors import NotConfiguredError, NotFoundError, ValidationError
 from ..core.intake import advance, apologise, receive, refuse, request_supplement
 from ..core.model import Dossier, Procedure, Status, UnitConfig
 from ..core.text import fold, nfc
+from . import day_notices
 from .accounts import AccountRepository
 from .audit import AuditRepository
 from .database import open_database
@@ -135,11 +137,24 @@ class CounterStore:
 
     # ---- calendar ------------------------------------------------------------------------------------------
     def calendar(self) -> WorkingCalendar:
+        """Office hours, the `holidays` package, the government's notices (shipped, then recorded) and the
+        centre's own overrides, in rising order of precedence."""
         off: list[date] = []
         work: list[date] = []
         for row in self.models.CalendarOverride.select():
             (off if row.kind == "off" else work).append(date.fromisoformat(row.day))
-        return WorkingCalendar(self.office_hours(), days_off=off, working_days=work)
+        notices = day_notices.load_day_notices().with_days(day_notices.recorded_days(self.models))
+        return WorkingCalendar(self.office_hours(), days_off=off, working_days=work, notices=notices)
+
+    def notice_days(self) -> list[NoticeDay]:
+        """The notice days recorded in this database (`calendar set-day`, or published by the server)."""
+        return day_notices.recorded_days(self.models)
+
+    def set_notice_day(self, notice: NoticeDay) -> None:
+        day_notices.record_day(self.models, notice)
+
+    def remove_notice_day(self, day: date) -> None:
+        day_notices.forget_day(self.models, day)
 
     def set_override(self, day: date, kind: str, name: str = "") -> None:
         if kind not in ("off", "work"):
