@@ -134,6 +134,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Loại ngày phải là 'off' (nghỉ) hoặc 'work' (làm bù).",
         "The day kind must be 'off' or 'work'.",
     ),
+    "day_notices.invalid": (
+        "Tệp thông báo ngày nghỉ đi kèm ứng dụng bị hỏng ({where}); hãy cài lại ứng dụng.",
+        "The day-off notices shipped with the application are damaged ({where}); reinstall the application.",
+    ),
     "date.format": (
         "Ngày phải viết theo dạng ngày/tháng/năm, ví dụ 05/09/1990.",
         "Write dates as day/month/year, e.g. 05/09/1990.",

@@ -6,6 +6,7 @@ from datetime import date
 
 from ..core.audit import AuditKind
 from ..core.calendar import OfficeHours, WorkingCalendar
+from ..core.day_notices import NoticeDay
 from ..core.model import UnitConfig
 from ..core.roles import Account, Operation
 from ..storage.store import DEFAULT_HOURS
@@ -84,7 +85,8 @@ def office_hours(app: CounterApp, account: Account) -> OfficeHours:
 
 @read_op(None)
 def calendar(app: CounterApp, account: Account | None) -> WorkingCalendar:
-    """The working-time calendar (public days off and the centre's own overrides: no role needed)."""
+    """The working-time calendar (public days off, the government's notices and the centre's own overrides: no role
+    needed); `is_provisional(day)` tells whether a day's year is still without an official notice."""
     return app.store.calendar()
 
 
@@ -107,6 +109,44 @@ def set_override(
         account.username,
         details={"key": f"calendar.{day.isoformat()}", "to": kind or "", "name": name},
     )
+    return Done(None, Changes.of(Scope.CALENDAR))
+
+
+@read_op(Operation.VIEW)
+def notice_days(app: CounterApp, account: Account) -> list[NoticeDay]:
+    """The notice days recorded in this database (the shipped notices are in `calendar(...).notices`)."""
+    return app.store.notice_days()
+
+
+@write_op(Operation.CONFIGURE)
+def set_notice_day(
+    app: CounterApp,
+    account: Account,
+    day: date,
+    kind: str | None,
+    name: str = "",
+    document: str = "",
+    document_date: date | None = None,
+) -> Done[None]:
+    """Record a day a government notice decides (`kind=None` removes the record: the shipped notices and the
+    `holidays` package decide the day again). The centre's own overrides (`set_override`) still win over it."""
+    notice = None if kind is None else NoticeDay(day, kind, name, document, document_date)
+    with app.store.db.atomic():  # the day and its audit entry together
+        if notice is None:
+            app.store.remove_notice_day(day)
+        else:
+            app.store.set_notice_day(notice)
+        app.store.audit.record(
+            AuditKind.SETTING_CHANGE.value,
+            account.username,
+            details={
+                "key": f"calendar_notice.{day.isoformat()}",
+                "to": kind or "",
+                "name": name,
+                "document": document,
+                "document_date": document_date.isoformat() if document_date else "",
+            },
+        )
     return Done(None, Changes.of(Scope.CALENDAR))
 
 

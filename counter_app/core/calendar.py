@@ -205,6 +205,18 @@ class WorkingCalendar:
         """True when `day` lies in a year after the last official notice: its days off are not decided yet."""
         return self.use_national_holidays and self.notices.is_provisional(_as_date(day))
 
+    def left_out(self, year: int) -> list[tuple[date, str, str]]:
+        """Holidays of `year` the `holidays` package lists but the notices leave out: (day, name, reason)."""
+        if not self.use_national_holidays or not self.notices.not_holidays:
+            return []
+        found = []
+        for day, name in sorted(national_year(year).holidays.items()):
+            for part in name.split("; "):
+                rule = next((r for r in self.notices.not_holidays if part.startswith(r.name)), None)
+                if rule is not None:
+                    found.append((day, part, rule.reason))
+        return found
+
     def days_off(self, year: int) -> list[tuple[date, str]]:
         """Weekdays of `year` that are not worked, sorted, with their Vietnamese names (a notice's own name for
         a day it decides, else the `holidays` package's, else the centre's)."""
