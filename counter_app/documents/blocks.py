@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reportlab.platypus import Flowable
 
@@ -42,31 +42,54 @@ def document_number(dossier: Dossier) -> str:
 
 
 def person_fields(
-    person: Person, spec: PaperSpec, *, name_label: str | None = None, address_blank: bool = True
+    person: Person,
+    spec: PaperSpec,
+    *,
+    name_label: str | None = None,
+    address_blank: bool = True,
+    joined: bool = False,
+    also: Sequence[tuple[str, str]] = (),
 ) -> list[Flowable]:
-    """Name (bold); identifier, phone and email on one line; address (dotted blank when unknown and wanted)."""
-    rows: list[Flowable] = [field(name_label or addressee(person), text(person.name), spec, bold=True)]
+    """Name (bold); identifier, phone and email (and `also`) on one line, or with `joined` on the name's line;
+    address (dotted blank when unknown and wanted)."""
+    label = name_label or addressee(person)
     details = [
         (ID_LABELS[person.id_type], person.identifier),
         ("Số điện thoại", person.phone),
         ("Email", person.email),
+        *also,
     ]
-    shown = [(label, value) for label, value in details if value]
-    if shown:
-        first_label, first_value = shown[0]
-        rest = "".join(f"; {text(label)}: {text(value)}" for label, value in shown[1:])
-        rows.append(field(first_label, text(first_value) + rest, spec))
+    shown = [(key, value) for key, value in details if value]
+    rows: list[Flowable] = []
+    if joined:
+        rest = "".join(f"; {text(key)}: {text(value)}" for key, value in shown)
+        rows.append(field(label, f"<b>{text(person.name)}</b>{rest}", spec))
+    else:
+        rows.append(field(label, text(person.name), spec, bold=True))
+        if shown:
+            first_label, first_value = shown[0]
+            rest = "".join(f"; {text(key)}: {text(value)}" for key, value in shown[1:])
+            rows.append(field(first_label, text(first_value) + rest, spec))
     if person.address or address_blank:
         rows.append(field("Địa chỉ", text(person.address) if person.address else DOTS, spec))
     return rows
 
 
-def representative_fields(dossier: Dossier, spec: PaperSpec) -> list[Flowable]:
-    """The person acting for the applicant and their authorisation paper, when there is one."""
+def representative_fields(dossier: Dossier, spec: PaperSpec, *, joined: bool = False) -> list[Flowable]:
+    """The person acting for the applicant and their authorisation paper, when there is one (with `joined`, all on
+    the name's line)."""
     rep = dossier.representative
     if rep is None:
         return []
-    rows = person_fields(rep.person, spec, name_label="Người được ủy quyền", address_blank=False)
-    if rep.authorisation_paper:
+    paper = [("Giấy ủy quyền", rep.authorisation_paper)]
+    rows = person_fields(
+        rep.person,
+        spec,
+        name_label="Người được ủy quyền",
+        address_blank=False,
+        joined=joined,
+        also=paper if joined else (),
+    )
+    if rep.authorisation_paper and not joined:
         rows.append(field("Giấy ủy quyền", text(rep.authorisation_paper), spec))
     return rows

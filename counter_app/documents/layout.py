@@ -335,6 +335,76 @@ def grid(rows: list[list[object]], widths: Sequence[float], *, header_rows: int 
     )
 
 
+class CopyStart(Flowable):
+    """Marks where one copy (liên) of a form begins: pages are numbered from there, the footer names the copy."""
+
+    ATTRIBUTE = "_counter_copy_start"
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        setattr(self.canv, self.ATTRIBUTE, (self.canv.getPageNumber(), self.label))
+
+
+class WithLastRows(Flowable):
+    """A ruled table and the closing flowables after it (fields, signatures), laid out in turn, where the closing
+    part never starts a page alone: when it does not fit after the table, the table's last `rows` rows move to
+    the next page with it (the table's heading repeats there)."""
+
+    def __init__(self, grid_table: Table, closing: Sequence[Flowable], rows: int = 2) -> None:
+        super().__init__()
+        self.grid_table = grid_table
+        self.closing = list(closing)
+        self.rows = rows
+        self._placed: list[tuple[Flowable, float, float, float]] = []
+
+    def _parts(self) -> list[Flowable]:
+        flat: list[Flowable] = [self.grid_table]
+        for item in self.closing:
+            flat += item._content if isinstance(item, KeepTogether) else [item]
+        return flat
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self._placed, total = [], 0.0
+        for index, part in enumerate(self._parts()):
+            before = part.getSpaceBefore() if index else 0.0
+            height = part.wrap(availWidth, 1e6)[1]
+            after = part.getSpaceAfter()
+            self._placed.append((part, before, height, after))
+            total += before + height + after
+        self.width, self.height = availWidth, total
+        return availWidth, total
+
+    def draw(self) -> None:
+        y = self.height
+        for part, before, height, after in self._placed:
+            y -= before + height
+            part.drawOn(self.canv, 0, y)
+            y -= after
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        table = self.grid_table
+        table.wrap(availWidth, availHeight)
+        heights = list(table._rowHeights)
+        heading = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
+        if len(heights) - heading <= self.rows:
+            if getattr(
+                self, "_postponed", False
+            ):  # already at the top of a page: flow the parts as they come
+                return [table, *self.closing]
+            return []  # all of it on the next page
+        limit = min(availHeight, sum(heights[: len(heights) - self.rows]))
+        pieces = table.split(availWidth, limit)
+        if len(pieces) < 2:
+            return [] if not getattr(self, "_postponed", False) else [table, *self.closing]
+        return [pieces[0], WithLastRows(pieces[1], self.closing, self.rows)]
+
+
 def build_pdf(
     story: list[Flowable],
     spec: PaperSpec,
@@ -376,7 +446,7 @@ def build_pdf(
         bottomPadding=0,
         id="body",
     )
-    doc.addPageTemplates([PageTemplate("page", frames=[frame], onPage=_footer(f, spec, nfc(footer)))])
+    doc.addPageTemplates([PageTemplate("page", frames=[frame], onPageEnd=_footer(f, spec, nfc(footer)))])
     doc.build(story)
     return buffer.getvalue()
 
@@ -396,12 +466,15 @@ def story_height(story: Sequence[Flowable], width: float) -> float:
 
 
 def _footer(f: Fonts, spec: PaperSpec, footer: str) -> Callable[[Canvas, BaseDocTemplate], None]:
-    """Pages after the first: `<footer> – Trang N` in the bottom margin, right-aligned."""
+    """Pages after the first of each copy: `<footer> – <copy> – Trang N` in the bottom margin, right-aligned
+    (drawn when the page ends, so a `CopyStart` on it has been seen)."""
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        if doc.page < 2:
+        first, copy = getattr(canvas, CopyStart.ATTRIBUTE, (1, ""))
+        page = doc.page - first + 1
+        if page < 2:
             return
-        label = f"{footer} – Trang {doc.page}" if footer else f"Trang {doc.page}"
+        label = " – ".join(part for part in (footer, copy, f"Trang {page}") if part)
         canvas.saveState()
         canvas.setFont(f.italic, max(spec.body - 3, 7))
         canvas.drawRightString(spec.width - spec.right, spec.bottom / 2, label)

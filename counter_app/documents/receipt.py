@@ -1,6 +1,7 @@
 """Form 01, the receipt and appointment slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả), on paper or a thermal roll.
 
-One copy per PDF: the counter prints it twice when it keeps a paper copy.
+On paper the PDF holds the template's two copies (liên), each on its own pages and marked: one kept with the
+dossier, one handed to the person who submitted it. The thermal slip is the citizen's copy alone.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from counter_app.core.errors import NotConfiguredError, ValidationError
 from counter_app.core.model import ApplicantKind, Dossier, UnitConfig
@@ -19,30 +20,37 @@ from .barcodes import LinearCode, QrSymbol
 from .blocks import chosen_return_method, document_number, person_fields, representative_fields
 from .layout import (
     SIGN_HINT,
+    CopyStart,
     PaperSpec,
+    WithLastRows,
     field,
     grid,
     header,
-    signatures,
     story_height,
     styles_for,
     table,
     title,
 )
 from .wording import (
-    COLLECT_AT_COUNTER,
     COLLECT_BY_POST,
     DOTS,
     addressee,
+    body_name,
     compact_moment,
     duration,
+    fees_text,
     full_name,
     moment_text,
-    money,
     text,
 )
 
 TITLE = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
+#: The template's two copies: (mark printed after the dossier code, short name for the page footer).
+COPIES = (
+    ("Liên 1: Lưu", "Liên 1"),
+    ("Liên 2: Giao người nộp hồ sơ", "Liên 2"),
+)
+SHOWN = "Xuất trình"
 
 
 def receipt_code(dossier: Dossier, unit: UnitConfig) -> str:
@@ -54,8 +62,9 @@ def receipt_code(dossier: Dossier, unit: UnitConfig) -> str:
     return dossier.code
 
 
-def where_to_collect(dossier: Dossier) -> str:
-    return COLLECT_BY_POST if chosen_return_method(dossier) == "post" else COLLECT_AT_COUNTER
+def where_to_collect(dossier: Dossier, unit: UnitConfig) -> str:
+    """Item 6 of the template: the unit's own counter under its legal name, or the applicant's address by post."""
+    return COLLECT_BY_POST if chosen_return_method(dossier) == "post" else text(body_name(unit))
 
 
 def submitter_name(dossier: Dossier) -> str:
@@ -72,90 +81,138 @@ def procedure_text(dossier: Dossier) -> str:
 
 
 def components_table(dossier: Dossier, spec: PaperSpec) -> Flowable:
-    """No. | component | originals | certified copies | photocopies; the header repeats on each page."""
+    """No. | component | originals | certified copies | photocopies; the header repeats on each page.
+
+    A paper only shown prints `Xuất trình` across the three count columns instead of counts.
+    """
     st = styles_for(spec)
     heads = ["STT", "Tên giấy tờ", "Bản chính", "Bản sao chứng thực", "Bản sao"]
     rows: list[list[object]] = [[Paragraph(h, st.cell_head) for h in heads]]
+    spans: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
 
     def count(n: int) -> Paragraph:
         return Paragraph(str(n) if n else "", st.cell_centre)
 
     for index, item in enumerate(dossier.components, start=1):
-        name = text(item.name) + (" <i>(đã xuất trình)</i>" if item.shown else "")
-        rows.append(
-            [
-                Paragraph(str(index), st.cell_centre),
-                Paragraph(name, st.cell),
-                count(item.originals),
-                count(item.certified_copies),
-                count(item.photocopies),
-            ]
-        )
+        number, name = Paragraph(str(index), st.cell_centre), Paragraph(text(item.name), st.cell)
+        if item.shown:  # seen and handed back (xuất trình): never counted as a copy kept
+            rows.append([number, name, Paragraph(f"<i>{SHOWN}</i>", st.cell_centre), "", ""])
+            spans.append(("SPAN", (2, index), (4, index)))
+        else:
+            rows.append(
+                [number, name, count(item.originals), count(item.certified_copies), count(item.photocopies)]
+            )
     w = spec.frame_width
-    return grid(rows, [w * 0.085, w * 0.435, w * 0.16, w * 0.16, w * 0.16])
+    built = grid(rows, [w * 0.08, w * 0.55, w * 0.12, w * 0.15, w * 0.10])
+    built.setStyle(spans)
+    return built
 
 
-def receipt_story(
-    dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Mapping[str, str] | None
-) -> list[Flowable]:
-    """Form 01 on A5/A4: header, title, Code 128 and QR of the code, the request, components, dates, signatures."""
-    code = receipt_code(dossier, unit)
-    f, st = fonts(), styles_for(spec)
-    qr = QrSymbol(code)
-    beside_qr: list[Flowable] = [
-        field("Mã hồ sơ", text(code), spec, bold=True),
-        *person_fields(
-            dossier.applicant, spec, name_label=f"Tiếp nhận hồ sơ của {addressee(dossier.applicant).lower()}"
-        ),
-    ]
-    top = table(
-        [[beside_qr, qr]],
-        [spec.frame_width - qr.size - 2 * mm, qr.size + 2 * mm],
+def signatures_beside_qr(blocks: list[tuple[str, str]], qr: QrSymbol, spec: PaperSpec) -> KeepTogether:
+    """NGƯỜI NỘP HỒ SƠ and NGƯỜI TIẾP NHẬN HỒ SƠ (title, full name) with the code's QR between them."""
+    st = styles_for(spec)
+
+    def block(heading: str, name: str) -> list[Flowable]:
+        return [
+            Paragraph(text(heading.upper()), st.sign_title),
+            Paragraph(text(SIGN_HINT), st.sign_hint),
+            Spacer(1, spec.sign_space),
+            Paragraph(f"<b>{text(name)}</b>" if name else "", st.sign_title),
+        ]
+
+    side = (spec.frame_width - qr.size) / 2
+    (first, first_name), (second, second_name) = blocks
+    row = table(
+        [[block(first, first_name), qr, block(second, second_name)]],
+        [side, qr.size, side],
         [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+            ("ALIGN", (1, 0), (1, 0), "CENTER"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
         ],
     )
+    return KeepTogether([row])  # the QR's own quiet zone keeps it apart from the line above
+
+
+def receipt_copy(
+    dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Mapping[str, str] | None, mark: str
+) -> list[Flowable]:
+    """One copy of form 01 on A5/A4, the template's items in order: code, copy mark, receiving unit, applicant,
+    request, 1 components, 2 sets, 3 statutory time, 4 received, 5 appointment, 6 where the result is collected,
+    the book entry and both signatures (never alone on a page: the table's last rows go with them)."""
+    code = receipt_code(dossier, unit)
+    f, st = fonts(), styles_for(spec)
     story: list[Flowable] = [
         header(unit, document_number(dossier), dossier.received_at.date(), spec),
         title(TITLE, spec),
-        LinearCode(code, font=f.regular, font_size=spec.body - 1, bar_height=spec.bar_height),
-        Spacer(1, 1 * mm),
-        top,
-        field("Đơn vị tiếp nhận", text(unit.agency_name), spec),
-        *representative_fields(dossier, spec),
+        LinearCode(code, font=f.regular, font_size=spec.body - 2, bar_height=spec.bar_height),
+        Spacer(1, 0.5 * mm),
+        field("Mã hồ sơ", f"<b>{text(code)}</b> <i>({text(mark)})</i>", spec),
+        field("Đơn vị tiếp nhận", text(body_name(unit)), spec),
+        *person_fields(
+            dossier.applicant,
+            spec,
+            name_label=f"Tiếp nhận hồ sơ của {addressee(dossier.applicant).lower()}",
+            joined=True,
+        ),
+        *representative_fields(dossier, spec, joined=True),
         field("Nội dung yêu cầu giải quyết", procedure_text(dossier), spec),
     ]
-    if dossier.components:
-        story += [
-            Paragraph("Thành phần hồ sơ nộp gồm:", st.body),
-            components_table(dossier, spec),
-            Spacer(1, 2 * mm),
-        ]
-    else:
-        story.append(field("Thành phần hồ sơ", "không có giấy tờ kèm theo", spec))
-    fees = f"; Phí, lệ phí: {money(dossier.procedure.total_fee)}" if dossier.procedure.fees else ""
-    story += [
-        field("Số lượng hồ sơ", f"{dossier.sets:02d} bộ{fees}", spec),
-        field("Thời gian giải quyết hồ sơ theo quy định", duration(dossier.procedure), spec),
-        field("Thời gian nhận hồ sơ", moment_text(dossier.received_at), spec),
-        field("Thời gian trả kết quả giải quyết hồ sơ", moment_text(dossier.appointment), spec, bold=True),
-        field("Nơi nhận kết quả", where_to_collect(dossier), spec),
+    closing: list[Flowable] = [
+        field(
+            "2. Số lượng hồ sơ",
+            f"{dossier.sets:02d} (bộ); Phí, lệ phí: {text(fees_text(dossier.procedure))}",
+            spec,
+        ),
+        field("3. Thời gian giải quyết hồ sơ theo quy định là", duration(dossier.procedure), spec),
+        field("4. Thời gian nhận hồ sơ", moment_text(dossier.received_at), spec),
+        field("5. Thời gian trả kết quả giải quyết hồ sơ", moment_text(dossier.appointment), spec, bold=True),
+        field("6. Đăng ký nhận kết quả tại", where_to_collect(dossier, unit), spec),
         field(
             "Vào Sổ theo dõi hồ sơ",
             f"Quyển số: {text(dossier.book_volume) or DOTS}, Số thứ tự: {dossier.book_entry or DOTS}",
             spec,
         ),
-        signatures(
+        signatures_beside_qr(
             [
-                ("Người nộp hồ sơ", SIGN_HINT, submitter_name(dossier)),
-                ("Người tiếp nhận hồ sơ", SIGN_HINT, full_name(dossier.officer, names)),
+                ("Người nộp hồ sơ", submitter_name(dossier)),
+                ("Người tiếp nhận hồ sơ", full_name(dossier.officer, names)),
             ],
+            QrSymbol(code),
             spec,
         ),
     ]
+    if dossier.components:
+        story += [
+            Paragraph("1. Thành phần hồ sơ nộp gồm:", st.body),
+            WithLastRows(components_table(dossier, spec), [Spacer(1, 0.5 * mm), *closing]),
+        ]
+    else:
+        story += [field("1. Thành phần hồ sơ nộp gồm", "không có giấy tờ kèm theo", spec), *closing]
+    return story
+
+
+def receipt_spec(spec: PaperSpec) -> PaperSpec:
+    """The type sizes of form 01: on A5 one point smaller than the other forms (10 pt, table 9 pt), so that a
+    receipt of up to 8 components stays on one page; A4 keeps its sizes."""
+    if spec.width > 150 * mm:
+        return spec
+    return replace(spec, body=10, header=9.5, sign_space=11 * mm, bar_height=6.5 * mm)
+
+
+def receipt_story(
+    dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Mapping[str, str] | None
+) -> list[Flowable]:
+    """Form 01 on A5/A4: both copies, each starting on a new page and numbering its own pages."""
+    spec = receipt_spec(spec)
+    story: list[Flowable] = []
+    for index, (mark, short) in enumerate(COPIES):
+        if index:
+            story.append(PageBreak())
+        story += [CopyStart(short), *receipt_copy(dossier, unit, spec, names, mark)]
     return story
 
 
@@ -172,7 +229,7 @@ def thermal_story(
         field("Thủ tục", text(dossier.procedure.name), spec),
         field("Nhận lúc", text(compact_moment(dossier.received_at)), spec),
         field("Hẹn trả", text(compact_moment(dossier.appointment)) or DOTS, spec, bold=True),
-        field("Nơi nhận kết quả", where_to_collect(dossier), spec),
+        field("Nhận kết quả tại", where_to_collect(dossier, unit), spec),
         Spacer(1, 2 * mm),
         QrSymbol(code),
     ]

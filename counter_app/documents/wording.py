@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
-from counter_app.core.model import ApplicantKind, DurationUnit, IdType, Person, Procedure
+from counter_app.core.model import ApplicantKind, DurationUnit, IdType, Person, Procedure, UnitConfig
 from counter_app.core.statuses import Timeliness
-from counter_app.core.text import nfc
+from counter_app.core.text import fold, nfc
 
 DOTS = "……………"
 
@@ -37,8 +37,55 @@ RETURN_METHODS: dict[str, str] = {
     "post": "Qua dịch vụ bưu chính công ích",
 }
 
-COLLECT_AT_COUNTER = "Tại Bộ phận tiếp nhận và trả kết quả"
-COLLECT_BY_POST = "Qua dịch vụ bưu chính công ích đến địa chỉ của người nộp hồ sơ"
+COLLECT_BY_POST = "Địa chỉ của người nộp hồ sơ, qua dịch vụ bưu chính công ích"
+FREE = "Miễn phí"
+
+#: The commune-level (and provincial) one-stop body as Decree 118/2025/NĐ-CP names it.
+CENTRE = "Trung tâm Phục vụ hành chính công"
+#: How a governing body's name may begin ("UBND phường Ba Đình", "Ủy ban nhân dân xã …").
+_GOVERNING_PREFIXES = ("ubnd", "uy ban nhan dan")
+#: Kinds of administrative unit that can follow, longest first (folded, without tone marks).
+_LOCALITY_KINDS = ("dac khu", "thanh pho", "thi tran", "phuong", "tinh", "xa")
+
+
+def _locality(words: str) -> str:
+    """`PHƯỜNG BA ĐÌNH` or `phường Ba Đình` → `phường Ba Đình`: the kind in lower case, an all-capitals name
+    with each word capitalised; "" when `words` does not start with a kind of administrative unit."""
+    words = nfc(words)
+    folded = fold(words)
+    for kind in _LOCALITY_KINDS:
+        if folded.startswith(kind + " "):
+            size = len(kind.split())
+            parts = words.split(" ")
+            name = parts[size:]
+            if all(w == w.upper() for w in name):
+                name = [w.capitalize() for w in name]
+            return " ".join([*(w.lower() for w in parts[:size]), *name])
+    return ""
+
+
+def centre_name(parent_body: str) -> str:
+    """The lawful name of the unit's one-stop body built from its governing body:
+    `UBND PHƯỜNG BA ĐÌNH` → `Trung tâm Phục vụ hành chính công phường Ba Đình` ("" when it names no locality)."""
+    body = nfc(parent_body)
+    folded = fold(body)
+    for prefix in _GOVERNING_PREFIXES:
+        if folded.startswith(prefix + " "):
+            locality = _locality(" ".join(body.split(" ")[len(prefix.split()) :]))
+            return f"{CENTRE} {locality}" if locality else ""
+    return ""
+
+
+def body_name(unit: UnitConfig) -> str:
+    """The unit's legal name for running text: as configured, except that an all-capitals
+    `TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG …` is written the way the decree writes it."""
+    name = nfc(unit.agency_name)
+    head = len(CENTRE.split())
+    if name == name.upper() and fold(name).startswith(fold(CENTRE) + " "):
+        locality = _locality(" ".join(name.split(" ")[head:]))
+        if locality:
+            return f"{CENTRE} {locality}"
+    return name
 
 
 def text(value: object) -> str:
@@ -92,6 +139,12 @@ def money(amount: int) -> str:
     """`8.000 đồng` (dot as thousands separator)."""
     sign = "-" if amount < 0 else ""
     return f"{sign}{abs(amount):,} đồng".replace(",", ".")
+
+
+def fees_text(procedure: Procedure) -> str:
+    """The fees and charges a receipt prints: `8.000 đồng`, or `Miễn phí` when every amount is 0 (or none is set)."""
+    total = procedure.total_fee
+    return money(total) if total else FREE
 
 
 def number(value: float) -> str:

@@ -100,7 +100,7 @@ def test_receipt_lists_the_request_and_signatures(probe: Probe) -> None:
         "14 giờ 30 phút, ngày 03/11/2026",
         "5 ngày làm việc",
         "8.000 đồng",
-        "Tại Bộ phận tiếp nhận và trả kết quả",
+        "6. Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công phường Hai Bà Trưng",
         "Quyển số: 02/2026, Số thứ tự: 361",
         "NGƯỜI NỘP HỒ SƠ",
         "NGƯỜI TIẾP NHẬN HỒ SƠ",
@@ -119,8 +119,8 @@ def test_receipt_by_post_says_so(probe: Probe) -> None:
     receipt = replace(base.history[0], data={"return_method": "post"})
     d = replace(base, history=(receipt,), status=Status.RECEIVED)
     text = probe.text(render(FormKind.RECEIPT, d))
-    assert "Qua dịch vụ bưu chính công ích" in text
-    assert "Tại Bộ phận tiếp nhận và trả kết quả" not in text
+    assert "Đăng ký nhận kết quả tại: Địa chỉ của người nộp hồ sơ, qua dịch vụ bưu chính công ích" in text
+    assert "Đăng ký nhận kết quả tại: Trung tâm" not in text
 
 
 def test_long_component_list_flows_onto_more_pages_with_the_table_heading_repeated(probe: Probe) -> None:
@@ -134,7 +134,7 @@ def test_long_component_list_flows_onto_more_pages_with_the_table_heading_repeat
         if "Giấy tờ số" in page:
             assert "Bản sao chứng thực" in page  # the heading row repeats
     assert "NGƯỜI TIẾP NHẬN HỒ SƠ" in pages[-1] and OFFICER_NAME in pages[-1]
-    assert f"{CODE} – Trang 2" in pages[1]
+    assert f"{CODE} – Liên 1 – Trang 2" in pages[1]
     assert_inside_page(probe, pdf)
 
 
@@ -232,9 +232,9 @@ def test_control_slip_rates_each_hand_over(probe: Probe) -> None:
     assert text.count("Trước hạn") == 1
     assert text.count("Đúng hạn") == 1
     assert text.count("Quá hạn") == 2
-    assert "Người giao: Lê Văn Hùng" in text and "Người nhận: Phạm Quốc Dũng" in text
+    assert "Người giao Lê Văn Hùng Người nhận Phạm Quốc Dũng" in text
     assert "Đã ký duyệt, chuyển trả kết quả" in text
-    assert "Cơ quan giải quyết: UBND phường Hai Bà Trưng" in text
+    assert "Cơ quan (bộ phận) giải quyết hồ sơ: UBND phường Hai Bà Trưng" in text
 
 
 def test_thermal_is_only_for_receipts() -> None:

@@ -16,7 +16,7 @@ LONG_CODE = "G12.18.112.001-261027-12345"
 def receipt(paper: Paper, code: str = CODE) -> bytes:
     return render_form(
         FormKind.RECEIPT,
-        make_dossier(code=code),
+        make_dossier(components=1, code=code),  # one page per copy: both symbols on the first page
         make_unit(),
         paper=paper,
         names=NAMES,
