@@ -23,6 +23,8 @@ class HandoverLookup:
 
     dossier: Dossier
     officer_names: dict[str, str]
+    #: The first year without an official day-off notice: appointments from then on are provisional (None: unknown).
+    provisional_from: int | None = None
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,8 @@ class Handover:
 @read_op(Operation.VIEW)
 def lookup(app: CounterApp, account: Account, key: str) -> HandoverLookup:
     """The dossier with code (or ID) `key`; raises `NotFoundError`."""
-    return HandoverLookup(app.store.dossiers.get(key), app.store.accounts.names())
+    first_provisional = app.store.calendar().notices.first_provisional_year
+    return HandoverLookup(app.store.dossiers.get(key), app.store.accounts.names(), first_provisional)
 
 
 @read_op(Operation.VIEW)

@@ -90,6 +90,13 @@ def calendar(app: CounterApp, account: Account | None) -> WorkingCalendar:
     return app.store.calendar()
 
 
+@read_op(None)
+def provisional_from(app: CounterApp, account: Account | None) -> int | None:
+    """The first year without an official day-off notice: appointments in it or later are provisional (their
+    lunar holidays are computed, the swaps not decided yet); None when no notice is known."""
+    return app.store.calendar().notices.first_provisional_year
+
+
 @read_op(Operation.VIEW)
 def overrides(app: CounterApp, account: Account) -> list[tuple[date, str, str]]:
     return app.store.overrides()

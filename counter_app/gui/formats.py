@@ -36,6 +36,11 @@ class Words(QObject):
             return self.tr("%n ngày", "", n)
         return self.tr("%n ngày làm việc", "", n)
 
+    def provisional(self, year: int) -> str:
+        return self.tr("Ngày hẹn tạm tính: lịch nghỉ lễ năm %1 chưa có thông báo chính thức.").replace(
+            "%1", str(year)
+        )
+
 
 def weekday_name(day: date) -> str:
     return Words().weekday(day.weekday())
@@ -71,6 +76,11 @@ def format_appointment(moment: datetime | None, lang: str) -> str:
     if lang == "en":
         return f"{day} {format_date(moment.date(), lang)}, {format_time(moment)}"
     return f"{format_time(moment)}, {day.lower()} {format_date(moment.date(), lang)}"
+
+
+def provisional_note(year: int) -> str:
+    """The small note beside an appointment in a year without an official day-off notice yet (core.day_notices)."""
+    return Words().provisional(year)
 
 
 def format_money(amount: int, lang: str) -> str:

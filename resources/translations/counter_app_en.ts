@@ -2655,6 +2655,10 @@
             <numerusform>%n working days</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ngày hẹn tạm tính: lịch nghỉ lễ năm %1 chưa có thông báo chính thức.</source>
+        <translation>Provisional appointment: the official days off of %1 are not announced yet.</translation>
+    </message>
 </context>
 <context>
     <name>widget</name>

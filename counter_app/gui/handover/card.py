@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLay
 from ...core.model import Rating, ReturnMethod, Status
 from ...core.statuses import Timeliness
 from ...messages import status_name
-from ..formats import format_appointment, format_datetime
+from ..formats import format_appointment, format_datetime, provisional_note
 from ..widgets import heading
 from .facts import CardFacts, masked_identifier
 
@@ -166,6 +166,8 @@ class DossierCard(QFrame):
         text = format_appointment(d.appointment, self._lang)
         if d.new_appointment is not None:
             text += self.tr(" — hẹn lại: %1").replace("%1", format_appointment(d.new_appointment, self._lang))
+        if facts.provisional and facts.appointment is not None:
+            text += "\n" + provisional_note(facts.appointment.year)
         return text
 
     def _location_text(self, facts: CardFacts) -> str:

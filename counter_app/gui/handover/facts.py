@@ -55,6 +55,9 @@ class CardFacts:
     finished: datetime | None
     returned: ReturnFacts | None
     rating: Rating | None
+    provisional: bool = (
+        False  # the appointment in force falls in a year without an official day-off notice yet
+    )
 
     @property
     def ready(self) -> bool:
@@ -93,8 +96,11 @@ def _returned(dossier: Dossier, names: Mapping[str, str]) -> ReturnFacts | None:
     return ReturnFacts(event.at, recipient, method, _name(names, event.officer))
 
 
-def card_facts(dossier: Dossier, names: Mapping[str, str], now: datetime) -> CardFacts:
-    """Work out the card of `dossier`; `names` maps usernames to full names."""
+def card_facts(
+    dossier: Dossier, names: Mapping[str, str], now: datetime, provisional_from: int | None = None
+) -> CardFacts:
+    """Work out the card of `dossier`; `names` maps usernames to full names; `provisional_from` is the first year
+    without an official day-off notice (`HandoverLookup.provisional_from`)."""
     moves = [e for e in dossier.history if e.from_status is None or e.from_status is not e.to_status]
     last = moves[-1] if moves else dossier.last_event
     where = Whereabouts(
@@ -116,6 +122,9 @@ def card_facts(dossier: Dossier, names: Mapping[str, str], now: datetime) -> Car
         finished=finished_at(dossier),
         returned=_returned(dossier, names),
         rating=rating_of(dossier),
+        provisional=in_force is not None
+        and provisional_from is not None
+        and in_force.year >= provisional_from,
     )
 
 

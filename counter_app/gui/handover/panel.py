@@ -62,6 +62,7 @@ class HandoverPanel(QWidget):
         self.setWindowTitle(self.tr("Trả kết quả"))
         self.dossier: Dossier | None = None
         self._names: dict[str, str] = {}
+        self._provisional_from: int | None = None  # first year without an official day-off notice
         self._handover: Handover | None = None
         self._request = 0  # newest lookup or search; older answers are dropped
         self.lookup = QLineEdit(self)
@@ -275,7 +276,7 @@ class HandoverPanel(QWidget):
         dossier, shown = found.dossier, self.dossier
         if shown is None or shown.id != dossier.id or self.steps.currentWidget() is not self.empty_step:
             return  # the officer moved on meanwhile
-        self._names = found.officer_names
+        self._names, self._provisional_from = found.officer_names, found.provisional_from
         self._show(dossier)
         if dossier.status is Status.RESULT_READY:  # ready now: the hand-over can start
             self.steps.setCurrentWidget(self.return_form)
@@ -298,7 +299,7 @@ class HandoverPanel(QWidget):
     def _on_lookup_done(self, request: int, note: str, found: HandoverLookup) -> None:
         if request != self._request:
             return
-        self._names = found.officer_names
+        self._names, self._provisional_from = found.officer_names, found.provisional_from
         self._handover = None  # a recipient verified for another dossier never carries over
         self._show(found.dossier)
         self._say(note, error=bool(note))
@@ -322,7 +323,7 @@ class HandoverPanel(QWidget):
 
     def _show(self, dossier: Dossier) -> None:
         self.dossier = dossier
-        self.card.show_facts(card_facts(dossier, self._names, datetime.now()))
+        self.card.show_facts(card_facts(dossier, self._names, datetime.now(), self._provisional_from))
 
     # ---- handing over ----------------------------------------------------------------------------------------
     def _on_return_form_verified(self, handover: Handover) -> None:

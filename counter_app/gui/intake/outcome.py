@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...core.model import Dossier, Status
 from ...core.text import nfc
 from ...messages import status_name
-from ..formats import format_appointment, format_datetime
+from ..formats import format_appointment, format_datetime, provisional_note
 from ..widgets import ErrorLabel, accept_button, dialog_buttons, with_shortcut
 
 RECEIVE_SHORTCUT = "Ctrl+Return"
@@ -192,6 +192,11 @@ class LastDossierSummary(QFrame):
         self.appointment = QLabel(self)
         self.appointment.setObjectName("lastAppointment")
         self.appointment.setProperty("role", "big")
+        self.provisional = QLabel(self)
+        self.provisional.setObjectName("lastAppointmentProvisional")
+        self.provisional.setProperty("role", "hint")
+        self.provisional.setWordWrap(True)
+        self.provisional.hide()
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.print_button = QPushButton(self)
@@ -204,17 +209,24 @@ class LastDossierSummary(QFrame):
         grid.addWidget(self.title, 0, 0, 1, 2)
         grid.addWidget(self.code, 1, 0, 1, 2)
         grid.addWidget(self.appointment, 2, 0, 1, 2)
-        grid.addWidget(self.details, 3, 0, 1, 2)
+        grid.addWidget(self.provisional, 3, 0, 1, 2)
+        grid.addWidget(self.details, 4, 0, 1, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button, 1)
         buttons.addWidget(self.save_button)
-        grid.addLayout(buttons, 4, 0, 1, 2)
+        grid.addLayout(buttons, 5, 0, 1, 2)
         self.print_button.clicked.connect(self.print_clicked)
         self.save_button.clicked.connect(self.save_pdf_clicked)
         self.hide()
 
-    def show_dossier(self, dossier: Dossier) -> None:
+    def show_dossier(self, dossier: Dossier, provisional_from: int | None = None) -> None:
+        """Show `dossier`; an appointment in `provisional_from` or later gets a note that it is provisional (its
+        year has no official day-off notice yet)."""
         self.dossier = dossier
+        due = dossier.appointment if dossier.status is Status.RECEIVED else None
+        provisional = due is not None and provisional_from is not None and due.year >= provisional_from
+        self.provisional.setText(provisional_note(due.year) if provisional and due is not None else "")
+        self.provisional.setVisible(provisional)
         status = status_name(dossier.status, self._lang)
         if dossier.status is Status.RECEIVED:
             self.code.setText(self.tr("Mã hồ sơ: %1").replace("%1", dossier.code or ""))

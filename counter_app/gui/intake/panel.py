@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app import intake
+from ...app import intake, settings
 from ...app.base import Changes, Op, Scope
 from ...core.errors import DomainError, ValidationErrors
 from ...core.intake import new_dossier
@@ -71,6 +71,7 @@ class IntakePanel(QWidget):
         self._pending_draft: dict[str, Any] | None = None
         self._restore_when_loaded: dict[str, Any] | None = None
         self._procedures_ready = False
+        self._provisional_from: int | None = None  # first year without an official day-off notice
         self.printer = FormPrinter(session, self)
         self._build()
         self._build_actions()
@@ -222,6 +223,7 @@ class IntakePanel(QWidget):
     # ---- catalogue ---------------------------------------------------------------------------------------------
     def load_procedures(self) -> None:
         self.session.submit(intake.procedures, on_done=self._on_procedures_loaded)
+        self.session.submit(settings.provisional_from, on_done=self._on_provisional_from_loaded)
         # the writer opens its connection and builds the holiday table before the first receipt
         self.session.submit(intake.warm_up)
 
@@ -229,6 +231,11 @@ class IntakePanel(QWidget):
         """A catalogue imported or downloaded: the picker offers the new one (the form being filled stays)."""
         if changes.touches(Scope.CATALOGUE):
             self.session.submit(intake.procedures, on_done=self._on_procedures_loaded)
+        if changes.touches(Scope.CALENDAR):  # a notice day recorded or downloaded
+            self.session.submit(settings.provisional_from, on_done=self._on_provisional_from_loaded)
+
+    def _on_provisional_from_loaded(self, year: int | None) -> None:
+        self._provisional_from = year
 
     def _on_procedures_loaded(self, procedures: list[Procedure]) -> None:
         self.picker.set_procedures(procedures)
@@ -367,7 +374,7 @@ class IntakePanel(QWidget):
 
     def _on_outcome_done(self, dossier: Dossier) -> None:
         self._busy = False
-        self.summary.show_dossier(dossier)
+        self.summary.show_dossier(dossier, self._provisional_from)
         self.clear()
         self.session.submit(intake.clear_draft, self.session.draft_key)
         signal = {
