@@ -227,17 +227,23 @@ class SelfTest:
         return ok(f"{len(procedures)} thủ tục", f"{len(procedures)} procedures")
 
     def check_calendar(self) -> Outcome:
-        from .core.calendar import national_year
+        from .core.calendar import WorkingCalendar
+        from .storage.day_notices import load_day_notices
 
         year = date.today().year
-        national = national_year(year)
-        new_year = national.holidays.get(date(year, 1, 1), "")
+        # the shipped notices file: a broken one fails here, not at the first receipt
+        notices = load_day_notices()
+        calendar = WorkingCalendar(notices=notices)
+        days_off = dict(calendar.days_off(year))
+        new_year = days_off.get(date(year, 1, 1), "")
         if not new_year:
             return failed(f"không có ngày lễ năm {year}", f"no public holidays for {year}")
-        count, make_up = len(national.holidays), len(national.make_up_days)
+        count, make_up, last = len(days_off), len(calendar.make_up_days(year)), notices.decided_through
         return ok(
-            f"{year}: {count} ngày nghỉ lễ (1/1: {new_year}), {make_up} ngày làm bù",
-            f"{year}: {count} public holidays (1 Jan: {new_year}), {make_up} make-up working days",
+            f"{year}: {count} ngày nghỉ lễ (1/1: {new_year}), {make_up} ngày làm bù; "
+            f"thông báo nghỉ lễ đến năm {last}",
+            f"{year}: {count} public holidays (1 Jan: {new_year}), {make_up} make-up working days; "
+            f"day-off notices up to {last}",
         )
 
     # ---- documents ---------------------------------------------------------------------------------------------
