@@ -69,8 +69,9 @@ def save_book(
 
 @read_op(Operation.REPORT)
 def report(app: CounterApp, account: Account, start: date, end: date) -> Report:
-    """The period's figures under the national on-time rule."""
-    return build_report(app.store.dossiers.relevant_for_period(start, end), start, end)
+    """The period's figures: the national on-time indicator (open dossiers judged now when the period is not over)
+    and the figures of the dossiers resolved in it."""
+    return build_report(app.store.dossiers.relevant_for_period(start, end), start, end, app.now())
 
 
 @write_op(Operation.REPORT)

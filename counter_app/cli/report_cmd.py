@@ -7,13 +7,14 @@ import json
 from pathlib import Path
 
 from ..app import reports
+from ..core.report import Report
 from ..core.roles import Operation
 from ..messages import status_name
 from .context import CliContext, CliError, check_output_path, parse_date
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help="figures for a period (national on-time rule)")
+    p = sub.add_parser("report", help="figures for a period (national on-time indicator)")
     p.add_argument("--from", dest="date_from", required=True)
     p.add_argument("--to", dest="date_to", required=True)
     p.add_argument("--json", action="store_true")
@@ -39,18 +40,56 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         json.dump(report.to_dict(), ctx.out, ensure_ascii=False, indent=2)
         ctx.out.write("\n")
         return 0
-    rate = "—" if report.on_time_rate is None else f"{report.on_time_rate:.1f}%"
     lines = [
         ctx.say(f"Từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}", f"From {start:%d/%m/%Y} to {end:%d/%m/%Y}"),
-        ctx.say(f"Tiếp nhận: {report.received}", f"Received: {report.received}"),
-        ctx.say(f"Đã giải quyết: {report.resolved}", f"Resolved: {report.resolved}"),
-        ctx.say(f"Đã trả kết quả: {report.returned}", f"Returned: {report.returned}"),
+        *_indicator_lines(report, ctx),
+        ctx.say(f"Tiếp nhận trong kỳ: {report.received}", f"Received in the period: {report.received}"),
         ctx.say(
-            f"Đúng hạn: {report.on_time} · Quá hạn: {report.late} · Tỷ lệ đúng hạn: {rate}",
-            f"On time: {report.on_time} · Late: {report.late} · On-time rate: {rate}",
+            f"Đã giải quyết: {report.resolved} · đúng hạn {report.resolved_on_time} "
+            f"(trước hạn {report.resolved_early}) · quá hạn {report.resolved_late} · "
+            f"tỷ lệ giải quyết đúng hạn (trên hồ sơ đã giải quyết): {_percent(report.resolved_on_time_rate, ctx)}",
+            f"Resolved: {report.resolved} · on time {report.resolved_on_time} (early {report.resolved_early}) · "
+            f"late {report.resolved_late} · resolved on time (of those resolved): "
+            f"{_percent(report.resolved_on_time_rate, ctx)}",
         ),
+        ctx.say(f"Đã trả kết quả: {report.returned}", f"Returned: {report.returned}"),
+        ctx.say("Hồ sơ tiếp nhận trong kỳ theo trạng thái:", "Received in the period, by status:"),
     ]
     for status, count in sorted(report.by_status.items()):
         lines.append(f"  {status_name(status, ctx.lang)}: {count}")
     print("\n".join(lines), file=ctx.out)
     return 0
+
+
+def _percent(value: float | None, ctx: CliContext) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return (text.replace(".", ",") if ctx.lang != "en" else text) + "%"
+
+
+def _indicator_lines(report: Report, ctx: CliContext) -> list[str]:
+    """The national indicator (Decision 766/QĐ-TTg) and what it is made of."""
+    as_of = f"{report.as_of:%d/%m/%Y %H:%M}" if report.as_of else ""
+    rate = _percent(report.on_time_rate, ctx)
+    r = report
+    return [
+        ctx.say(
+            f"Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn (QĐ 766/QĐ-TTg): {rate} ({r.on_time}/{r.counted})",
+            f"On-time rate, national indicator (Decision 766/QĐ-TTg): {rate} ({r.on_time}/{r.counted})",
+        ),
+        ctx.say(
+            f"  Hồ sơ tiếp nhận và xử lý trong kỳ: {r.counted} (kỳ trước chuyển sang: {r.carried_over})",
+            f"  Received and processed in the period: {r.counted} (carried over: {r.carried_over})",
+        ),
+        ctx.say(
+            f"  Đã xử lý xong, dừng hoặc rút: đúng hạn {r.finished_on_time} (trước hạn {r.finished_early}) · "
+            f"quá hạn {r.finished_late} · trong đó dừng, rút {r.stopped}",
+            f"  Ended (result, stop or withdrawal): on time {r.finished_on_time} (early {r.finished_early}) · "
+            f"late {r.finished_late} · of which stopped or withdrawn {r.stopped}",
+        ),
+        ctx.say(
+            f"  Đang xử lý lúc {as_of}: trong hạn {r.open_in_time} · quá hạn {r.overdue_open}",
+            f"  Still open at {as_of}: in time {r.open_in_time} · overdue {r.overdue_open}",
+        ),
+    ]

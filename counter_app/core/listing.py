@@ -2,7 +2,7 @@
 
 The list never loads whole dossiers: a `DossierSummary` holds the few facts a row shows, and the functions
 here judge it exactly as `statuses.timeliness` judges the full dossier (the waiting time of a supplement
-request does not count; more than one supplement request makes a dossier late).
+request does not count; a dossier waiting for its papers after a second request is late).
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ class DeadlineMark(str, Enum):
 
     NONE = "none"
     DUE_SOON = "due-soon"  # open, deadline within the configured "due soon" hours
-    OVERDUE = "overdue"  # open, deadline passed (or a second supplement request)
-    LATE = "late"  # finished after the deadline (or after two supplement requests)
+    OVERDUE = "overdue"  # open, deadline passed (or waiting after a second supplement request)
+    LATE = "late"  # finished after the deadline
 
 
 @dataclass(frozen=True)
@@ -151,10 +151,11 @@ def summary_timeliness(summary: DossierSummary, now: datetime) -> Timeliness:
     if end is not None and summary.status is S.STOPPED:
         return Timeliness.NOT_APPLICABLE
     if end is None:
-        if summary.supplement_requests > 1 or now > due:
+        repeat_wait = summary.status is S.SUPPLEMENT_REQUESTED and summary.supplement_requests > 1
+        if repeat_wait or now > due:
             return Timeliness.OVERDUE
         return Timeliness.IN_TIME
-    if summary.supplement_requests > 1 or end > summary.due_at:
+    if end > summary.due_at:
         return Timeliness.LATE
     if end.date() < summary.due_at.date():
         return Timeliness.EARLY

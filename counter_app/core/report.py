@@ -1,16 +1,35 @@
-"""Leaders' figures for a period, by the national rules: received, resolved, returned, on time, late, satisfaction."""
+"""Leaders' figures for a period: the national on-time indicator of Decision 766/QĐ-TTg, and what was received,
+resolved, returned and rated.
+
+The indicator ("tỷ lệ hồ sơ xử lý trước hạn, đúng hạn", docs/LEGAL.md) divides the dossiers processed or being
+processed on time by every dossier received and processed in the period: those received in it and those carried
+over from earlier periods still being processed when it began. A dossier's processing ends with its result
+(status 9, else 10), or with the citizen's withdrawal (7) or a stop (8); the time spent waiting for the citizen's
+supplement is left out; a dossier still open at the end of the period is judged at that moment (or now, for a
+period not over yet), and one waiting for its papers after a second request is late. The figures about resolved
+dossiers alone (`resolved_on_time_rate` …) are kept beside it under their own names.
+"""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from .intake import rating_of
 from .model import Dossier, Rating, Status
-from .statuses import RESOLVED, Timeliness, finished_at, timeliness
+from .statuses import RESOLVED, Timeliness, deadline, finished_at, timeliness, waiting_after_repeat_request
+
+S = Status
+
+#: Statuses in which the citizen ended the processing: a withdrawal request, and the stop that follows it.
+END_POINTS: frozenset[Status] = frozenset({S.WITHDRAWAL_REQUESTED, S.STOPPED})
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 2) if whole else None
 
 
 @dataclass
@@ -18,41 +37,82 @@ class ProcedureFigures:
     code: str
     name: str
     received: int = 0
+    counted: int = 0  # in the national indicator
+    on_time: int = 0  # of those, processed or being processed on time
     resolved: int = 0
-    on_time: int = 0
-    late: int = 0
+    resolved_on_time: int = 0
+    resolved_late: int = 0
+
+    @property
+    def late(self) -> int:
+        return self.counted - self.on_time
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return _rate(self.on_time, self.counted)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**vars(self), "late": self.late, "on_time_rate": self.on_time_rate}
 
 
 @dataclass
 class Report:
-    """Figures for [date_from, date_to] (both inclusive)."""
+    """Figures for [date_from, date_to] (both inclusive); open dossiers are judged at `as_of`."""
 
     date_from: date
     date_to: date
+    as_of: datetime | None = None  # the end of the period, or the moment asked when the period is not over
+    # ---- the national indicator: every dossier received and processed in the period ----
+    counted: int = 0  # received before the period ended, processing not ended before it began
+    carried_over: int = 0  # of which received before the period began
+    finished_on_time: int = 0  # processing ended in the period by the (supplement-adjusted) deadline
+    finished_early: int = 0  # of which before the appointment day
+    finished_late: int = 0
+    open_in_time: int = 0  # still being processed, or waiting for papers, at `as_of`, deadline not passed
+    overdue_open: int = 0  # still open at `as_of` with the deadline passed, or waiting after a second request
+    stopped: int = 0  # processing ended in the period by a withdrawal or a stop (counted, by when it ended)
+    # ---- what happened in the period ----
     received: int = 0
-    resolved: int = 0
+    resolved: int = 0  # a result produced in the period (status 9 or 10)
     returned: int = 0
-    on_time: int = 0  # resolved by the (supplement-adjusted) appointment, early ones included
-    early: int = 0
-    late: int = 0
-    overdue_open: int = 0  # still open at the end of the period with the deadline passed
+    resolved_on_time: int = (
+        0  # of the resolved, by the (supplement-adjusted) appointment, early ones included
+    )
+    resolved_early: int = 0
+    resolved_late: int = 0
     by_status: dict[int, int] = field(default_factory=dict)
     by_procedure: dict[str, ProcedureFigures] = field(default_factory=dict)
-    late_by_unit: dict[str, int] = field(default_factory=dict)
+    late_by_unit: dict[str, int] = field(
+        default_factory=dict
+    )  # resolved late, by the unit that finished them
     by_officer: dict[str, dict[str, int]] = field(default_factory=dict)
     ratings: dict[int, int] = field(default_factory=dict)
 
     @property
+    def on_time(self) -> int:
+        """Dossiers processed or being processed on time (the indicator's numerator)."""
+        return self.finished_on_time + self.open_in_time
+
+    @property
+    def late(self) -> int:
+        return self.finished_late + self.overdue_open
+
+    @property
     def on_time_rate(self) -> float | None:
-        """Percentage of resolved dossiers resolved on time (None when nothing was resolved)."""
-        return round(100 * self.on_time / self.resolved, 2) if self.resolved else None
+        """The national indicator in percent: on time ÷ counted (None when nothing was received or processed)."""
+        return _rate(self.on_time, self.counted)
+
+    @property
+    def resolved_on_time_rate(self) -> float | None:
+        """Percentage of the dossiers resolved in the period that were resolved on time (None when none was)."""
+        return _rate(self.resolved_on_time, self.resolved)
 
     @property
     def satisfaction_index(self) -> float | None:
         """100% − (% late among resolved + % "Không hài lòng" among ratings), floored at 0."""
         if not self.resolved and not sum(self.ratings.values()):
             return None
-        late_pct = 100 * self.late / self.resolved if self.resolved else 0.0
+        late_pct = 100 * self.resolved_late / self.resolved if self.resolved else 0.0
         rated = sum(self.ratings.values())
         dislike_pct = 100 * self.ratings.get(int(Rating.DISSATISFIED), 0) / rated if rated else 0.0
         return round(max(0.0, 100 - late_pct - dislike_pct), 2)
@@ -61,17 +121,28 @@ class Report:
         return {
             "from": self.date_from.isoformat(),
             "to": self.date_to.isoformat(),
+            "as_of": self.as_of.isoformat(timespec="minutes") if self.as_of else None,
+            "on_time_rate": self.on_time_rate,
+            "counted": self.counted,
+            "on_time": self.on_time,
+            "late": self.late,
+            "carried_over": self.carried_over,
+            "finished_on_time": self.finished_on_time,
+            "finished_early": self.finished_early,
+            "finished_late": self.finished_late,
+            "open_in_time": self.open_in_time,
+            "overdue_open": self.overdue_open,
+            "stopped": self.stopped,
             "received": self.received,
             "resolved": self.resolved,
             "returned": self.returned,
-            "on_time": self.on_time,
-            "early": self.early,
-            "late": self.late,
-            "overdue_open": self.overdue_open,
-            "on_time_rate": self.on_time_rate,
+            "resolved_on_time": self.resolved_on_time,
+            "resolved_early": self.resolved_early,
+            "resolved_late": self.resolved_late,
+            "resolved_on_time_rate": self.resolved_on_time_rate,
             "by_status": {str(k): v for k, v in sorted(self.by_status.items())},
             "by_procedure": [
-                vars(p) for p in sorted(self.by_procedure.values(), key=lambda p: (-p.received, p.code))
+                p.to_dict() for p in sorted(self.by_procedure.values(), key=lambda p: (-p.received, p.code))
             ],
             "late_by_unit": dict(sorted(self.late_by_unit.items(), key=lambda kv: -kv[1])),
             "by_officer": {k: v for k, v in sorted(self.by_officer.items())},
@@ -84,6 +155,53 @@ class Report:
         }
 
 
+# ---- the national indicator, dossier by dossier -------------------------------------------------------------------
+def seen_before(dossier: Dossier, moment: datetime) -> Dossier:
+    """The dossier as it stood just before `moment`: its history up to then and the status that gave it."""
+    events = tuple(e for e in dossier.history if e.at < moment)
+    if len(events) == len(dossier.history) or not events:
+        return dossier
+    return replace(dossier, history=events, status=events[-1].to_status)
+
+
+def was_received(dossier: Dossier) -> bool:
+    """Received at a counter (an online submission waiting in status 1, or refused, never was)."""
+    return dossier.code is not None and any(e.to_status is S.RECEIVED for e in dossier.history)
+
+
+def processing_end(dossier: Dossier) -> datetime | None:
+    """When processing ended for the indicator: the result (status 9, else 10), or else the withdrawal request or
+    stop the dossier still stands at (the first of them since it last left processing); None while open."""
+    result = next(
+        (e.at for e in dossier.history if e.from_status is not None and e.to_status in RESOLVED), None
+    )
+    if result is not None or dossier.status not in END_POINTS:
+        return result
+    end: datetime | None = None
+    for event in dossier.history:  # back to processing after a withdrawal request, the clock went on
+        ending = event.from_status is not None and event.to_status in END_POINTS
+        end = (end or event.at) if ending else None
+    return end
+
+
+def indicator_verdict(dossier: Dossier, as_of: datetime) -> Timeliness:
+    """Where a received dossier stands for the indicator at `as_of`, from the history it has (see `seen_before`):
+    ended by the deadline (EARLY/ON_TIME) or after it (LATE); still open within it (IN_TIME) or past it, or waiting
+    for papers after a second request (OVERDUE). The deadline is the appointment plus every supplement wait."""
+    dl = deadline(dossier, as_of)
+    if dl is None:
+        return Timeliness.NOT_APPLICABLE
+    end = processing_end(dossier)
+    if end is None:
+        if waiting_after_repeat_request(dossier) or as_of > dl.due:
+            return Timeliness.OVERDUE
+        return Timeliness.IN_TIME
+    if end > dl.due:
+        return Timeliness.LATE
+    return Timeliness.EARLY if end.date() < dl.due.date() else Timeliness.ON_TIME
+
+
+# ---- the period ---------------------------------------------------------------------------------------------------
 def _in(moment: datetime | None, start: datetime, end: datetime) -> bool:
     return moment is not None and start <= moment < end
 
@@ -101,11 +219,48 @@ def _unit_when_finished(d: Dossier) -> str:
     return d.unit
 
 
-def build_report(dossiers: Iterable[Dossier], date_from: date, date_to: date) -> Report:
-    """Compute the figures; `dossiers` may hold more than the period (filtered here)."""
+def _count_in_indicator(
+    report: Report, proc: ProcedureFigures, d: Dossier, start: datetime, end: datetime, as_of: datetime
+) -> bool:
+    """Add `d` to the indicator's figures if it was received and processed in the period; say whether it was."""
+    seen = seen_before(d, end)
+    if d.received_at >= end or not was_received(seen):
+        return False
+    ended = processing_end(seen)
+    if ended is not None and ended < start:
+        return False
+    verdict = indicator_verdict(seen, as_of)
+    if verdict is Timeliness.NOT_APPLICABLE:
+        return False
+    report.counted += 1
+    proc.counted += 1
+    report.carried_over += d.received_at < start
+    report.stopped += ended is not None and seen.status in END_POINTS
+    if verdict in (Timeliness.EARLY, Timeliness.ON_TIME, Timeliness.IN_TIME):
+        proc.on_time += 1
+    if verdict is Timeliness.EARLY:
+        report.finished_on_time += 1
+        report.finished_early += 1
+    elif verdict is Timeliness.ON_TIME:
+        report.finished_on_time += 1
+    elif verdict is Timeliness.LATE:
+        report.finished_late += 1
+    elif verdict is Timeliness.IN_TIME:
+        report.open_in_time += 1
+    else:
+        report.overdue_open += 1
+    return True
+
+
+def build_report(
+    dossiers: Iterable[Dossier], date_from: date, date_to: date, now: datetime | None = None
+) -> Report:
+    """Compute the figures; `dossiers` may hold more than the period (filtered here). Open dossiers are judged at
+    the end of the period, or at `now` when that comes first (a period not over yet)."""
     start = datetime.combine(date_from, time.min)
     end = datetime.combine(date_to + timedelta(days=1), time.min)
-    report = Report(date_from, date_to)
+    as_of = end if now is None else min(now, end)
+    report = Report(date_from, date_to, as_of=as_of)
     by_status: Counter[int] = Counter()
     late_units: Counter[str] = Counter()
     officers: defaultdict[str, Counter[str]] = defaultdict(Counter)
@@ -116,7 +271,7 @@ def build_report(dossiers: Iterable[Dossier], date_from: date, date_to: date) ->
         proc = report.by_procedure.get(d.procedure.code) or ProcedureFigures(
             d.procedure.code, d.procedure.name
         )
-        touched = False
+        touched = _count_in_indicator(report, proc, d, start, end, as_of)
         if _in(d.received_at, start, end):
             report.received += 1
             proc.received += 1
@@ -130,12 +285,12 @@ def build_report(dossiers: Iterable[Dossier], date_from: date, date_to: date) ->
             proc.resolved += 1
             touched = True
             if verdict in (Timeliness.EARLY, Timeliness.ON_TIME):
-                report.on_time += 1
-                proc.on_time += 1
-                report.early += verdict is Timeliness.EARLY
+                report.resolved_on_time += 1
+                proc.resolved_on_time += 1
+                report.resolved_early += verdict is Timeliness.EARLY
             elif verdict is Timeliness.LATE:
-                report.late += 1
-                proc.late += 1
+                report.resolved_late += 1
+                proc.resolved_late += 1
                 late_units[_unit_when_finished(d)] += 1
         returned = _returned_at(d)
         if _in(returned, start, end):
@@ -145,8 +300,6 @@ def build_report(dossiers: Iterable[Dossier], date_from: date, date_to: date) ->
             if rating is not None:
                 ratings[int(rating)] += 1
             touched = True
-        if done is None and d.received_at < end and timeliness(d, end) is Timeliness.OVERDUE:
-            report.overdue_open += 1
         if touched:
             report.by_procedure[d.procedure.code] = proc
     report.by_status = dict(by_status)

@@ -109,9 +109,9 @@ class Timeliness(str, Enum):
 
     EARLY = "early"  # finished before the appointment day
     ON_TIME = "on-time"  # finished by the appointment
-    LATE = "late"  # finished after the (supplement-adjusted) appointment, or >1 supplement request
+    LATE = "late"  # finished after the (supplement-adjusted) appointment
     IN_TIME = "in-time"  # still open, deadline not passed
-    OVERDUE = "overdue"  # still open, deadline passed
+    OVERDUE = "overdue"  # still open, deadline passed, or waiting for the citizen after a second request
     NOT_APPLICABLE = "n/a"  # never received, refused or stopped
 
 
@@ -163,8 +163,17 @@ def finished_at(dossier: Dossier) -> datetime | None:
     return None
 
 
+def waiting_after_repeat_request(dossier: Dossier) -> bool:
+    """Waiting for the citizen's papers after a second (or later) request: late at once, whatever the clock says.
+
+    The national portal's rule for the on-time indicator (docs/LEGAL.md): a dossier waiting for a supplement ends
+    its processing time at the request, unless it was asked more than once, which counts as late. A dossier whose
+    second supplement came back is judged by its time like any other, the waits left out."""
+    return dossier.status is S.SUPPLEMENT_REQUESTED and supplement_requests(dossier) > 1
+
+
 def timeliness(dossier: Dossier, now: datetime) -> Timeliness:
-    """Classify a dossier by the national rule (DOMAIN.md, "Late is not a status")."""
+    """Classify a dossier by the national rule (DOMAIN.md, "Late is not a status"; docs/LEGAL.md)."""
     if dossier.code is None or dossier.status in (S.REFUSED,):
         return Timeliness.NOT_APPLICABLE
     dl = deadline(dossier, now)
@@ -174,10 +183,10 @@ def timeliness(dossier: Dossier, now: datetime) -> Timeliness:
     if end is not None and dossier.status is S.STOPPED:
         return Timeliness.NOT_APPLICABLE
     if end is None:
-        if dl.supplement_requests > 1 or now > dl.due:
+        if waiting_after_repeat_request(dossier) or now > dl.due:
             return Timeliness.OVERDUE
         return Timeliness.IN_TIME
-    if dl.supplement_requests > 1 or end > dl.due:
+    if end > dl.due:
         return Timeliness.LATE
     if end.date() < dl.due.date():
         return Timeliness.EARLY

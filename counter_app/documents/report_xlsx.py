@@ -1,4 +1,5 @@
-"""The leaders' report as an XLSX workbook: summary, by procedure, by unit and officer, satisfaction."""
+"""The leaders' report as an XLSX workbook: summary (the national on-time indicator first), by procedure, by unit and
+officer, satisfaction."""
 
 from __future__ import annotations
 
@@ -16,42 +17,95 @@ LABELS = {
         "procedures": "Theo thủ tục",
         "units": "Quá hạn theo đơn vị",
         "officers": "Theo cán bộ",
+        "period": "Kỳ báo cáo",
+        "as_of": "Hồ sơ chưa xong tính đến",
+        "indicator": "Chỉ số tiến độ giải quyết (Quyết định 766/QĐ-TTg)",
+        "on_time_rate": "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn (%)",
+        "counted": "Hồ sơ tiếp nhận và xử lý trong kỳ",
+        "carried_over": "  trong đó kỳ trước chuyển sang",
+        "on_time": "Đã và đang xử lý trước hạn, đúng hạn",
+        "late": "Đã và đang xử lý quá hạn",
+        "finished_on_time": "Đã xử lý đúng hạn (gồm trước hạn)",
+        "finished_early": "  trong đó trước hạn",
+        "finished_late": "Đã xử lý quá hạn",
+        "open_in_time": "Đang xử lý trong hạn",
+        "overdue_open": "Đang xử lý quá hạn",
+        "stopped": "Dừng xử lý, rút hồ sơ (đã tính ở trên)",
+        "period_figures": "Hồ sơ trong kỳ",
         "received": "Tiếp nhận",
         "resolved": "Đã giải quyết",
+        "resolved_on_time": "Giải quyết đúng hạn (gồm trước hạn)",
+        "resolved_early": "Giải quyết trước hạn",
+        "resolved_late": "Giải quyết quá hạn",
+        "resolved_on_time_rate": "Tỷ lệ giải quyết đúng hạn trên hồ sơ đã giải quyết (%)",
         "returned": "Đã trả kết quả",
-        "on_time": "Đúng hạn",
-        "early": "Trước hạn",
-        "late": "Quá hạn",
-        "overdue_open": "Đang quá hạn",
-        "on_time_rate": "Tỷ lệ đúng hạn (%)",
         "satisfaction_index": "Chỉ số hài lòng (%)",
         "code": "Mã thủ tục",
         "name": "Tên thủ tục",
+        "proc_rate": "Tỷ lệ trước hạn, đúng hạn (%)",
         "unit": "Đơn vị",
         "officer": "Cán bộ",
-        "period": "Kỳ báo cáo",
     },
     "en": {
         "summary": "Summary",
         "procedures": "By procedure",
         "units": "Late by unit",
         "officers": "By officer",
+        "period": "Period",
+        "as_of": "Open dossiers judged at",
+        "indicator": "Progress indicator (Decision 766/QĐ-TTg)",
+        "on_time_rate": "On-time rate, national indicator (%)",
+        "counted": "Received and processed in the period",
+        "carried_over": "  of which carried over",
+        "on_time": "Processed or being processed on time",
+        "late": "Processed or being processed late",
+        "finished_on_time": "Ended on time (incl. early)",
+        "finished_early": "  of which early",
+        "finished_late": "Ended late",
+        "open_in_time": "Open, in time",
+        "overdue_open": "Open, overdue",
+        "stopped": "Stopped or withdrawn (counted above)",
+        "period_figures": "Dossiers in the period",
         "received": "Received",
         "resolved": "Resolved",
+        "resolved_on_time": "Resolved on time (incl. early)",
+        "resolved_early": "Resolved early",
+        "resolved_late": "Resolved late",
+        "resolved_on_time_rate": "Resolved on time, of those resolved (%)",
         "returned": "Returned",
-        "on_time": "On time",
-        "early": "Early",
-        "late": "Late",
-        "overdue_open": "Overdue (open)",
-        "on_time_rate": "On-time rate (%)",
         "satisfaction_index": "Satisfaction index (%)",
         "code": "Procedure code",
         "name": "Procedure",
+        "proc_rate": "On-time rate (%)",
         "unit": "Unit",
         "officer": "Officer",
-        "period": "Period",
     },
 }
+
+#: The summary's rows under each heading, in order (each a `Report` attribute).
+INDICATOR_ROWS = (
+    "on_time_rate",
+    "counted",
+    "carried_over",
+    "on_time",
+    "late",
+    "finished_on_time",
+    "finished_early",
+    "finished_late",
+    "open_in_time",
+    "overdue_open",
+    "stopped",
+)
+PERIOD_ROWS = (
+    "received",
+    "resolved",
+    "resolved_on_time",
+    "resolved_early",
+    "resolved_late",
+    "resolved_on_time_rate",
+    "returned",
+    "satisfaction_index",
+)
 
 
 def write_report_xlsx(path: Path, report: Report, unit: UnitConfig, lang: str = "vi") -> None:
@@ -62,20 +116,49 @@ def write_report_xlsx(path: Path, report: Report, unit: UnitConfig, lang: str = 
     ws.title = t["summary"]
     ws.append([unit.agency_name])
     ws.append([t["period"], f"{report.date_from:%d/%m/%Y} – {report.date_to:%d/%m/%Y}"])
-    for key in ("received", "resolved", "returned", "on_time", "early", "late", "overdue_open"):
-        ws.append([t[key], getattr(report, key)])
-    ws.append([t["on_time_rate"], report.on_time_rate])
-    ws.append([t["satisfaction_index"], report.satisfaction_index])
+    ws.append([t["as_of"], f"{report.as_of:%d/%m/%Y %H:%M}" if report.as_of else ""])
+    for heading, rows in (("indicator", INDICATOR_ROWS), ("period_figures", PERIOD_ROWS)):
+        ws.append([])
+        ws.append([t[heading]])
+        ws.cell(ws.max_row, 1).font = bold
+        for key in rows:
+            ws.append([t[key], getattr(report, key)])
     ws["A1"].font = bold
-    ws.column_dimensions["A"].width = 32
+    ws.column_dimensions["A"].width = 56
     ws.column_dimensions["B"].width = 24
     procs = wb.create_sheet(t["procedures"])
-    procs.append([t["code"], t["name"], t["received"], t["resolved"], t["on_time"], t["late"]])
-    for p in sorted(report.by_procedure.values(), key=lambda p: -p.received):
-        procs.append([p.code, p.name, p.received, p.resolved, p.on_time, p.late])
+    procs.append(
+        [
+            t["code"],
+            t["name"],
+            t["received"],
+            t["counted"],
+            t["on_time"],
+            t["late"],
+            t["proc_rate"],
+            t["resolved"],
+            t["resolved_on_time"],
+            t["resolved_late"],
+        ]
+    )
+    for p in sorted(report.by_procedure.values(), key=lambda p: (-p.received, p.code)):
+        procs.append(
+            [
+                p.code,
+                p.name,
+                p.received,
+                p.counted,
+                p.on_time,
+                p.late,
+                p.on_time_rate,
+                p.resolved,
+                p.resolved_on_time,
+                p.resolved_late,
+            ]
+        )
     procs.column_dimensions["B"].width = 70
     units = wb.create_sheet(t["units"])
-    units.append([t["unit"], t["late"]])
+    units.append([t["unit"], t["resolved_late"]])
     for name, count in sorted(report.late_by_unit.items(), key=lambda kv: -kv[1]):
         units.append([name, count])
     units.column_dimensions["A"].width = 40

@@ -73,7 +73,11 @@ _WAITING_PAST_DUE = (
     f"SELECT d.rowid FROM dossier d WHERE d.finished_at IS NULL AND d.status = 5 AND d.code IS NOT NULL "
     f"AND d.due_at IS NOT NULL AND {_WAITING_SINCE} > d.due_at"
 )
-_TWO_REQUESTS = f"SELECT d.rowid FROM dossier d WHERE {_COUNTED} AND {_MANY_REQUESTS}"
+#: Waiting for the citizen's papers after a second request: late at once (an answered one is judged by time).
+_TWO_REQUESTS = (
+    f"SELECT d.rowid FROM dossier d WHERE {_COUNTED} AND d.status = 5 AND d.finished_at IS NULL "
+    f"AND {_MANY_REQUESTS}"
+)
 #: Finished late, or still open and past the deadline at ? (the late view is `rowid IN` these).
 _LATE_BRANCHES = f"{{finished_late}} UNION {_OPEN_PAST_DUE} UNION {_WAITING_PAST_DUE} UNION {_TWO_REQUESTS}"
 _OVERDUE_BRANCHES = (
@@ -84,7 +88,7 @@ _OVERDUE_OPEN = f"d.rowid IN ({_OVERDUE_BRANCHES})"
 #: Still open, clock running, deadline within [?, ?].
 _DUE_IN_WINDOW = (
     "(d.finished_at IS NULL AND d.due_at >= ? AND d.due_at <= ? AND d.status NOT IN (3, 5, 8) "
-    f"AND d.code IS NOT NULL AND NOT {_MANY_REQUESTS})"
+    "AND d.code IS NOT NULL)"
 )
 
 _SORT_COLUMNS: dict[SortKey, str] = {

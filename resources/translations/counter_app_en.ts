@@ -336,8 +336,72 @@
         <translation>to</translation>
     </message>
     <message>
+        <source>Chỉ số 766</source>
+        <translation>Indicator 766</translation>
+    </message>
+    <message>
+        <source>Chỉ số tiến độ giải quyết (Quyết định 766/QĐ-TTg): hồ sơ đã và đang xử lý trước hạn, đúng hạn trên tổng số hồ sơ tiếp nhận và xử lý trong kỳ, gồm hồ sơ kỳ trước chuyển sang.</source>
+        <translation>Progress indicator (Decision 766/QĐ-TTg): dossiers processed or being processed early or on time, out of every dossier received and processed in the period, including those carried over from earlier periods.</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn</source>
+        <translation>On-time rate (national indicator)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ tiếp nhận và xử lý trong kỳ</source>
+        <translation>Received and processed in the period</translation>
+    </message>
+    <message>
+        <source>Trong đó kỳ trước chuyển sang</source>
+        <translation>Of which carried over</translation>
+    </message>
+    <message>
+        <source>Đã và đang xử lý đúng hạn</source>
+        <translation>Processed or in process on time</translation>
+    </message>
+    <message>
+        <source>Đã xử lý quá hạn</source>
+        <translation>Ended late</translation>
+    </message>
+    <message>
+        <source>Đang xử lý quá hạn</source>
+        <translation>Open, overdue</translation>
+    </message>
+    <message>
+        <source>Trong kỳ</source>
+        <translation>In the period</translation>
+    </message>
+    <message>
+        <source>Hồ sơ tiếp nhận, giải quyết và trả kết quả trong kỳ</source>
+        <translation>Dossiers received, resolved and returned in the period</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận trong kỳ</source>
+        <translation>Received in the period</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đúng hạn trên hồ sơ đã giải quyết</source>
+        <translation>On-time rate of the resolved dossiers</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã xử lý xong, dừng hoặc rút trong hạn (không tính thời gian chờ bổ sung) cộng hồ sơ đang xử lý còn trong hạn, chia cho tổng số hồ sơ tiếp nhận và xử lý trong kỳ. Hồ sơ đang chờ bổ sung sau lần yêu cầu thứ hai tính là quá hạn.</source>
+        <translation>Dossiers that ended (result, stop or withdrawal) within their deadline (time waiting for a supplement not counted) plus those still in process within it, divided by every dossier received and processed in the period. A dossier waiting for papers after a second request counts as late.</translation>
+    </message>
+    <message>
+        <source>Tiến độ giải quyết (chỉ số 766)</source>
+        <translation>Progress (indicator 766)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ giải quyết quá hạn theo đơn vị</source>
+        <translation>Dossiers resolved late, by unit</translation>
+    </message>
+    <message>
         <source>Tiếp nhận</source>
         <translation>Receive</translation>
+    </message>
+    <message>
+        <source>Số liệu từ %1 đến %2; hồ sơ chưa xong tính đến %3</source>
+        <translation>Figures from %1 to %2; open dossiers as of %3</translation>
     </message>
     <message>
         <source>Đã giải quyết</source>
@@ -348,20 +412,12 @@
         <translation>Returned</translation>
     </message>
     <message>
-        <source>Đúng hạn (gồm trước hạn)</source>
-        <translation>On time (early included)</translation>
-    </message>
-    <message>
         <source>Giải quyết quá hạn</source>
         <translation>Resolved late</translation>
     </message>
     <message>
         <source>Tỷ lệ đúng hạn</source>
         <translation>On-time rate</translation>
-    </message>
-    <message>
-        <source>Đang quá hạn</source>
-        <translation>Overdue now</translation>
     </message>
     <message>
         <source>Chỉ số hài lòng</source>
@@ -372,16 +428,8 @@
         <translation>Received dossiers by current status</translation>
     </message>
     <message>
-        <source>Kết quả giải quyết</source>
-        <translation>Resolution results</translation>
-    </message>
-    <message>
         <source>Mức độ hài lòng</source>
         <translation>Satisfaction</translation>
-    </message>
-    <message>
-        <source>Hồ sơ quá hạn theo đơn vị</source>
-        <translation>Overdue dossiers by unit</translation>
     </message>
     <message>
         <source>Mã thủ tục</source>
@@ -390,6 +438,10 @@
     <message>
         <source>Tên thủ tục</source>
         <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Tính chỉ số</source>
+        <translation>Counted</translation>
     </message>
     <message>
         <source>Đúng hạn</source>
@@ -420,24 +472,24 @@
         <translation>Computing the figures…</translation>
     </message>
     <message>
-        <source>Số liệu từ %1 đến %2</source>
-        <translation>Figures from %1 to %2</translation>
-    </message>
-    <message>
         <source>Không tính được số liệu: %1</source>
         <translation>The figures could not be computed: %1</translation>
     </message>
     <message>
+        <source>Đã xử lý đúng hạn</source>
+        <translation>Ended on time</translation>
+    </message>
+    <message>
+        <source>Đang xử lý trong hạn</source>
+        <translation>Open, in time</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ trong kỳ</source>
+        <translation>No dossier in the period</translation>
+    </message>
+    <message>
         <source>%1%</source>
         <translation>%1%</translation>
-    </message>
-    <message>
-        <source>Trước hạn</source>
-        <translation>Early</translation>
-    </message>
-    <message>
-        <source>Chưa có hồ sơ giải quyết</source>
-        <translation>No dossier resolved yet</translation>
     </message>
     <message>
         <source>Rất hài lòng</source>

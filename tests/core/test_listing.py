@@ -93,7 +93,7 @@ def test_one_working_day_spans_the_weekend() -> None:
     assert view_window(QuickView.LATE, friday, CAL) is None
 
 
-def test_supplement_wait_is_not_counted_and_a_second_request_makes_it_late() -> None:
+def test_supplement_wait_is_not_counted_and_waiting_after_a_second_request_is_late() -> None:
     d = _moves(
         _received(),
         (S.PROCESSING, T0 + timedelta(hours=1)),
@@ -115,9 +115,15 @@ def test_supplement_wait_is_not_counted_and_a_second_request_makes_it_late() -> 
         (S.RESULT_READY, datetime(2026, 11, 26, 11)),
     )
     assert summary_of(twice).supplement_requests == 2
-    assert timeliness(twice, now) is Timeliness.LATE
-    assert summary_timeliness(summary_of(twice), now) is Timeliness.LATE
-    assert in_view(summary_of(twice), QuickView.LATE, now, CAL)
+    # both requests answered: judged by its time like any other (result 26/11 11:00, deadline 28/11 08:00 + 1 h)
+    assert timeliness(twice, now) is Timeliness.EARLY
+    assert summary_timeliness(summary_of(twice), now) is Timeliness.EARLY
+    assert not in_view(summary_of(twice), QuickView.LATE, now, CAL)
+    # still waiting after the second request: late at once, the deadline far ahead
+    waiting_twice = _moves(d, (S.SUPPLEMENT_REQUESTED, datetime(2026, 11, 26, 9)))
+    assert timeliness(waiting_twice, datetime(2026, 11, 26, 10)) is Timeliness.OVERDUE
+    assert summary_timeliness(summary_of(waiting_twice), datetime(2026, 11, 26, 10)) is Timeliness.OVERDUE
+    assert in_view(summary_of(waiting_twice), QuickView.LATE, datetime(2026, 11, 26, 10), CAL)
 
 
 def test_a_dossier_waiting_for_its_supplement_is_not_overdue_while_the_clock_is_stopped() -> None:

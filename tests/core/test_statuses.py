@@ -1,4 +1,5 @@
-"""Status transitions and the national on-time rule (supplement waiting excluded, two requests = late)."""
+"""Status transitions and the national on-time rule (supplement waiting excluded, waiting after a second
+request = late)."""
 
 from __future__ import annotations
 
@@ -76,16 +77,22 @@ def test_supplement_waiting_time_is_excluded() -> None:
     assert timeliness(done, datetime(2026, 12, 5)) is Timeliness.EARLY  # would be late without the pause
 
 
-def test_a_second_supplement_request_makes_the_dossier_late() -> None:
+def test_waiting_after_a_second_request_is_late_and_two_answered_requests_are_judged_by_time() -> None:
     d = advance(_received(), Status.PROCESSING, officer="x", at=T0 + timedelta(hours=1))
-    for day in (24, 25):
-        d = advance(d, Status.SUPPLEMENT_REQUESTED, officer="x", at=datetime(2026, 11, day, 9))
-        d = advance(d, Status.PROCESSING, officer="x", at=datetime(2026, 11, day, 10))
+    d = advance(d, Status.SUPPLEMENT_REQUESTED, officer="x", at=datetime(2026, 11, 24, 9))
+    d = advance(d, Status.PROCESSING, officer="x", at=datetime(2026, 11, 24, 10))
+    waiting = advance(d, Status.SUPPLEMENT_REQUESTED, officer="x", at=datetime(2026, 11, 25, 9))
+    # the deadline (26/11 08:00 + 1 h) is ahead, but waiting after a second request is late at once
+    assert timeliness(waiting, datetime(2026, 11, 25, 9, 30)) is Timeliness.OVERDUE
+    d = advance(waiting, Status.PROCESSING, officer="x", at=datetime(2026, 11, 25, 10))
+    assert timeliness(d, datetime(2026, 11, 25, 10, 30)) is Timeliness.IN_TIME
     done = advance(d, Status.RESULT_READY, officer="x", at=datetime(2026, 11, 25, 11))
-    assert timeliness(done, datetime(2026, 12, 1)) is Timeliness.LATE
+    assert timeliness(done, datetime(2026, 12, 1)) is Timeliness.EARLY  # due 26/11 10:00 (two 1 h waits)
 
 
-def test_stopped_dossiers_are_not_counted() -> None:
+def test_stopped_dossiers_carry_no_deadline_mark() -> (
+    None
+):  # the indicator counts them: tests/core/test_report.py
     d = advance(_received(), Status.WITHDRAWAL_REQUESTED, officer="x", at=T0 + timedelta(hours=1))
     d = advance(d, Status.STOPPED, officer="x", at=datetime(2026, 12, 10))
     assert timeliness(d, datetime(2026, 12, 11)) is Timeliness.NOT_APPLICABLE

@@ -116,6 +116,34 @@ def test_sql_views_agree_with_the_core_rules(store: CounterStore, sample: list[D
                 assert (_ids(page.rows), page.total) == (expected, len(expected)), (view, now, indexed)
 
 
+def test_two_answered_supplement_requests_are_judged_by_time_in_sql_as_in_core(store: CounterStore) -> None:
+    p = S.PROCESSING
+    answered = _move(
+        store,
+        _receive(store, "Vũ Hai Lần Xong", T0, datetime(2026, 11, 26, 16, 0)),
+        (p, T0 + timedelta(hours=1)),
+        (S.SUPPLEMENT_REQUESTED, T0 + timedelta(hours=2)),
+        (p, T0 + timedelta(hours=3)),
+        (S.SUPPLEMENT_REQUESTED, T0 + timedelta(hours=4)),
+        (p, T0 + timedelta(hours=5)),
+    )
+    queries = DossierQueries(store)
+    row = summary_of(store.dossiers.get(answered.id))
+    for now in (datetime(2026, 11, 26, 9, 0), datetime(2026, 11, 27, 9, 0)):  # due soon, then overdue
+        for view in (QuickView.LATE, QuickView.DUE_SOON, QuickView.DUE_TODAY):
+            expected = in_view(row, view, now, store.calendar())
+            assert (answered.id in _ids(queries.page(DossierFilter(view=view), now, 0, 50))) is expected, (
+                view,
+                now,
+            )
+    assert answered.id in _ids(
+        queries.page(DossierFilter(view=QuickView.DUE_SOON), datetime(2026, 11, 26, 9), 0, 50)
+    )
+    assert answered.id in _ids(
+        queries.page(DossierFilter(view=QuickView.LATE), datetime(2026, 11, 27, 9), 0, 50)
+    )
+
+
 def test_late_dossiers_are_under_late_and_not_under_due_soon(
     store: CounterStore, sample: list[Dossier]
 ) -> None:

@@ -77,8 +77,12 @@ def set_bars(
     values = QValueAxis()
     values.setLabelFormat("%d")
     top = max((v for _l, v in items), default=0)
-    values.setRange(0, max(1, top) * 1.2)
-    values.setTickCount(5 if top >= 4 else 2)
+    if top < 10:  # one tick per whole count, and room after the longest bar for its label
+        values.setRange(0, top + 1)
+        values.setTickCount(top + 2)
+    else:
+        values.setRange(0, top * 1.2)
+        values.applyNiceNumbers()
     category_side = Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
     value_side = Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
     chart.addAxis(categories, category_side)
@@ -87,8 +91,11 @@ def set_bars(
     series.attachAxis(values)
 
 
-def set_pie(view: QChartView, items: Sequence[tuple[str, int, str]], empty_text: str) -> None:
-    """Replace the chart's data with a pie of (label, count, colour); the legend gives each count and share."""
+def set_pie(
+    view: QChartView, items: Sequence[tuple[str, int, str]], empty_text: str, *, legend_right: bool = False
+) -> None:
+    """Replace the chart's data with a pie of (label, count, colour); the legend gives each count and share, under
+    the pie or, for long labels, beside it (one line each)."""
     chart = view.chart()
     _clear(chart)
     series = QPieSeries()
@@ -105,4 +112,4 @@ def set_pie(view: QChartView, items: Sequence[tuple[str, int, str]], empty_text:
     chart.addSeries(series)
     legend = chart.legend()
     legend.setVisible(True)
-    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+    legend.setAlignment(Qt.AlignmentFlag.AlignRight if legend_right else Qt.AlignmentFlag.AlignBottom)

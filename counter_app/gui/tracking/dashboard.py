@@ -1,10 +1,12 @@
-"""The leader's dashboard: for a chosen period, the national figures, lateness by unit and procedure, officers, satisfaction; export to XLSX."""
+"""The leader's dashboard: for a chosen period, the national on-time indicator (Decision 766/QĐ-TTg) and the figures of
+the resolved dossiers beside it, lateness by unit and procedure, officers, satisfaction; export to XLSX."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -53,15 +55,18 @@ def period_for(preset: str, today: date) -> tuple[date, date]:
 
 
 class KpiCard(QFrame):
-    """One big figure with its name underneath."""
+    """One big figure with its name underneath; the national indicator's card stands out."""
 
-    def __init__(self, name: str, key: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, key: str, parent: QWidget | None = None, *, emphasis: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName(f"kpi:{key}")
-        self.setStyleSheet("KpiCard { background: #f4f8fd; border: 1px solid #c5d6ea; border-radius: 6px; }")
+        background, border = ("#e7f1e4", "#8fbf86") if emphasis else ("#f4f8fd", "#c5d6ea")
+        self.setStyleSheet(
+            f"KpiCard {{ background: {background}; border: 1px solid {border}; border-radius: 6px; }}"
+        )
         self.value = QLabel("—", self)
         self.value.setObjectName("value")
-        self.value.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1d4e89;")
+        self.value.setStyleSheet("font-size: 18pt; font-weight: bold; color: #1d4e89;")
         self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption = QLabel(name, self)
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -73,6 +78,25 @@ class KpiCard(QFrame):
 
     def set_value(self, text: str) -> None:
         self.value.setText(text)
+
+
+class _Rate(NamedTuple):
+    text: str
+    value: float | None
+
+
+class _RateItem(QTableWidgetItem):
+    """A percentage cell: shown as written, sorted by its value (no rate first)."""
+
+    def __init__(self, rate: _Rate) -> None:
+        super().__init__(rate.text)
+        self.rate = -1.0 if rate.value is None else rate.value
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        if isinstance(other, _RateItem):
+            return self.rate < other.rate
+        return super().__lt__(other)
 
 
 class DashboardPanel(QWidget):
@@ -132,25 +156,42 @@ class DashboardPanel(QWidget):
         top.addWidget(self.export_button)
 
         self.cards: dict[str, KpiCard] = {}
-        cards = QHBoxLayout()
-        for key, name in (
-            ("received", self.tr("Tiếp nhận")),
-            ("resolved", self.tr("Đã giải quyết")),
-            ("returned", self.tr("Đã trả kết quả")),
-            ("on_time", self.tr("Đúng hạn (gồm trước hạn)")),
-            ("late", self.tr("Giải quyết quá hạn")),
-            ("on_time_rate", self.tr("Tỷ lệ đúng hạn")),
-            ("overdue_open", self.tr("Đang quá hạn")),
-            ("satisfaction", self.tr("Chỉ số hài lòng")),
-        ):
-            card = KpiCard(name, key, self)
-            self.cards[key] = card
-            cards.addWidget(card)
+        indicator = self._card_row(
+            self.tr("Chỉ số 766"),
+            self.tr(
+                "Chỉ số tiến độ giải quyết (Quyết định 766/QĐ-TTg): hồ sơ đã và đang xử lý trước hạn, đúng hạn trên tổng số hồ sơ tiếp nhận và xử lý trong kỳ, gồm hồ sơ kỳ trước chuyển sang."
+            ),
+            (
+                ("on_time_rate", self.tr("Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn")),
+                ("counted", self.tr("Hồ sơ tiếp nhận và xử lý trong kỳ")),
+                ("carried_over", self.tr("Trong đó kỳ trước chuyển sang")),
+                ("on_time", self.tr("Đã và đang xử lý đúng hạn")),
+                ("finished_late", self.tr("Đã xử lý quá hạn")),
+                ("overdue_open", self.tr("Đang xử lý quá hạn")),
+            ),
+        )
+        period = self._card_row(
+            self.tr("Trong kỳ"),
+            self.tr("Hồ sơ tiếp nhận, giải quyết và trả kết quả trong kỳ"),
+            (
+                ("received", self.tr("Tiếp nhận trong kỳ")),
+                ("resolved", self.tr("Đã giải quyết")),
+                ("resolved_late", self.tr("Giải quyết quá hạn")),
+                ("resolved_on_time_rate", self.tr("Tỷ lệ đúng hạn trên hồ sơ đã giải quyết")),
+                ("returned", self.tr("Đã trả kết quả")),
+                ("satisfaction", self.tr("Chỉ số hài lòng")),
+            ),
+        )
+        self.cards["on_time_rate"].setToolTip(
+            self.tr(
+                "Hồ sơ đã xử lý xong, dừng hoặc rút trong hạn (không tính thời gian chờ bổ sung) cộng hồ sơ đang xử lý còn trong hạn, chia cho tổng số hồ sơ tiếp nhận và xử lý trong kỳ. Hồ sơ đang chờ bổ sung sau lần yêu cầu thứ hai tính là quá hạn."
+            )
+        )
 
         self.status_chart = chart_view(self.tr("Hồ sơ tiếp nhận theo trạng thái hiện tại"), self)
-        self.timeliness_chart = chart_view(self.tr("Kết quả giải quyết"), self)
+        self.timeliness_chart = chart_view(self.tr("Tiến độ giải quyết (chỉ số 766)"), self)
         self.satisfaction_chart = chart_view(self.tr("Mức độ hài lòng"), self)
-        self.units_chart = chart_view(self.tr("Hồ sơ quá hạn theo đơn vị"), self)
+        self.units_chart = chart_view(self.tr("Hồ sơ giải quyết quá hạn theo đơn vị"), self)
         overview = QWidget(self)
         grid = QGridLayout(overview)
         grid.setContentsMargins(0, 4, 0, 0)
@@ -158,8 +199,8 @@ class DashboardPanel(QWidget):
         grid.addWidget(self.timeliness_chart, 0, 1)
         grid.addWidget(self.units_chart, 1, 0)
         grid.addWidget(self.satisfaction_chart, 1, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
 
         self.procedures = self._table(
             "procedures",
@@ -167,9 +208,12 @@ class DashboardPanel(QWidget):
                 self.tr("Mã thủ tục"),
                 self.tr("Tên thủ tục"),
                 self.tr("Tiếp nhận"),
-                self.tr("Đã giải quyết"),
+                self.tr("Tính chỉ số"),
                 self.tr("Đúng hạn"),
                 self.tr("Quá hạn"),
+                self.tr("Tỷ lệ đúng hạn"),
+                self.tr("Đã giải quyết"),
+                self.tr("Giải quyết quá hạn"),
             ),
         )
         self.officers = self._table(
@@ -183,8 +227,26 @@ class DashboardPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.error)
-        layout.addLayout(cards)
+        layout.addLayout(indicator)
+        layout.addLayout(period)
         layout.addWidget(self.tabs, 1)
+
+    def _card_row(self, title: str, tip: str, cards: tuple[tuple[str, str], ...]) -> QHBoxLayout:
+        """A row of cards after a short heading; the first card of the indicator's row stands out."""
+        row = QHBoxLayout()
+        heading = QLabel(title, self)
+        heading.setObjectName("cardRowHeading")
+        heading.setToolTip(tip)
+        heading.setWordWrap(True)
+        heading.setFixedWidth(76)
+        heading.setStyleSheet("font-weight: bold; color: #444444;")
+        row.addWidget(heading)
+        for i, (key, name) in enumerate(cards):
+            card = KpiCard(name, key, self, emphasis=key == "on_time_rate" and i == 0)
+            card.setToolTip(tip)
+            self.cards[key] = card
+            row.addWidget(card, 1)
+        return row
 
     def _table(self, name: str, headers: tuple[str, ...]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
@@ -228,10 +290,12 @@ class DashboardPanel(QWidget):
 
     def _on_report_done(self, report: Report) -> None:
         self.show_button.setEnabled(True)
+        as_of = f"{report.as_of:%d/%m/%Y %H:%M}" if report.as_of else ""
         self.state.setText(
-            self.tr("Số liệu từ %1 đến %2")
+            self.tr("Số liệu từ %1 đến %2; hồ sơ chưa xong tính đến %3")
             .replace("%1", f"{report.date_from:%d/%m/%Y}")
             .replace("%2", f"{report.date_to:%d/%m/%Y}")
+            .replace("%3", as_of)
         )
         self.error.show_error(None, "")
         self.show_report(report)
@@ -251,17 +315,13 @@ class DashboardPanel(QWidget):
     def show_report(self, r: Report) -> None:
         self.report = r
         self.export_button.setEnabled(True)
-        percent = self.tr("%1%")
-        decimal = "," if self.session.lang == "vi" else "."
-        for key in ("received", "resolved", "returned", "on_time", "late", "overdue_open"):
+        for key in ("counted", "carried_over", "on_time", "finished_late", "overdue_open"):
             self.cards[key].set_value(str(getattr(r, key)))
-        rate, index = r.on_time_rate, r.satisfaction_index
-        self.cards["on_time_rate"].set_value(
-            "—" if rate is None else percent.replace("%1", f"{rate:.1f}".replace(".", decimal))
-        )
-        self.cards["satisfaction"].set_value(
-            "—" if index is None else percent.replace("%1", f"{index:.1f}".replace(".", decimal))
-        )
+        for key in ("received", "resolved", "resolved_late", "returned"):
+            self.cards[key].set_value(str(getattr(r, key)))
+        self.cards["on_time_rate"].set_value(self._percent(r.on_time_rate))
+        self.cards["resolved_on_time_rate"].set_value(self._percent(r.resolved_on_time_rate))
+        self.cards["satisfaction"].set_value(self._percent(r.satisfaction_index))
         lang = self.session.lang
         statuses = [
             (f"{s}. {status_name(s, lang)}", r.by_status.get(int(s), 0))
@@ -272,11 +332,13 @@ class DashboardPanel(QWidget):
         set_pie(
             self.timeliness_chart,
             [
-                (self.tr("Trước hạn"), r.early, PALETTE[1]),
-                (self.tr("Đúng hạn"), r.on_time - r.early, PALETTE[0]),
-                (self.tr("Quá hạn"), r.late, PALETTE[3]),
+                (self.tr("Đã xử lý đúng hạn"), r.finished_on_time, PALETTE[1]),
+                (self.tr("Đang xử lý trong hạn"), r.open_in_time, PALETTE[0]),
+                (self.tr("Đã xử lý quá hạn"), r.finished_late, PALETTE[3]),
+                (self.tr("Đang xử lý quá hạn"), r.overdue_open, PALETTE[8]),
             ],
-            self.tr("Chưa có hồ sơ giải quyết"),
+            self.tr("Chưa có hồ sơ trong kỳ"),
+            legend_right=True,
         )
         units = sorted(r.late_by_unit.items(), key=lambda kv: (-kv[1], kv[0]))
         set_bars(self.units_chart, units[:8], horizontal=True, colour=PALETTE[3])
@@ -292,7 +354,17 @@ class DashboardPanel(QWidget):
         self._fill(
             self.procedures,
             [
-                (p.code, p.name, p.received, p.resolved, p.on_time, p.late)
+                (
+                    p.code,
+                    p.name,
+                    p.received,
+                    p.counted,
+                    p.on_time,
+                    p.late,
+                    _Rate(self._percent(p.on_time_rate), p.on_time_rate),
+                    p.resolved,
+                    p.resolved_late,
+                )
                 for p in sorted(r.by_procedure.values(), key=lambda p: (-p.late, -p.received, p.code))
             ],
         )
@@ -308,14 +380,23 @@ class DashboardPanel(QWidget):
             ],
         )
 
+    def _percent(self, value: float | None) -> str:
+        """A share as the interface writes it: 33,3% in Vietnamese, 33.3% in English, — when there is none."""
+        if value is None:
+            return "—"
+        decimal = "," if self.session.lang == "vi" else "."
+        return self.tr("%1%").replace("%1", f"{value:.1f}".replace(".", decimal))
+
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
         table.setSortingEnabled(False)
         table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for j, value in enumerate(row):
-                item = QTableWidgetItem()
-                if isinstance(value, int):
+                item: QTableWidgetItem = QTableWidgetItem()
+                if isinstance(value, _Rate):
+                    item = _RateItem(value)
+                elif isinstance(value, int):
                     item.setData(Qt.ItemDataRole.DisplayRole, value)
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 else:
