@@ -12,7 +12,7 @@ export QT_QPA_PLATFORM ?= offscreen
 NON_GUI_TESTS := tests/core tests/storage tests/documents tests/cli tests/sync tests/server
 CLOCK_SHIFT_DAYS := 400
 
-.PHONY: setup system-packages test lint typecheck layers run demo translations bundle bench clean
+.PHONY: setup system-packages test lint typecheck layers run demo forms translations bundle bench clean
 
 system-packages:
 	@bash tools/install-system-packages.sh $(DEB_PACKAGES)
@@ -24,7 +24,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP) translations
+setup: $(STAMP) forms translations
+
+# The Qt Designer forms of ui/ turned into counter_app/gui/forms/ui_*.py (committed; see ui/README.md).
+forms: $(STAMP)
+	$(BIN)/python tools/build_forms.py
 
 translations: $(STAMP)
 	$(BIN)/python tools/build_translations.py

@@ -6,27 +6,13 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLabel, QWidget
 
 from ..app import accounts
 from ..app.base import Op
@@ -35,8 +21,9 @@ from ..core.roles import Account, Role
 from ..core.signin import MIN_PASSWORD_LENGTH, check_new_password
 from ..messages import describe
 from .formats import role_name
+from .forms.ui_accounts_dialog import Ui_AccountsDialog
+from .forms.ui_password_dialog import Ui_PasswordDialog
 from .session import Session
-from .widgets import ErrorLabel, dialog_buttons
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -83,57 +70,35 @@ class AccountsModel(QAbstractTableModel):
 
 
 class PasswordDialog(QDialog):
-    """New password twice; for a new account also username, full name and role."""
+    """New password twice; for a new account also username, full name and role (ui/password_dialog.ui)."""
 
     def __init__(self, title: str, new_account: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ui = Ui_PasswordDialog()
+        self.ui.setupUi(self)
         self.setWindowTitle(title)
-        self.username = QLineEdit(self)
-        self.username.setObjectName("newUsername")
-        self.full_name = QLineEdit(self)
-        self.full_name.setObjectName("newFullName")
-        self.role = role_combo(self)
-        self.password = QLineEdit(self)
-        self.password.setObjectName("newPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit(self)
-        self.confirm.setObjectName("confirmPassword")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = ErrorLabel("account", self)
-        self.buttons = dialog_buttons(self.tr("Lưu"), self.tr("Hủy"), self)
-        form = QFormLayout(self)
-        if new_account:
-            form.addRow(self.tr("Tên đăng nhập:"), self.username)
-            form.addRow(self.tr("Họ và tên:"), self.full_name)
-            form.addRow(self.tr("Vai trò:"), self.role)
-        form.addRow(self.tr("Mật khẩu:"), self.password)
-        form.addRow(self.tr("Nhập lại mật khẩu:"), self.confirm)
-        form.addRow("", password_policy_hint(self))
-        form.addRow(self.error)
-        form.addRow(self.buttons)
+        self.username = self.ui.newUsername
+        self.full_name = self.ui.newFullName
+        self.role = self.ui.role
+        fill_roles(self.role)
+        self.password = self.ui.newPassword
+        self.confirm = self.ui.confirmPassword
+        state_password_policy(self.ui.passwordPolicy)
+        self.error = self.ui.accountError
+        self.buttons = self.ui.buttons
+        for editor in (self.username, self.full_name, self.role):
+            self.ui.form.setRowVisible(editor, new_account)
         self.buttons.rejected.connect(self.reject)
-        self.resize(460, 0)
 
 
-def password_policy_hint(parent: QWidget) -> QLabel:
-    """The stated password policy, shown under every field where a password is set."""
-    hint = QLabel(
-        QCoreApplication.translate(
-            "PasswordPolicy", "Ít nhất %1 ký tự và không phải mật khẩu phổ biến (như 12345678, matkhau123)."
-        ).replace("%1", str(MIN_PASSWORD_LENGTH)),
-        parent,
-    )
-    hint.setObjectName("passwordPolicy")
-    hint.setProperty("role", "hint")
-    hint.setWordWrap(True)
-    return hint
+def state_password_policy(label: QLabel) -> None:
+    """Put the policy's numbers into the sentence a form shows under every field where a password is set."""
+    label.setText(label.text().replace("%1", str(MIN_PASSWORD_LENGTH)))
 
 
-def role_combo(parent: QWidget) -> QComboBox:
-    combo = QComboBox(parent)
+def fill_roles(combo: QComboBox) -> None:
     for role in (Role.OFFICER, Role.PROCESSOR, Role.LEADER, Role.ADMIN):
         combo.addItem(role_name(role.value), role.value)
-    return combo
 
 
 class AccountsDialog(QDialog):
@@ -144,40 +109,20 @@ class AccountsDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setObjectName("accountsDialog")
-        self.setWindowTitle(self.tr("Quản lý tài khoản"))
+        self.ui = Ui_AccountsDialog()
+        self.ui.setupUi(self)
         self.model = AccountsModel(self)
-        self.table = QTableView(self)
+        self.table = self.ui.accountsTable
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.create_button = QPushButton(self.tr("Tạo tài khoản…"), self)
-        self.toggle_button = QPushButton(self.tr("Khóa / mở khóa"), self)
-        self.reset_button = QPushButton(self.tr("Đặt lại mật khẩu…"), self)
-        self.role = role_combo(self)
-        self.role_button = QPushButton(self.tr("Đổi vai trò"), self)
-        self.error = ErrorLabel("accounts", self)
-        close = QPushButton(self.tr("Đóng"), self)
-        close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        for widget in (
-            self.create_button,
-            self.toggle_button,
-            self.reset_button,
-            self.role,
-            self.role_button,
-        ):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        self.resize(820, 420)
+        self.create_button = self.ui.createButton
+        self.toggle_button = self.ui.toggleButton
+        self.reset_button = self.ui.resetButton
+        self.role = self.ui.role
+        fill_roles(self.role)
+        self.role_button = self.ui.roleButton
+        self.error = self.ui.accountsError
+        self.ui.closeButton.clicked.connect(self.accept)
         self._connect()
         self.reload()
 

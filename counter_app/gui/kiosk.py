@@ -18,14 +18,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFormLayout,
-    QFrame,
-    QGridLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,8 +33,10 @@ from ..core.statuses import Timeliness
 from ..messages import status_name
 from ..settings import CounterSettings
 from .formats import format_appointment
+from .forms.ui_kiosk import Ui_KioskWindow
+from .forms.ui_kiosk_unlock_dialog import Ui_UnlockDialog
 from .tasks import TaskRunner
-from .widgets import ErrorLabel, accept_button, dialog_buttons
+from .widgets import accept_button
 
 if TYPE_CHECKING:
     from ..cli.context import CliContext
@@ -50,18 +45,6 @@ Clock = Callable[[], datetime]
 #: Idle time after which the kiosk goes back to its start page.
 IDLE_MS = 30_000
 _SEPARATORS = re.compile(r"[\s/?=&#,;|]+")
-
-KIOSK_STYLE = """
-#kiosk { background: #f5f8fc; }
-#kiosk QLabel { font-size: 16pt; }
-#kiosk QLabel[role="title"] { font-size: 30pt; font-weight: bold; color: #1d4e89; }
-#kiosk QLabel[role="hint"] { font-size: 14pt; color: #444444; }
-#kiosk QLabel[role="error"] { font-size: 16pt; color: #b00020; }
-#kiosk QLabel[role="field"] { color: #555555; }
-#kiosk QLabel[role="value"] { font-size: 20pt; font-weight: bold; }
-#kiosk QLineEdit#code { font-size: 24pt; padding: 10px; border: 2px solid #1d4e89; border-radius: 6px; }
-#kiosk QPushButton { font-size: 18pt; padding: 12px 28px; }
-"""
 
 
 def find_dossier_code(text: str) -> str | None:
@@ -73,7 +56,7 @@ def find_dossier_code(text: str) -> str | None:
 
 
 class KioskWindow(QWidget):
-    """Full-screen self-lookup: a start page with one focused code field, and a result page."""
+    """Full-screen self-lookup: a start page with one focused code field, and a result page (ui/kiosk.ui)."""
 
     lookup_finished = Signal(object)  # PublicStatus, or None when no dossier has the code
     returned_to_start = Signal()
@@ -98,10 +81,7 @@ class KioskWindow(QWidget):
         self.result: PublicStatus | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self._unlocked = False
-        self.setObjectName("kiosk")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(KIOSK_STYLE)
-        self.setWindowTitle(self.tr("Tra cứu hồ sơ"))
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(idle_ms)
@@ -111,113 +91,22 @@ class KioskWindow(QWidget):
 
     # ---- building ----------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.stack = QStackedWidget(self)
-        start = QWidget(self.stack)
-        title = QLabel(self.tr("TRA CỨU TÌNH TRẠNG HỒ SƠ"), start)
-        title.setProperty("role", "title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        agency = self.agency = QLabel("", start)  # the unit's name, once read
-        agency.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        agency.setWordWrap(True)
-        hint = QLabel(
-            self.tr("Đưa mã vạch hoặc mã QR trên giấy hẹn vào máy quét, hoặc nhập mã hồ sơ rồi nhấn Enter."),
-            start,
-        )
-        hint.setProperty("role", "hint")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setWordWrap(True)
-        self.code = QLineEdit(start)
-        self.code.setObjectName("code")
-        example = QLabel(self.tr("Mã hồ sơ có dạng 000.00.06.H56-261127-0105"), start)
-        example.setProperty("role", "hint")
-        example.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code.setMaxLength(200)
-        self.lookup_button = QPushButton(self.tr("Tra cứu"), start)
-        self.lookup_button.setObjectName("lookupButton")
-        self.message = ErrorLabel("kiosk", start)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        privacy = QLabel(
-            self.tr("Màn hình chỉ hiển thị thông tin tiến độ; họ tên người nộp được che một phần."), start
-        )
-        privacy.setProperty("role", "hint")
-        privacy.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column = QVBoxLayout(start)
-        column.setContentsMargins(120, 40, 120, 40)
-        column.addStretch(2)
-        column.addWidget(title)
-        column.addWidget(agency)
-        column.addSpacing(30)
-        column.addWidget(hint)
-        column.addSpacing(10)
-        column.addWidget(self.code)
-        column.addWidget(example)
-        column.addSpacing(10)
-        column.addWidget(self.lookup_button, 0, Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(self.message)
-        column.addStretch(3)
-        column.addWidget(privacy)
-
-        result = QWidget(self.stack)
-        heading = QLabel(self.tr("THÔNG TIN HỒ SƠ"), result)
-        heading.setProperty("role", "title")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.values: dict[str, QLabel] = {}
-        card = QFrame(result)
-        card.setObjectName("resultCard")
-        card.setStyleSheet(
-            "#resultCard { background: white; border: 1px solid #c5d6ea; border-radius: 10px; }"
-        )
-        grid = QGridLayout(card)
-        grid.setContentsMargins(40, 24, 40, 24)
-        grid.setHorizontalSpacing(30)
-        grid.setVerticalSpacing(14)
-        for row, (key, label) in enumerate(
-            (
-                ("code", self.tr("Mã hồ sơ")),
-                ("name", self.tr("Người nộp")),
-                ("procedure", self.tr("Thủ tục")),
-                ("status", self.tr("Tình trạng hiện tại")),
-                ("unit", self.tr("Đơn vị đang giải quyết")),
-                ("appointment", self.tr("Ngày hẹn trả kết quả")),
-                ("progress", self.tr("Tiến độ")),
-            )
-        ):
-            caption = QLabel(label, card)
-            caption.setProperty("role", "field")
-            value = QLabel(card)
-            value.setObjectName(f"value:{key}")
-            value.setProperty("role", "value")
-            value.setWordWrap(True)
-            self.values[key] = value
-            grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(value, row, 1)
-        grid.setColumnStretch(1, 1)
-        self.back_button = QPushButton(self.tr("Tra cứu hồ sơ khác"), result)
-        self.back_button.setObjectName("againButton")
-        idle_hint = QLabel(
-            self.tr("Màn hình sẽ tự quay về trang đầu sau %1 giây.").replace(
-                "%1", str(self.idle_timer.interval() // 1000)
-            ),
-            result,
-        )
-        idle_hint.setProperty("role", "hint")
-        idle_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        page = QVBoxLayout(result)
-        page.setContentsMargins(120, 30, 120, 30)
-        page.addWidget(heading)
-        page.addSpacing(16)
-        page.addWidget(card)
-        page.addSpacing(16)
-        page.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignCenter)
-        page.addStretch(1)
-        page.addWidget(idle_hint)
-        self.start_page, self.result_page = start, result
-        self.stack.addWidget(start)
-        self.stack.addWidget(result)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        """The two pages and their look come from ui/kiosk.ui."""
+        self.ui = Ui_KioskWindow()
+        self.ui.setupUi(self)
+        self.stack = self.ui.stack
+        self.start_page, self.result_page = self.ui.startPage, self.ui.resultPage
+        self.agency = self.ui.agency  # the unit's name, once read
+        self.code = self.ui.code
+        self.lookup_button = self.ui.lookupButton
+        self.message = self.ui.kioskMessage
+        self.values: dict[str, QLabel] = {
+            key: getattr(self.ui, f"{key}Value")
+            for key in ("code", "name", "procedure", "status", "unit", "appointment", "progress")
+        }
+        self.back_button = self.ui.againButton
+        idle_hint = self.ui.idleHint
+        idle_hint.setText(idle_hint.text().replace("%1", str(self.idle_timer.interval() // 1000)))
 
     def _connect(self) -> None:
         self.code.returnPressed.connect(self._on_code_return_pressed)
@@ -375,31 +264,21 @@ class KioskWindow(QWidget):
 
 
 class UnlockDialog(QDialog):
-    """Administrator sign-in that lets the kiosk close; checked off the GUI thread."""
+    """Administrator sign-in that lets the kiosk close (ui/kiosk_unlock_dialog.ui); checked off the GUI thread."""
 
     admin_verified = Signal(object)  # Account
     refused = Signal()
 
     def __init__(self, app: CounterApp, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("unlockDialog")
-        self.setWindowTitle(self.tr("Thoát chế độ tra cứu"))
         self._app = app
         self._runner = runner
-        self.username = QLineEdit(self)
-        self.username.setObjectName("adminUsername")
-        self.password = QLineEdit(self)
-        self.password.setObjectName("adminPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = ErrorLabel("unlock", self)
-        self.buttons = dialog_buttons(self.tr("Thoát"), self.tr("Quay lại"), self)
-        form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Chỉ quản trị viên mới thoát được chế độ tra cứu."), self))
-        form.addRow(self.tr("Tài khoản quản trị:"), self.username)
-        form.addRow(self.tr("Mật khẩu:"), self.password)
-        form.addRow(self.error)
-        form.addRow(self.buttons)
-        self.resize(480, 0)
+        self.ui = Ui_UnlockDialog()
+        self.ui.setupUi(self)
+        self.username = self.ui.adminUsername
+        self.password = self.ui.adminPassword
+        self.error = self.ui.unlockError
+        self.buttons = self.ui.buttons
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         self.username.setFocus()

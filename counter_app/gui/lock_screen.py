@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from ..core.roles import Account
-from .widgets import ErrorLabel, centre_card, heading
+from .forms.ui_lock_screen import Ui_LockScreen
 
 
 class LockScreen(QWidget):
@@ -28,7 +19,6 @@ class LockScreen(QWidget):
     def __init__(self, account: Account, parent: QWidget) -> None:
         super().__init__(parent)
         self._account = account
-        self.setObjectName("lockScreen")
         self.setAutoFillBackground(True)  # nothing of the window shows through
         self.setBackgroundRole(QPalette.ColorRole.Window)
         self._build()
@@ -37,55 +27,17 @@ class LockScreen(QWidget):
         self.hide()
 
     def _build(self) -> None:
-        card = QFrame(self)
-        card.setObjectName("lockCard")
-        card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setFixedWidth(480)
-        title = heading(self.tr("Máy quầy đang khóa"), 18, card)
-        who = QLabel(
-            self.tr(
-                "Cán bộ %1 (%2) đang làm việc. Nhập mật khẩu để tiếp tục; dữ liệu đang nhập được giữ nguyên."
-            )
-            .replace("%1", self._account.full_name)
-            .replace("%2", self._account.username),
-            card,
-        )
-        who.setObjectName("lockedOfficer")
-        who.setWordWrap(True)
-        hint = QLabel(self.tr("Người quản trị cũng có thể mở khóa bằng tài khoản của mình."), card)
-        hint.setProperty("role", "hint")
-        hint.setWordWrap(True)
-        self.username = QLineEdit(self._account.username, card)
-        self.username.setObjectName("unlockUsername")
-        self.password = QLineEdit(card)
-        self.password.setObjectName("unlockPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = ErrorLabel("unlock", card)
-        self.unlock_button = QPushButton(self.tr("Mở khóa"), card)
-        self.unlock_button.setObjectName("unlockButton")
-        self.unlock_button.setProperty("role", "primary")
-        self.sign_out_button = QPushButton(self.tr("Đăng xuất"), card)
-        self.sign_out_button.setObjectName("lockSignOut")
-
-        form = QFormLayout()
-        form.setSpacing(10)
-        form.addRow(self.tr("Tên đăng nhập:"), self.username)
-        form.addRow(self.tr("Mật khẩu:"), self.password)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.sign_out_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.unlock_button)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(28, 24, 28, 24)
-        inner.setSpacing(10)
-        for widget in (title, who, hint):
-            inner.addWidget(widget)
-        inner.addSpacing(6)
-        inner.addLayout(form)
-        inner.addWidget(self.error)
-        inner.addLayout(buttons)
-
-        centre_card(self, card)
+        """The layout comes from ui/lock_screen.ui; the officer's name goes into its sentence."""
+        self.ui = Ui_LockScreen()
+        self.ui.setupUi(self)
+        who = self.ui.lockedOfficer
+        who.setText(who.text().replace("%1", self._account.full_name).replace("%2", self._account.username))
+        self.username = self.ui.unlockUsername
+        self.username.setText(self._account.username)
+        self.password = self.ui.unlockPassword
+        self.error = self.ui.unlockError
+        self.unlock_button = self.ui.unlockButton
+        self.sign_out_button = self.ui.lockSignOut
 
     def _connect(self) -> None:
         self.unlock_button.clicked.connect(self._on_unlock_clicked)

@@ -303,17 +303,9 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _on_about_triggered(self) -> None:
-        from .. import APP_PUBLISHER, __version__
+        from .message_boxes import AboutDialog
 
-        text = "<br>".join(
-            [
-                f"<b>{self.tr('Quầy Một cửa')}</b> {__version__}",
-                self.tr("Phần mềm cho bộ phận tiếp nhận và trả kết quả."),
-                self.tr("Phát hành: %1").replace("%1", APP_PUBLISHER),
-            ]
-        )
-        self.about_box = QMessageBox(QMessageBox.Icon.Information, self.tr("Giới thiệu"), text, parent=self)
-        self.about_box.setObjectName("about")
+        self.about_box = AboutDialog(self)
         self.about_box.open()
 
     # ---- lifetime ----------------------------------------------------------------------------------------------

@@ -13,12 +13,13 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, Q
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..app import reports
 from ..core.errors import DomainError, ValidationErrors
 from ..documents import FormKind, Paper
 from ..messages import describe
+from .message_boxes import show_error
 
 if TYPE_CHECKING:
     from ..core.model import Dossier
@@ -213,7 +214,4 @@ class FormPrinter(QObject):
     def _report(self, message: str) -> None:
         self.failed.emit(message)
         if self._parent is not None and self._parent.isVisible():
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("Không in được"), message, parent=self._parent
-            )
-            box.open()
+            show_error(self._parent, self.tr("Không in được"), message)

@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QSpinBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from ..app.settings import record_device_settings, set_unit
 from ..core.errors import DomainError, ValidationErrors
 from ..core.model import UnitConfig
 from ..core.roles import Operation
 from ..messages import describe
+from .form_widgets import put_in_place, set_item_data
+from .forms.ui_settings_dialog import Ui_SettingsDialog
 from .printing import printer_names
 from .session import Session
 from .unit_form import UnitForm
-from .widgets import ErrorLabel, dialog_buttons
 
 #: This PC's settings whose changes go into the audit trail.
 AUDITED_DEVICE_SETTINGS = (
@@ -38,7 +29,9 @@ AUDITED_DEVICE_SETTINGS = (
     "due_soon_hours",
     "idle_lock_minutes",
 )
-PRINTED_FORMS = ("receipt", "supplement", "refusal")
+#: The values behind the items the form lists, in its order: interface languages and paper sizes.
+LANGUAGES = ("vi", "en")
+PAPERS = ("a5", "a4", "thermal80")
 
 
 class SettingsDialog(QDialog):
@@ -51,74 +44,45 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self._office_hours = office_hours
-        self.setObjectName("settingsDialog")
-        self.setWindowTitle(self.tr("Cài đặt"))
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._unit_tab(), self.tr("Đơn vị"))
-        self.tabs.addTab(self._printing_tab(), self.tr("Giao diện và in"))
-        self.tabs.addTab(self._devices_tab(), self.tr("Máy quét và camera"))
-        self.tabs.addTab(self._server_tab(), self.tr("Máy chủ và theo dõi"))
-        self.tabs.addTab(self._security_tab(), self.tr("Bảo mật"))
-        self.error = ErrorLabel("settings", self)
-        self.buttons = dialog_buttons(self.tr("Lưu"), self.tr("Hủy"), self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.resize(760, 500)
+        self.ui = Ui_SettingsDialog()
+        self.ui.setupUi(self)
+        self.tabs = self.ui.tabs
+        self.error = self.ui.settingsError
+        self.buttons = self.ui.buttons
+        self._fill_unit_tab()
+        self._fill_printing_tab()
+        self._fill_devices_tab()
         self._connect()
 
     def _connect(self) -> None:
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
 
-    # ---- tabs --------------------------------------------------------------------------------------------------
-    def _unit_tab(self) -> QWidget:
-        page = QWidget(self)
-        self.unit_form = UnitForm(self.session.lang, page)
+    # ---- tabs (laid out in ui/settings_dialog.ui, filled here) -------------------------------------------------
+    def _fill_unit_tab(self) -> None:
+        self.unit_form = UnitForm(self.session.lang, self.ui.unitTab)
         self.unit_form.set_unit(self.session.unit, self._office_hours)
+        put_in_place(self.ui.unitFormSlot, self.unit_form)
         self._unit_before = self._unit_snapshot()
-        layout = QVBoxLayout(page)
-        if not self.session.may(Operation.CONFIGURE):
-            note = QLabel(self.tr("Chỉ người quản trị được sửa thông tin đơn vị."), page)
-            note.setProperty("role", "hint")
-            layout.addWidget(note)
-            self.unit_form.setEnabled(False)
-        layout.addWidget(self.unit_form)
-        layout.addStretch(1)
-        return page
+        may_configure = self.session.may(Operation.CONFIGURE)
+        self.ui.unitReadOnlyNote.setVisible(not may_configure)
+        self.unit_form.setEnabled(may_configure)
 
-    def _printing_tab(self) -> QWidget:
-        page = QWidget(self)
+    def _fill_printing_tab(self) -> None:
         settings = self.session.settings
-        self.language = QComboBox(page)
-        self.language.addItem("Tiếng Việt", "vi")
-        self.language.addItem("English", "en")
+        self.language = self.ui.language
+        set_item_data(self.language, LANGUAGES)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        self.paper = QComboBox(page)
-        for value, label in (
-            ("a5", self.tr("A5")),
-            ("a4", self.tr("A4")),
-            ("thermal80", self.tr("Giấy in nhiệt 80 mm (giấy hẹn)")),
-        ):
-            self.paper.addItem(label, value)
+        self.paper = self.ui.paper
+        set_item_data(self.paper, PAPERS)
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper)))
         names = printer_names()
-        self.printers: dict[str, QComboBox] = {}
-        form = QFormLayout(page)
-        form.setSpacing(10)
-        form.addRow(self.tr("Ngôn ngữ giao diện:"), self.language)
-        hint = QLabel(self.tr("Ngôn ngữ mới có hiệu lực từ lần mở phần mềm sau."), page)
-        hint.setProperty("role", "hint")
-        form.addRow("", hint)
-        form.addRow(self.tr("Khổ giấy in phiếu:"), self.paper)
-        labels = {
-            "receipt": self.tr("Máy in giấy tiếp nhận (01):"),
-            "supplement": self.tr("Máy in phiếu bổ sung (02):"),
-            "refusal": self.tr("Máy in phiếu từ chối (03):"),
+        self.printers: dict[str, QComboBox] = {
+            "receipt": self.ui.receiptPrinter,
+            "supplement": self.ui.supplementPrinter,
+            "refusal": self.ui.refusalPrinter,
         }
-        for form_kind in PRINTED_FORMS:
-            combo = QComboBox(page)
+        for form_kind, combo in self.printers.items():
             combo.addItem(self.tr("(Máy in mặc định của hệ thống)"), "")
             for name in names:
                 combo.addItem(name, name)
@@ -126,80 +90,25 @@ class SettingsDialog(QDialog):
             if current and combo.findData(current) < 0:
                 combo.addItem(self.tr("%1 (không tìm thấy)").replace("%1", current), current)
             combo.setCurrentIndex(max(0, combo.findData(current)))
-            self.printers[form_kind] = combo
-            form.addRow(labels[form_kind], combo)
-        return page
 
-    def _devices_tab(self) -> QWidget:
-        page = QWidget(self)
+    def _fill_devices_tab(self) -> None:
         settings = self.session.settings
-        self.scanner_interval = QSpinBox(page)
-        self.scanner_interval.setRange(5, 500)
-        self.scanner_interval.setSuffix(" ms")
+        self.scanner_interval = self.ui.scannerInterval
         self.scanner_interval.setValue(settings.scanner_max_interval_ms)
-        self.scanner_min_length = QSpinBox(page)
-        self.scanner_min_length.setRange(1, 100)
+        self.scanner_min_length = self.ui.scannerMinLength
         self.scanner_min_length.setValue(settings.scanner_min_length)
-        self.scanner_prefix = QLineEdit(settings.scanner_prefix, page)
-        self.scanner_suffix = QLineEdit(settings.scanner_suffix, page)
-        self.camera_index = QSpinBox(page)
-        self.camera_index.setRange(0, 9)
+        self.scanner_prefix = self.ui.scannerPrefix
+        self.scanner_prefix.setText(settings.scanner_prefix)
+        self.scanner_suffix = self.ui.scannerSuffix
+        self.scanner_suffix.setText(settings.scanner_suffix)
+        self.camera_index = self.ui.cameraIndex
         self.camera_index.setValue(settings.camera_index)
-        form = QFormLayout(page)
-        form.setSpacing(10)
-        note = QLabel(
-            self.tr(
-                "Máy quét mã vạch hoạt động như bàn phím: các ký tự đến liên tiếp nhanh hơn ngưỡng dưới đây được coi là một lần quét."
-            ),
-            page,
-        )
-        note.setWordWrap(True)
-        note.setProperty("role", "hint")
-        form.addRow(note)
-        form.addRow(self.tr("Khoảng cách tối đa giữa hai ký tự:"), self.scanner_interval)
-        form.addRow(self.tr("Độ dài tối thiểu của mã:"), self.scanner_min_length)
-        form.addRow(self.tr("Tiền tố của máy quét:"), self.scanner_prefix)
-        form.addRow(self.tr("Hậu tố của máy quét:"), self.scanner_suffix)
-        form.addRow(self.tr("Camera (số thứ tự):"), self.camera_index)
-        return page
-
-    def _server_tab(self) -> QWidget:
-        page = QWidget(self)
-        settings = self.session.settings
-        self.server_url = QLineEdit(settings.server_url, page)
-        self.server_url.setPlaceholderText("https://motcua.example.gov.vn")
-        self.due_soon = QSpinBox(page)
-        self.due_soon.setRange(1, 240)
-        self.due_soon.setSuffix(self.tr(" giờ"))
+        self.server_url = self.ui.serverUrl
+        self.server_url.setText(settings.server_url)
+        self.due_soon = self.ui.dueSoon
         self.due_soon.setValue(settings.due_soon_hours)
-        form = QFormLayout(page)
-        form.setSpacing(10)
-        form.addRow(self.tr("Địa chỉ máy chủ trung tâm:"), self.server_url)
-        form.addRow(self.tr("Báo «sắp đến hạn» trước:"), self.due_soon)
-        return page
-
-    def _security_tab(self) -> QWidget:
-        page = QWidget(self)
-        self.idle_lock_minutes = QSpinBox(page)
-        self.idle_lock_minutes.setObjectName("idleLockMinutes")
-        self.idle_lock_minutes.setRange(1, 120)
-        self.idle_lock_minutes.setSuffix(self.tr(" phút"))
-        self.idle_lock_minutes.setValue(self.session.settings.idle_lock_minutes)
-        note = QLabel(
-            self.tr(
-                "Khi không ai dùng bàn phím hay chuột trong khoảng thời gian này, máy quầy tự khóa và che dữ liệu "
-                "của công dân; mật khẩu của cán bộ đang đăng nhập (hoặc của người quản trị) mở lại, dữ liệu đang "
-                "nhập được giữ nguyên."
-            ),
-            page,
-        )
-        note.setWordWrap(True)
-        note.setProperty("role", "hint")
-        form = QFormLayout(page)
-        form.setSpacing(10)
-        form.addRow(self.tr("Tự khóa máy quầy sau:"), self.idle_lock_minutes)
-        form.addRow(note)
-        return page
+        self.idle_lock_minutes = self.ui.idleLockMinutes
+        self.idle_lock_minutes.setValue(settings.idle_lock_minutes)
 
     # ---- saving ------------------------------------------------------------------------------------------------
     def _unit_snapshot(self) -> tuple[str, ...]:

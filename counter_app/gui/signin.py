@@ -9,17 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
-    QGridLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from ..app import accounts
 from ..app.base import CounterApp
@@ -28,8 +19,8 @@ from ..core.model import UnitConfig
 from ..core.roles import Account
 from ..messages import describe
 from ..settings import CounterSettings
+from .forms.ui_signin import Ui_SignInWindow
 from .tasks import TaskRunner
-from .widgets import ErrorLabel, centre_card, heading
 
 #: (username, full name, role label, password) rows shown on the demo sign-in screen.
 DemoCredentials = Sequence[tuple[str, str, str, str]]
@@ -54,8 +45,6 @@ class SignInWindow(QWidget):
         self._waiting_for_store = False
         self._runner = runner
         self._settings = settings
-        self.setObjectName("signIn")
-        self.setWindowTitle(self.tr("Đăng nhập — Quầy Một cửa"))
         self._build()
         self._connect()
         self.reset()
@@ -79,48 +68,17 @@ class SignInWindow(QWidget):
         self.error.show_error(None, message)
 
     def _build(self) -> None:
-        card = QFrame(self)
-        card.setObjectName("signInCard")
-        card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setFixedWidth(460)
-        title = heading(self.tr("Quầy Một cửa"), 18, card)
-        subtitle = QLabel(self.tr("Bộ phận tiếp nhận và trả kết quả"), card)
-        subtitle.setProperty("role", "hint")
-        self.unit_label = QLabel(card)
-        self.unit_label.setObjectName("unitLabel")
-        self.unit_label.setWordWrap(True)
+        """The layout comes from ui/signin.ui; the demo box, when there is one, is added under the form."""
+        self.ui = Ui_SignInWindow()
+        self.ui.setupUi(self)
+        self.unit_label = self.ui.unitLabel
         self.unit_label.hide()
-        self.username = QLineEdit(card)
-        self.username.setObjectName("username")
-        self.username.setPlaceholderText(self.tr("ví dụ: canbo"))
-        self.password = QLineEdit(card)
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = ErrorLabel("signin", card)
-        self.sign_in_button = QPushButton(self.tr("Đăng nhập"), card)
-        self.sign_in_button.setObjectName("signInButton")
-        self.sign_in_button.setProperty("role", "primary")
-        self.sign_in_button.setDefault(True)
-        self.sign_in_button.setToolTip(self.tr("Đăng nhập (Enter)"))
-
-        form = QFormLayout()
-        form.setSpacing(10)
-        form.addRow(self.tr("Tên đăng nhập:"), self.username)
-        form.addRow(self.tr("Mật khẩu:"), self.password)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(28, 24, 28, 24)
-        inner.setSpacing(10)
-        inner.addWidget(title)
-        inner.addWidget(subtitle)
-        inner.addWidget(self.unit_label)
-        inner.addSpacing(8)
-        inner.addLayout(form)
-        inner.addWidget(self.error)
-        inner.addWidget(self.sign_in_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.username = self.ui.username
+        self.password = self.ui.password
+        self.error = self.ui.signInError
+        self.sign_in_button = self.ui.signInButton
         self.demo_box: QFrame | None = None
-        self._card_layout = inner
-
-        centre_card(self, card)
+        self._card_layout = self.ui.cardLayout
 
     def show_demo_credentials(self, demo: DemoCredentials) -> None:
         """List the demo profile's accounts under the form (once)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
 
 #: Style of the whole application: calm, readable, a visible focus and a red frame on invalid fields.
 STYLE_SHEET = """
@@ -83,15 +83,3 @@ def heading(text: str, point_size: int = 13, parent: QWidget | None = None) -> Q
 def with_shortcut(text: str, shortcut: str) -> str:
     """Tooltip text naming the shortcut, e.g. "Tiếp nhận (Ctrl+Enter)"."""
     return f"{text} ({shortcut})" if shortcut else text
-
-
-def centre_card(page: QWidget, card: QWidget) -> None:
-    """Lay `page` out with `card` in its middle, a little above centre (sign-in, lock screen)."""
-    outer = QVBoxLayout(page)
-    outer.addStretch(1)
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(card)
-    row.addStretch(1)
-    outer.addLayout(row)
-    outer.addStretch(2)

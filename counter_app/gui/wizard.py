@@ -7,16 +7,7 @@ and installing the sample catalogue never hold up the window.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-    QWizard,
-    QWizardPage,
-)
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from ..app import profile
 from ..app.base import CounterApp
@@ -24,27 +15,24 @@ from ..core.errors import DomainError, ValidationError, ValidationErrors
 from ..core.model import UnitConfig
 from ..core.signin import check_new_password
 from ..messages import describe
-from .accounts_dialog import password_policy_hint
+from .accounts_dialog import state_password_policy
+from .form_widgets import put_in_place
+from .forms.ui_wizard_admin_page import Ui_AdminPage
+from .forms.ui_wizard_unit_page import Ui_UnitPage
 from .tasks import TaskRunner
 from .unit_form import UnitForm
-from .widgets import ErrorLabel
 
 
 class UnitPage(QWizardPage):
+    """The unit's identity (ui/wizard_unit_page.ui around the shared `UnitForm`) and the sample catalogue."""
+
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Thông tin đơn vị"))
-        self.setSubTitle(
-            self.tr(
-                "Những thông tin này được in trên giấy tiếp nhận và trong mã hồ sơ. Có thể sửa lại trong Cài đặt."
-            )
-        )
+        self.ui = Ui_UnitPage()
+        self.ui.setupUi(self)
         self.form = UnitForm(lang, self)
-        self.seed_catalogue = QCheckBox(self.tr("Nạp danh mục thủ tục mẫu (cấp xã) để bắt đầu ngay"), self)
-        self.seed_catalogue.setChecked(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(self.seed_catalogue)
+        put_in_place(self.ui.unitFormSlot, self.form)
+        self.seed_catalogue = self.ui.seedCatalogue
 
     def validatePage(self) -> bool:
         try:
@@ -55,28 +43,18 @@ class UnitPage(QWizardPage):
 
 
 class AdminPage(QWizardPage):
+    """The first administrator's account (ui/wizard_admin_page.ui)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Tài khoản quản trị"))
-        self.setSubTitle(
-            self.tr("Người quản trị tạo tài khoản cho các cán bộ và quản lý cài đặt của đơn vị.")
-        )
-        self.username = QLineEdit(self)
-        self.username.setPlaceholderText("quantri")
-        self.full_name = QLineEdit(self)
-        self.password = QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit(self)
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = ErrorLabel("admin", self)
-        form = QFormLayout(self)
-        form.setSpacing(10)
-        form.addRow(self.tr("Tên đăng nhập:"), self.username)
-        form.addRow(self.tr("Họ và tên:"), self.full_name)
-        form.addRow(self.tr("Mật khẩu:"), self.password)
-        form.addRow(self.tr("Nhập lại mật khẩu:"), self.confirm)
-        form.addRow("", password_policy_hint(self))
-        form.addRow(QLabel(self), self.error)
+        self.ui = Ui_AdminPage()
+        self.ui.setupUi(self)
+        self.username = self.ui.username
+        self.full_name = self.ui.fullName
+        self.password = self.ui.password
+        self.confirm = self.ui.confirm
+        state_password_policy(self.ui.passwordPolicy)
+        self.error = self.ui.adminError
 
 
 class FirstRunWizard(QWizard):

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Quầy Một cửa&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;One-stop Counter&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Phần mềm cho bộ phận tiếp nhận và trả kết quả.</source>
+        <translation>Software for the one-stop reception and result counter.</translation>
+    </message>
+    <message>
+        <source>Phát hành: %1</source>
+        <translation>Published by: %1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Quản lý tài khoản</source>
@@ -104,6 +127,10 @@
     <message>
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat the password:</translation>
+    </message>
+    <message>
+        <source>Ít nhất %1 ký tự và không phải mật khẩu phổ biến (như 12345678, matkhau123).</source>
+        <translation>At least %1 characters and not a common password (such as 12345678, matkhau123).</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1088,13 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Thiết lập lần đầu — Quầy Một cửa</source>
@@ -1548,14 +1582,6 @@
         <source>Đồng bộ</source>
         <translation>Synchronisation</translation>
     </message>
-    <message>
-        <source>Phần mềm cho bộ phận tiếp nhận và trả kết quả.</source>
-        <translation>Software for the one-stop reception and result counter.</translation>
-    </message>
-    <message>
-        <source>Phát hành: %1</source>
-        <translation>Published by: %1</translation>
-    </message>
 </context>
 <context>
     <name>MoveAction</name>
@@ -1831,9 +1857,6 @@
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat the password:</translation>
     </message>
-</context>
-<context>
-    <name>PasswordPolicy</name>
     <message>
         <source>Ít nhất %1 ký tự và không phải mật khẩu phổ biến (như 12345678, matkhau123).</source>
         <translation>At least %1 characters and not a common password (such as 12345678, matkhau123).</translation>

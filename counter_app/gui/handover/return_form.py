@@ -5,14 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from ...core.model import Dossier, IdType, Rating, ReturnMethod
 from ...core.text import nfc
 from ...core.validation import check_identifier, clean_text
 from ...messages import describe
+from ..forms.ui_return_form import Ui_ReturnForm
 from ..widgets import ErrorLabel
 from .facts import same_identifier
 
@@ -38,87 +37,36 @@ def check_person_identifier(value: str) -> str:
 
 
 class ReturnForm(QGroupBox):
-    """Who collects and how; `verified(Handover)` once the recipient checks out, errors shown beside fields."""
+    """Who collects and how (ui/return_form.ui); `verified(Handover)` once the recipient checks out, errors shown
+    beside fields."""
 
     verified = Signal(object)
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Xác minh người nhận kết quả"), parent)
+        super().__init__(parent)
         self._lang = lang
         self.dossier: Dossier | None = None
-        self.setObjectName("returnForm")
-        self.at_counter = QRadioButton(self.tr("Nhận tại quầy"), self)
-        self.at_counter.setObjectName("methodCounter")
-        self.by_post = QRadioButton(self.tr("Gửi qua bưu chính"), self)
-        self.by_post.setObjectName("methodPost")
-        self.in_person = QRadioButton(self.tr("Chính người nộp hồ sơ"), self)
-        self.in_person.setObjectName("recipientApplicant")
-        self.authorised = QRadioButton(self.tr("Người được ủy quyền"), self)
-        self.authorised.setObjectName("recipientAuthorised")
-        self._methods = QButtonGroup(self)
-        self._recipients = QButtonGroup(self)
-        for group, buttons in (
-            (self._methods, (self.at_counter, self.by_post)),
-            (self._recipients, (self.in_person, self.authorised)),
-        ):
-            for button in buttons:
-                group.addButton(button)
-        self.identifier = self._editor(
-            "returnIdentifier", self.tr("Số trên thẻ căn cước / CMND / hộ chiếu của người nhận")
-        )
-        self.name = self._editor("returnName", self.tr("Họ và tên người nhận"))
-        self.paper = self._editor("returnPaper", self.tr("Số, ngày của giấy ủy quyền"))
-        self.note = self._editor("returnNote", self.tr("Không bắt buộc (ví dụ số hiệu bưu gửi)"))
-        self.errors = {key: ErrorLabel(f"recipient.{key}", self) for key in ("identifier", "name", "paper")}
-        self.post_hint = QLabel(self)
-        self.post_hint.setProperty("role", "hint")
-        self.post_hint.setWordWrap(True)
-        self.confirm_button = QPushButton(self.tr("Xác nhận người nhận"), self)
-        self.confirm_button.setObjectName("confirmRecipient")
-        self.confirm_button.setProperty("role", "primary")
-        self.confirm_button.setAutoDefault(True)
-        self._build()
+        self.ui = Ui_ReturnForm()
+        self.ui.setupUi(self)
+        self.form = self.ui.form
+        self.at_counter = self.ui.methodCounter
+        self.by_post = self.ui.methodPost
+        self.in_person = self.ui.recipientApplicant
+        self.authorised = self.ui.recipientAuthorised
+        self._methods = self.ui.methodGroup
+        self._recipients = self.ui.recipientGroup
+        self.identifier = self.ui.returnIdentifier
+        self.name = self.ui.returnName
+        self.paper = self.ui.returnPaper
+        self.note = self.ui.returnNote
+        self.errors = {
+            "identifier": self.ui.identifierError,
+            "name": self.ui.nameError,
+            "paper": self.ui.paperError,
+        }
+        self.post_hint = self.ui.postHint
+        self.confirm_button = self.ui.confirmRecipient
         self._connect()
-
-    def _editor(self, name: str, placeholder: str) -> QLineEdit:
-        editor = QLineEdit(self)
-        editor.setObjectName(name)
-        editor.setPlaceholderText(placeholder)
-        return editor
-
-    def _build(self) -> None:
-        methods = QHBoxLayout()
-        methods.addWidget(self.at_counter)
-        methods.addWidget(self.by_post)
-        methods.addStretch(1)
-        recipients = QHBoxLayout()
-        recipients.addWidget(self.in_person)
-        recipients.addWidget(self.authorised)
-        recipients.addStretch(1)
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.form.addRow(self.tr("Hình thức:"), methods)
-        self.form.addRow(self.tr("Người nhận:"), recipients)
-        self.form.addRow(self.tr("Họ và tên:"), self._with_error(self.name, "name"))
-        self.form.addRow(self.tr("Số giấy tờ:"), self._with_error(self.identifier, "identifier"))
-        self.form.addRow(self.tr("Giấy ủy quyền:"), self._with_error(self.paper, "paper"))
-        self.form.addRow(self.tr("Ghi chú:"), self.note)
-        self.form.addRow("", self.post_hint)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.confirm_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addLayout(buttons)
-
-    def _with_error(self, editor: QLineEdit, key: str) -> QWidget:
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(editor)
-        column.addWidget(self.errors[key])
-        return box
 
     def _connect(self) -> None:
         self._methods.buttonToggled.connect(self._on_choice_toggled)

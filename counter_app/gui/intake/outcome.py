@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,8 +17,11 @@ from PySide6.QtWidgets import (
 from ...core.model import Dossier, Status
 from ...core.text import nfc
 from ...messages import status_name
+from ..form_widgets import set_item_data
 from ..formats import format_appointment, format_datetime, provisional_note
-from ..widgets import ErrorLabel, accept_button, dialog_buttons, with_shortcut
+from ..forms.ui_refuse_dialog import Ui_RefuseDialog
+from ..forms.ui_supplement_dialog import Ui_SupplementDialog
+from ..widgets import ErrorLabel, accept_button, with_shortcut
 
 RECEIVE_SHORTCUT = "Ctrl+Return"
 SUPPLEMENT_SHORTCUT = "Ctrl+B"
@@ -85,30 +84,16 @@ class OutcomeBar(QWidget):
 
 
 class RefuseDialog(QDialog):
-    """Asks for the reason of a refusal; the accept button stays disabled while the reason is blank."""
+    """Asks for the reason of a refusal (ui/refuse_dialog.ui); the accept button stays disabled while it is blank."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("refuseDialog")
-        self.setWindowTitle(self.tr("Từ chối tiếp nhận hồ sơ"))
-        self.common = QComboBox(self)
-        self.common.addItem(self.tr("— Chọn lý do thường gặp —"), "")
-        for reason in (
-            self.tr("Thủ tục không thuộc thẩm quyền giải quyết của đơn vị."),
-            self.tr("Người nộp không có quyền yêu cầu thực hiện thủ tục này."),
-            self.tr("Hồ sơ có dấu hiệu giả mạo giấy tờ."),
-            self.tr("Yêu cầu đã được giải quyết trước đó."),
-        ):
-            self.common.addItem(reason, reason)
-        self.reason = QPlainTextEdit(self)
-        self.reason.setObjectName("refuseReason")
-        self.reason.setPlaceholderText(self.tr("Lý do từ chối cụ thể (bắt buộc, in trên phiếu 03)"))
-        self.buttons = dialog_buttons(self.tr("Từ chối hồ sơ"), self.tr("Quay lại"), self)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Lý do thường gặp:"), self.common)
-        form.addRow(self.tr("Lý do từ chối:"), self.reason)
-        form.addRow(self.buttons)
-        self.resize(560, 300)
+        self.ui = Ui_RefuseDialog()
+        self.ui.setupUi(self)
+        self.common = self.ui.commonReasons
+        set_item_data(self.common, ["", *(self.common.itemText(i) for i in range(1, self.common.count()))])
+        self.reason = self.ui.refuseReason
+        self.buttons = self.ui.buttons
         self._connect()
         self._on_reason_text_changed()
 
@@ -135,23 +120,17 @@ class RefuseDialog(QDialog):
 
 
 class SupplementDialog(QDialog):
-    """What the citizen must add (one item per line, pre-filled with the missing components) and why."""
+    """What the citizen must add (one item per line, pre-filled with the missing components) and why
+    (ui/supplement_dialog.ui)."""
 
     def __init__(self, missing: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("supplementDialog")
-        self.setWindowTitle(self.tr("Yêu cầu bổ sung, hoàn thiện hồ sơ"))
-        self.items = QPlainTextEdit("\n".join(missing), self)
-        self.items.setObjectName("supplementItems")
-        self.items.setPlaceholderText(self.tr("Mỗi dòng một giấy tờ cần bổ sung, hoàn thiện"))
-        self.reason = QLineEdit(self.tr("Hồ sơ chưa đầy đủ thành phần theo quy định."), self)
-        self.reason.setObjectName("supplementReason")
-        self.buttons = dialog_buttons(self.tr("Ghi nhận yêu cầu bổ sung"), self.tr("Quay lại"), self)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Nội dung cần bổ sung:"), self.items)
-        form.addRow(self.tr("Lý do:"), self.reason)
-        form.addRow(self.buttons)
-        self.resize(640, 340)
+        self.ui = Ui_SupplementDialog()
+        self.ui.setupUi(self)
+        self.items = self.ui.supplementItems
+        self.items.setPlainText("\n".join(missing))
+        self.reason = self.ui.supplementReason
+        self.buttons = self.ui.buttons
         self.items.textChanged.connect(self._on_items_text_changed)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)

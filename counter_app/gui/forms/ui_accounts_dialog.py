@@ -1,0 +1,97 @@
+# Generated from ui/accounts_dialog.ui by `make forms` (pyside6-uic): do not edit by hand.
+# Edit the form in Qt Designer and run `make forms` again (ui/README.md).
+# Source SHA-256: a5b1c94567213828a85532375d039af184381ae188508fd7f35d3129436483c0
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDialog,
+    QHBoxLayout, QHeaderView, QPushButton, QSizePolicy,
+    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+
+from counter_app.gui.form_widgets import FormErrorLabel
+
+class Ui_AccountsDialog(object):
+    def setupUi(self, accountsDialog):
+        if not accountsDialog.objectName():
+            accountsDialog.setObjectName(u"accountsDialog")
+        accountsDialog.resize(820, 420)
+        self.dialogLayout = QVBoxLayout(accountsDialog)
+        self.dialogLayout.setObjectName(u"dialogLayout")
+        self.accountsTable = QTableView(accountsDialog)
+        self.accountsTable.setObjectName(u"accountsTable")
+        self.accountsTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.accountsTable.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.accountsTable.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.accountsTable.verticalHeader().setVisible(False)
+
+        self.dialogLayout.addWidget(self.accountsTable)
+
+        self.accountsError = FormErrorLabel(accountsDialog)
+        self.accountsError.setObjectName(u"accountsError")
+
+        self.dialogLayout.addWidget(self.accountsError)
+
+        self.buttonRow = QHBoxLayout()
+        self.buttonRow.setObjectName(u"buttonRow")
+        self.createButton = QPushButton(accountsDialog)
+        self.createButton.setObjectName(u"createButton")
+
+        self.buttonRow.addWidget(self.createButton)
+
+        self.toggleButton = QPushButton(accountsDialog)
+        self.toggleButton.setObjectName(u"toggleButton")
+
+        self.buttonRow.addWidget(self.toggleButton)
+
+        self.resetButton = QPushButton(accountsDialog)
+        self.resetButton.setObjectName(u"resetButton")
+
+        self.buttonRow.addWidget(self.resetButton)
+
+        self.role = QComboBox(accountsDialog)
+        self.role.setObjectName(u"role")
+
+        self.buttonRow.addWidget(self.role)
+
+        self.roleButton = QPushButton(accountsDialog)
+        self.roleButton.setObjectName(u"roleButton")
+
+        self.buttonRow.addWidget(self.roleButton)
+
+        self.beforeClose = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.buttonRow.addItem(self.beforeClose)
+
+        self.closeButton = QPushButton(accountsDialog)
+        self.closeButton.setObjectName(u"closeButton")
+
+        self.buttonRow.addWidget(self.closeButton)
+
+        self.buttonRow.setStretch(5, 1)
+
+        self.dialogLayout.addLayout(self.buttonRow)
+
+        self.dialogLayout.setStretch(0, 1)
+        QWidget.setTabOrder(self.accountsTable, self.createButton)
+        QWidget.setTabOrder(self.createButton, self.toggleButton)
+        QWidget.setTabOrder(self.toggleButton, self.resetButton)
+        QWidget.setTabOrder(self.resetButton, self.role)
+        QWidget.setTabOrder(self.role, self.roleButton)
+        QWidget.setTabOrder(self.roleButton, self.closeButton)
+
+        self.retranslateUi(accountsDialog)
+    # setupUi
+
+    def retranslateUi(self, accountsDialog):
+        accountsDialog.setWindowTitle(QCoreApplication.translate("AccountsDialog", u"Qu\u1ea3n l\u00fd t\u00e0i kho\u1ea3n", None))
+        self.createButton.setText(QCoreApplication.translate("AccountsDialog", u"T\u1ea1o t\u00e0i kho\u1ea3n\u2026", None))
+        self.toggleButton.setText(QCoreApplication.translate("AccountsDialog", u"Kh\u00f3a / m\u1edf kh\u00f3a", None))
+        self.resetButton.setText(QCoreApplication.translate("AccountsDialog", u"\u0110\u1eb7t l\u1ea1i m\u1eadt kh\u1ea9u\u2026", None))
+        self.roleButton.setText(QCoreApplication.translate("AccountsDialog", u"\u0110\u1ed5i vai tr\u00f2", None))
+        self.closeButton.setText(QCoreApplication.translate("AccountsDialog", u"\u0110\u00f3ng", None))
+    # retranslateUi

@@ -1,0 +1,322 @@
+# Generated from ui/settings_dialog.ui by `make forms` (pyside6-uic): do not edit by hand.
+# Edit the form in Qt Designer and run `make forms` again (ui/README.md).
+# Source SHA-256: 6f20209fadd8f66430fd13831a8229344c1714ba75059780b8c1f257f3fa02f4
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QFormLayout, QLabel, QLineEdit, QSizePolicy,
+    QSpacerItem, QSpinBox, QTabWidget, QVBoxLayout,
+    QWidget)
+
+from counter_app.gui.form_widgets import (DialogButtons, FormErrorLabel)
+
+class Ui_SettingsDialog(object):
+    def setupUi(self, settingsDialog):
+        if not settingsDialog.objectName():
+            settingsDialog.setObjectName(u"settingsDialog")
+        settingsDialog.resize(760, 500)
+        self.dialogLayout = QVBoxLayout(settingsDialog)
+        self.dialogLayout.setObjectName(u"dialogLayout")
+        self.tabs = QTabWidget(settingsDialog)
+        self.tabs.setObjectName(u"tabs")
+        self.unitTab = QWidget()
+        self.unitTab.setObjectName(u"unitTab")
+        self.unitTabLayout = QVBoxLayout(self.unitTab)
+        self.unitTabLayout.setObjectName(u"unitTabLayout")
+        self.unitReadOnlyNote = QLabel(self.unitTab)
+        self.unitReadOnlyNote.setObjectName(u"unitReadOnlyNote")
+        self.unitReadOnlyNote.setProperty(u"role", u"hint")
+
+        self.unitTabLayout.addWidget(self.unitReadOnlyNote)
+
+        self.unitFormSlot = QWidget(self.unitTab)
+        self.unitFormSlot.setObjectName(u"unitFormSlot")
+
+        self.unitTabLayout.addWidget(self.unitFormSlot)
+
+        self.belowUnitForm = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.unitTabLayout.addItem(self.belowUnitForm)
+
+        self.unitTabLayout.setStretch(2, 1)
+        self.tabs.addTab(self.unitTab, "")
+        self.printingTab = QWidget()
+        self.printingTab.setObjectName(u"printingTab")
+        self.printingForm = QFormLayout(self.printingTab)
+        self.printingForm.setSpacing(10)
+        self.printingForm.setObjectName(u"printingForm")
+        self.languageLabel = QLabel(self.printingTab)
+        self.languageLabel.setObjectName(u"languageLabel")
+
+        self.printingForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.languageLabel)
+
+        self.language = QComboBox(self.printingTab)
+        self.language.addItem(u"Ti\u1ebfng Vi\u1ec7t")
+        self.language.addItem(u"English")
+        self.language.setObjectName(u"language")
+
+        self.printingForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.language)
+
+        self.languageHint = QLabel(self.printingTab)
+        self.languageHint.setObjectName(u"languageHint")
+        self.languageHint.setProperty(u"role", u"hint")
+
+        self.printingForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.languageHint)
+
+        self.paperLabel = QLabel(self.printingTab)
+        self.paperLabel.setObjectName(u"paperLabel")
+
+        self.printingForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.paperLabel)
+
+        self.paper = QComboBox(self.printingTab)
+        self.paper.addItem("")
+        self.paper.addItem("")
+        self.paper.addItem("")
+        self.paper.setObjectName(u"paper")
+
+        self.printingForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.paper)
+
+        self.receiptPrinterLabel = QLabel(self.printingTab)
+        self.receiptPrinterLabel.setObjectName(u"receiptPrinterLabel")
+
+        self.printingForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.receiptPrinterLabel)
+
+        self.receiptPrinter = QComboBox(self.printingTab)
+        self.receiptPrinter.setObjectName(u"receiptPrinter")
+
+        self.printingForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.receiptPrinter)
+
+        self.supplementPrinterLabel = QLabel(self.printingTab)
+        self.supplementPrinterLabel.setObjectName(u"supplementPrinterLabel")
+
+        self.printingForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.supplementPrinterLabel)
+
+        self.supplementPrinter = QComboBox(self.printingTab)
+        self.supplementPrinter.setObjectName(u"supplementPrinter")
+
+        self.printingForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.supplementPrinter)
+
+        self.refusalPrinterLabel = QLabel(self.printingTab)
+        self.refusalPrinterLabel.setObjectName(u"refusalPrinterLabel")
+
+        self.printingForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.refusalPrinterLabel)
+
+        self.refusalPrinter = QComboBox(self.printingTab)
+        self.refusalPrinter.setObjectName(u"refusalPrinter")
+
+        self.printingForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.refusalPrinter)
+
+        self.tabs.addTab(self.printingTab, "")
+        self.devicesTab = QWidget()
+        self.devicesTab.setObjectName(u"devicesTab")
+        self.devicesForm = QFormLayout(self.devicesTab)
+        self.devicesForm.setSpacing(10)
+        self.devicesForm.setObjectName(u"devicesForm")
+        self.scannerNote = QLabel(self.devicesTab)
+        self.scannerNote.setObjectName(u"scannerNote")
+        self.scannerNote.setWordWrap(True)
+        self.scannerNote.setProperty(u"role", u"hint")
+
+        self.devicesForm.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.scannerNote)
+
+        self.scannerIntervalLabel = QLabel(self.devicesTab)
+        self.scannerIntervalLabel.setObjectName(u"scannerIntervalLabel")
+
+        self.devicesForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.scannerIntervalLabel)
+
+        self.scannerInterval = QSpinBox(self.devicesTab)
+        self.scannerInterval.setObjectName(u"scannerInterval")
+        self.scannerInterval.setSuffix(u" ms")
+        self.scannerInterval.setMinimum(5)
+        self.scannerInterval.setMaximum(500)
+
+        self.devicesForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.scannerInterval)
+
+        self.scannerMinLengthLabel = QLabel(self.devicesTab)
+        self.scannerMinLengthLabel.setObjectName(u"scannerMinLengthLabel")
+
+        self.devicesForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.scannerMinLengthLabel)
+
+        self.scannerMinLength = QSpinBox(self.devicesTab)
+        self.scannerMinLength.setObjectName(u"scannerMinLength")
+        self.scannerMinLength.setMinimum(1)
+        self.scannerMinLength.setMaximum(100)
+
+        self.devicesForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.scannerMinLength)
+
+        self.scannerPrefixLabel = QLabel(self.devicesTab)
+        self.scannerPrefixLabel.setObjectName(u"scannerPrefixLabel")
+
+        self.devicesForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.scannerPrefixLabel)
+
+        self.scannerPrefix = QLineEdit(self.devicesTab)
+        self.scannerPrefix.setObjectName(u"scannerPrefix")
+
+        self.devicesForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.scannerPrefix)
+
+        self.scannerSuffixLabel = QLabel(self.devicesTab)
+        self.scannerSuffixLabel.setObjectName(u"scannerSuffixLabel")
+
+        self.devicesForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.scannerSuffixLabel)
+
+        self.scannerSuffix = QLineEdit(self.devicesTab)
+        self.scannerSuffix.setObjectName(u"scannerSuffix")
+
+        self.devicesForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.scannerSuffix)
+
+        self.cameraIndexLabel = QLabel(self.devicesTab)
+        self.cameraIndexLabel.setObjectName(u"cameraIndexLabel")
+
+        self.devicesForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.cameraIndexLabel)
+
+        self.cameraIndex = QSpinBox(self.devicesTab)
+        self.cameraIndex.setObjectName(u"cameraIndex")
+        self.cameraIndex.setMinimum(0)
+        self.cameraIndex.setMaximum(9)
+
+        self.devicesForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.cameraIndex)
+
+        self.tabs.addTab(self.devicesTab, "")
+        self.serverTab = QWidget()
+        self.serverTab.setObjectName(u"serverTab")
+        self.serverForm = QFormLayout(self.serverTab)
+        self.serverForm.setSpacing(10)
+        self.serverForm.setObjectName(u"serverForm")
+        self.serverUrlLabel = QLabel(self.serverTab)
+        self.serverUrlLabel.setObjectName(u"serverUrlLabel")
+
+        self.serverForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.serverUrlLabel)
+
+        self.serverUrl = QLineEdit(self.serverTab)
+        self.serverUrl.setObjectName(u"serverUrl")
+        self.serverUrl.setPlaceholderText(u"https://motcua.example.gov.vn")
+
+        self.serverForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.serverUrl)
+
+        self.dueSoonLabel = QLabel(self.serverTab)
+        self.dueSoonLabel.setObjectName(u"dueSoonLabel")
+
+        self.serverForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.dueSoonLabel)
+
+        self.dueSoon = QSpinBox(self.serverTab)
+        self.dueSoon.setObjectName(u"dueSoon")
+        self.dueSoon.setMinimum(1)
+        self.dueSoon.setMaximum(240)
+
+        self.serverForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.dueSoon)
+
+        self.tabs.addTab(self.serverTab, "")
+        self.securityTab = QWidget()
+        self.securityTab.setObjectName(u"securityTab")
+        self.securityForm = QFormLayout(self.securityTab)
+        self.securityForm.setSpacing(10)
+        self.securityForm.setObjectName(u"securityForm")
+        self.idleLockMinutesLabel = QLabel(self.securityTab)
+        self.idleLockMinutesLabel.setObjectName(u"idleLockMinutesLabel")
+
+        self.securityForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.idleLockMinutesLabel)
+
+        self.idleLockMinutes = QSpinBox(self.securityTab)
+        self.idleLockMinutes.setObjectName(u"idleLockMinutes")
+        self.idleLockMinutes.setMinimum(1)
+        self.idleLockMinutes.setMaximum(120)
+
+        self.securityForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.idleLockMinutes)
+
+        self.idleLockNote = QLabel(self.securityTab)
+        self.idleLockNote.setObjectName(u"idleLockNote")
+        self.idleLockNote.setWordWrap(True)
+        self.idleLockNote.setProperty(u"role", u"hint")
+
+        self.securityForm.setWidget(1, QFormLayout.ItemRole.SpanningRole, self.idleLockNote)
+
+        self.tabs.addTab(self.securityTab, "")
+
+        self.dialogLayout.addWidget(self.tabs)
+
+        self.settingsError = FormErrorLabel(settingsDialog)
+        self.settingsError.setObjectName(u"settingsError")
+
+        self.dialogLayout.addWidget(self.settingsError)
+
+        self.buttons = DialogButtons(settingsDialog)
+        self.buttons.setObjectName(u"buttons")
+
+        self.dialogLayout.addWidget(self.buttons)
+
+        self.dialogLayout.setStretch(0, 1)
+#if QT_CONFIG(shortcut)
+        self.languageLabel.setBuddy(self.language)
+        self.paperLabel.setBuddy(self.paper)
+        self.receiptPrinterLabel.setBuddy(self.receiptPrinter)
+        self.supplementPrinterLabel.setBuddy(self.supplementPrinter)
+        self.refusalPrinterLabel.setBuddy(self.refusalPrinter)
+        self.scannerIntervalLabel.setBuddy(self.scannerInterval)
+        self.scannerMinLengthLabel.setBuddy(self.scannerMinLength)
+        self.scannerPrefixLabel.setBuddy(self.scannerPrefix)
+        self.scannerSuffixLabel.setBuddy(self.scannerSuffix)
+        self.cameraIndexLabel.setBuddy(self.cameraIndex)
+        self.serverUrlLabel.setBuddy(self.serverUrl)
+        self.dueSoonLabel.setBuddy(self.dueSoon)
+        self.idleLockMinutesLabel.setBuddy(self.idleLockMinutes)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.tabs, self.language)
+        QWidget.setTabOrder(self.language, self.paper)
+        QWidget.setTabOrder(self.paper, self.receiptPrinter)
+        QWidget.setTabOrder(self.receiptPrinter, self.supplementPrinter)
+        QWidget.setTabOrder(self.supplementPrinter, self.refusalPrinter)
+        QWidget.setTabOrder(self.refusalPrinter, self.scannerInterval)
+        QWidget.setTabOrder(self.scannerInterval, self.scannerMinLength)
+        QWidget.setTabOrder(self.scannerMinLength, self.scannerPrefix)
+        QWidget.setTabOrder(self.scannerPrefix, self.scannerSuffix)
+        QWidget.setTabOrder(self.scannerSuffix, self.cameraIndex)
+        QWidget.setTabOrder(self.cameraIndex, self.serverUrl)
+        QWidget.setTabOrder(self.serverUrl, self.dueSoon)
+        QWidget.setTabOrder(self.dueSoon, self.idleLockMinutes)
+
+        self.retranslateUi(settingsDialog)
+
+        self.tabs.setCurrentIndex(0)
+
+    # setupUi
+
+    def retranslateUi(self, settingsDialog):
+        settingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"C\u00e0i \u0111\u1eb7t", None))
+        self.unitReadOnlyNote.setText(QCoreApplication.translate("SettingsDialog", u"Ch\u1ec9 ng\u01b0\u1eddi qu\u1ea3n tr\u1ecb \u0111\u01b0\u1ee3c s\u1eeda th\u00f4ng tin \u0111\u01a1n v\u1ecb.", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.unitTab), QCoreApplication.translate("SettingsDialog", u"\u0110\u01a1n v\u1ecb", None))
+        self.languageLabel.setText(QCoreApplication.translate("SettingsDialog", u"Ng\u00f4n ng\u1eef giao di\u1ec7n:", None))
+
+        self.languageHint.setText(QCoreApplication.translate("SettingsDialog", u"Ng\u00f4n ng\u1eef m\u1edbi c\u00f3 hi\u1ec7u l\u1ef1c t\u1eeb l\u1ea7n m\u1edf ph\u1ea7n m\u1ec1m sau.", None))
+        self.paperLabel.setText(QCoreApplication.translate("SettingsDialog", u"Kh\u1ed5 gi\u1ea5y in phi\u1ebfu:", None))
+        self.paper.setItemText(0, QCoreApplication.translate("SettingsDialog", u"A5", None))
+        self.paper.setItemText(1, QCoreApplication.translate("SettingsDialog", u"A4", None))
+        self.paper.setItemText(2, QCoreApplication.translate("SettingsDialog", u"Gi\u1ea5y in nhi\u1ec7t 80 mm (gi\u1ea5y h\u1eb9n)", None))
+
+        self.receiptPrinterLabel.setText(QCoreApplication.translate("SettingsDialog", u"M\u00e1y in gi\u1ea5y ti\u1ebfp nh\u1eadn (01):", None))
+        self.supplementPrinterLabel.setText(QCoreApplication.translate("SettingsDialog", u"M\u00e1y in phi\u1ebfu b\u1ed5 sung (02):", None))
+        self.refusalPrinterLabel.setText(QCoreApplication.translate("SettingsDialog", u"M\u00e1y in phi\u1ebfu t\u1eeb ch\u1ed1i (03):", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.printingTab), QCoreApplication.translate("SettingsDialog", u"Giao di\u1ec7n v\u00e0 in", None))
+        self.scannerNote.setText(QCoreApplication.translate("SettingsDialog", u"M\u00e1y qu\u00e9t m\u00e3 v\u1ea1ch ho\u1ea1t \u0111\u1ed9ng nh\u01b0 b\u00e0n ph\u00edm: c\u00e1c k\u00fd t\u1ef1 \u0111\u1ebfn li\u00ean ti\u1ebfp nhanh h\u01a1n ng\u01b0\u1ee1ng d\u01b0\u1edbi \u0111\u00e2y \u0111\u01b0\u1ee3c coi l\u00e0 m\u1ed9t l\u1ea7n qu\u00e9t.", None))
+        self.scannerIntervalLabel.setText(QCoreApplication.translate("SettingsDialog", u"Kho\u1ea3ng c\u00e1ch t\u1ed1i \u0111a gi\u1eefa hai k\u00fd t\u1ef1:", None))
+        self.scannerMinLengthLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u0110\u1ed9 d\u00e0i t\u1ed1i thi\u1ec3u c\u1ee7a m\u00e3:", None))
+        self.scannerPrefixLabel.setText(QCoreApplication.translate("SettingsDialog", u"Ti\u1ec1n t\u1ed1 c\u1ee7a m\u00e1y qu\u00e9t:", None))
+        self.scannerSuffixLabel.setText(QCoreApplication.translate("SettingsDialog", u"H\u1eadu t\u1ed1 c\u1ee7a m\u00e1y qu\u00e9t:", None))
+        self.cameraIndexLabel.setText(QCoreApplication.translate("SettingsDialog", u"Camera (s\u1ed1 th\u1ee9 t\u1ef1):", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.devicesTab), QCoreApplication.translate("SettingsDialog", u"M\u00e1y qu\u00e9t v\u00e0 camera", None))
+        self.serverUrlLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u0110\u1ecba ch\u1ec9 m\u00e1y ch\u1ee7 trung t\u00e2m:", None))
+        self.dueSoonLabel.setText(QCoreApplication.translate("SettingsDialog", u"B\u00e1o \u00abs\u1eafp \u0111\u1ebfn h\u1ea1n\u00bb tr\u01b0\u1edbc:", None))
+        self.dueSoon.setSuffix(QCoreApplication.translate("SettingsDialog", u" gi\u1edd", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.serverTab), QCoreApplication.translate("SettingsDialog", u"M\u00e1y ch\u1ee7 v\u00e0 theo d\u00f5i", None))
+        self.idleLockMinutesLabel.setText(QCoreApplication.translate("SettingsDialog", u"T\u1ef1 kh\u00f3a m\u00e1y qu\u1ea7y sau:", None))
+        self.idleLockMinutes.setSuffix(QCoreApplication.translate("SettingsDialog", u" ph\u00fat", None))
+        self.idleLockNote.setText(QCoreApplication.translate("SettingsDialog", u"Khi kh\u00f4ng ai d\u00f9ng b\u00e0n ph\u00edm hay chu\u1ed9t trong kho\u1ea3ng th\u1eddi gian n\u00e0y, m\u00e1y qu\u1ea7y t\u1ef1 kh\u00f3a v\u00e0 che d\u1eef li\u1ec7u c\u1ee7a c\u00f4ng d\u00e2n; m\u1eadt kh\u1ea9u c\u1ee7a c\u00e1n b\u1ed9 \u0111ang \u0111\u0103ng nh\u1eadp (ho\u1eb7c c\u1ee7a ng\u01b0\u1eddi qu\u1ea3n tr\u1ecb) m\u1edf l\u1ea1i, d\u1eef li\u1ec7u \u0111ang nh\u1eadp \u0111\u01b0\u1ee3c gi\u1eef nguy\u00ean.", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.securityTab), QCoreApplication.translate("SettingsDialog", u"B\u1ea3o m\u1eadt", None))
+        self.buttons.setProperty(u"acceptText", QCoreApplication.translate("SettingsDialog", u"L\u01b0u", None))
+        self.buttons.setProperty(u"rejectText", QCoreApplication.translate("SettingsDialog", u"H\u1ee7y", None))
+    # retranslateUi
