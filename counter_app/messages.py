@@ -134,6 +134,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Loại ngày phải là 'off' (nghỉ) hoặc 'work' (làm bù).",
         "The day kind must be 'off' or 'work'.",
     ),
+    "calendar.document_date_alone": (
+        "Ngày của văn bản cần đi kèm số hiệu văn bản (--document).",
+        "The document's date needs the document's number (--document).",
+    ),
     "day_notices.invalid": (
         "Tệp thông báo ngày nghỉ đi kèm ứng dụng bị hỏng ({where}); hãy cài lại ứng dụng.",
         "The day-off notices shipped with the application are damaged ({where}); reinstall the application.",

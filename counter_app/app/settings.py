@@ -9,6 +9,7 @@ from ..core.calendar import OfficeHours, WorkingCalendar
 from ..core.day_notices import NoticeDay
 from ..core.model import UnitConfig
 from ..core.roles import Account, Operation
+from ..documents.wording import centre_name
 from ..storage.store import DEFAULT_HOURS
 from .base import Changes, CounterApp, Done, Scope, read_op, write_op
 
@@ -41,6 +42,12 @@ def set_unit(
         return Done(config, Changes.of(Scope.UNIT))
     set_setting.fn(app, account, "office_hours", office_hours)
     return Done(config, Changes.of(Scope.UNIT, Scope.SETTINGS))
+
+
+def lawful_agency_name(parent_body: str) -> str:
+    """The unit's legal name by default, built from its governing body as Decree 118/2025/NĐ-CP names the body:
+    `UBND phường Ba Đình` → `Trung tâm Phục vụ hành chính công phường Ba Đình` ("" when it names no locality)."""
+    return centre_name(parent_body)
 
 
 @read_op(Operation.VIEW)

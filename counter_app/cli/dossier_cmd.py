@@ -9,8 +9,8 @@ from typing import Any
 
 from ..app import intake, settings, tracking
 from ..core.errors import NotFoundError
-from ..core.intake import full_set, missing_components, new_dossier
-from ..core.model import ApplicantKind, Dossier, IdType, Person, Status
+from ..core.intake import missing_components, new_dossier
+from ..core.model import ApplicantKind, Dossier, HandedComponent, IdType, Person, Procedure, Status
 from ..core.roles import Operation
 from ..core.serial import dt_text, event_to_dict, person_to_dict
 from ..core.statuses import Timeliness, deadline, timeliness
@@ -34,7 +34,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--address", default="")
     r.add_argument("--email", default="")
     r.add_argument("--received", default=None, help="ISO date-time, for back-entry of paper intakes")
-    r.add_argument("--missing", type=int, nargs="+", default=[], help="numbers of components not handed in")
+    r.add_argument(
+        "--missing", type=int, nargs="+", default=[], help="numbers of required components not handed in"
+    )
+    r.add_argument(
+        "--conditional",
+        type=int,
+        nargs="+",
+        default=[],
+        metavar="N",
+        help="numbers of the conditional components (needed only in some cases) that were handed in; "
+        "the others are not recorded",
+    )
     r.add_argument("--json", action="store_true")
     sh = s.add_parser("show", help="one dossier")
     sh.add_argument("code")
@@ -98,6 +109,49 @@ def _print(d: Dossier, args: argparse.Namespace, ctx: CliContext) -> None:
         )
 
 
+def _handed(
+    procedure: Procedure, missing: list[int], conditional: list[int], ctx: CliContext
+) -> list[HandedComponent]:
+    """What the citizen handed in: every required component not listed as missing, and the conditional ones listed
+    as handed in, with the catalogue's counts; a paper only shown is recorded as shown, with no copy kept."""
+    numbers = {c.number for c in procedure.components}
+    unknown = sorted({n for n in [*missing, *conditional] if n not in numbers})
+    if unknown:
+        raise CliError(
+            ctx.say(
+                f"Thủ tục {procedure.code} không có thành phần số {', '.join(map(str, unknown))}.",
+                f"Procedure {procedure.code} has no component number {', '.join(map(str, unknown))}.",
+            )
+        )
+    required = sorted(n for n in conditional if procedure.component(n).required)
+    if required:
+        listed = ", ".join(map(str, required))
+        raise CliError(
+            ctx.say(
+                f"Thành phần số {listed} là bắt buộc, không phải giấy tờ tùy trường hợp: bỏ khỏi --conditional "
+                "(thiếu thì ghi ở --missing).",
+                f"Component {listed} is required, not conditional: leave it out of --conditional "
+                "(list it under --missing when it is not handed in).",
+            )
+        )
+    both = sorted(set(missing) & set(conditional))
+    if both:
+        listed = ", ".join(map(str, both))
+        raise CliError(
+            ctx.say(
+                f"Thành phần số {listed} không thể vừa thiếu vừa được nộp.",
+                f"Component {listed} cannot be both missing and handed in.",
+            )
+        )
+    return [
+        HandedComponent(c.number, c.name, shown=True)
+        if c.shown_only
+        else HandedComponent(c.number, c.name, c.originals, c.certified_copies, c.photocopies)
+        for c in procedure.components
+        if (c.required and c.number not in missing) or (not c.required and c.number in conditional)
+    ]
+
+
 def _receive(args: argparse.Namespace, ctx: CliContext) -> int:
     app = ctx.app()
     account = ctx.act(Operation.RECEIVE)
@@ -115,16 +169,7 @@ def _receive(args: argparse.Namespace, ctx: CliContext) -> int:
         Person(args.applicant_name, args.applicant_id, id_type, kind, args.address, args.phone, args.email),
         today=received.date(),
     )
-    numbers = {c.number for c in procedure.components}
-    unknown = [n for n in args.missing if n not in numbers]
-    if unknown:
-        raise CliError(
-            ctx.say(
-                f"Thủ tục {procedure.code} không có thành phần số {', '.join(map(str, unknown))}.",
-                f"Procedure {procedure.code} has no component number {', '.join(map(str, unknown))}.",
-            )
-        )
-    handed = [c for c in full_set(procedure) if c.number not in set(args.missing)]
+    handed = _handed(procedure, args.missing, args.conditional, ctx)
     draft = new_dossier(
         agency_id=unit.agency_id,
         procedure=procedure,

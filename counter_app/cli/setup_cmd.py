@@ -16,7 +16,11 @@ from .context import DEFAULT_ADMIN, CliContext, CliError
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("setup", help="configure this counter (unit, counter number, central server)")
     p.add_argument("--agency-id", help="agency electronic ID, e.g. 000.00.06.H56")
-    p.add_argument("--agency-name", help="issuing unit, e.g. TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG …")
+    p.add_argument(
+        "--agency-name",
+        help="the unit's legal name printed on forms, e.g. TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG …; at the first "
+        "setup it defaults to the name Decree 118/2025/NĐ-CP gives, built from --parent-body",
+    )
     p.add_argument("--parent-body", help="governing body, e.g. UBND PHƯỜNG …")
     p.add_argument("--place", help="place name printed before the date on forms")
     p.add_argument("--counter", type=int, help="counter number 1–99")
@@ -121,6 +125,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         if not any(f is not None for f in unit_fields):
             return 0
     old = settings.unit(app, None)
+    if old is None and args.agency_name is None and args.parent_body is not None:
+        args.agency_name = settings.lawful_agency_name(args.parent_body) or None
+        unit_fields = (args.agency_id, args.agency_name, args.parent_body, args.place, args.counter)
     if any(f is None for f in unit_fields) and old is None:
         raise CliError(
             ctx.say(

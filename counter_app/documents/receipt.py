@@ -138,7 +138,12 @@ def signatures_beside_qr(blocks: list[tuple[str, str]], qr: QrSymbol, spec: Pape
 
 
 def receipt_copy(
-    dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Mapping[str, str] | None, mark: str
+    dossier: Dossier,
+    unit: UnitConfig,
+    spec: PaperSpec,
+    names: Mapping[str, str] | None,
+    mark: str,
+    qr: QrSymbol | None = None,
 ) -> list[Flowable]:
     """One copy of form 01 on A5/A4, the template's items in order: code, copy mark, receiving unit, applicant,
     request, 1 components, 2 sets, 3 statutory time, 4 received, 5 appointment, 6 where the result is collected,
@@ -171,17 +176,17 @@ def receipt_copy(
         field("4. Thời gian nhận hồ sơ", moment_text(dossier.received_at), spec),
         field("5. Thời gian trả kết quả giải quyết hồ sơ", moment_text(dossier.appointment), spec, bold=True),
         field("6. Đăng ký nhận kết quả tại", where_to_collect(dossier, unit), spec),
-        field(
-            "Vào Sổ theo dõi hồ sơ",
-            f"Quyển số: {text(dossier.book_volume) or DOTS}, Số thứ tự: {dossier.book_entry or DOTS}",
-            spec,
+        Paragraph(
+            f"Vào Sổ theo dõi hồ sơ, Quyển số: {text(dossier.book_volume) or DOTS}, "
+            f"Số thứ tự: {dossier.book_entry or DOTS}",
+            st.body,
         ),
         signatures_beside_qr(
             [
                 ("Người nộp hồ sơ", submitter_name(dossier)),
                 ("Người tiếp nhận hồ sơ", full_name(dossier.officer, names)),
             ],
-            QrSymbol(code),
+            qr or QrSymbol(code),
             spec,
         ),
     ]
@@ -208,11 +213,12 @@ def receipt_story(
 ) -> list[Flowable]:
     """Form 01 on A5/A4: both copies, each starting on a new page and numbering its own pages."""
     spec = receipt_spec(spec)
+    qr = QrSymbol(receipt_code(dossier, unit))  # encoded once, drawn on both copies
     story: list[Flowable] = []
     for index, (mark, short) in enumerate(COPIES):
         if index:
             story.append(PageBreak())
-        story += [CopyStart(short), *receipt_copy(dossier, unit, spec, names, mark)]
+        story += [CopyStart(short), *receipt_copy(dossier, unit, spec, names, mark, qr)]
     return story
 
 

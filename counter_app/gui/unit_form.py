@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from ..app.settings import DEFAULT_HOURS
+from ..app.settings import DEFAULT_HOURS, lawful_agency_name
 from ..core.calendar import OfficeHours
 from ..core.codes import check_agency_id
 from ..core.errors import DomainError, ValidationError, ValidationErrors
@@ -31,6 +31,13 @@ class UnitForm(QWidget):
         self.agency_id.setToolTip(self.tr("Mã định danh điện tử của cơ quan (in trong mã hồ sơ)"))
         self.agency_name = QLineEdit(self)
         self.agency_name.setPlaceholderText(self.tr("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG …"))
+        self.agency_name.setToolTip(
+            self.tr(
+                "Tên gọi theo Nghị định 118/2025/NĐ-CP, ví dụ Trung tâm Phục vụ hành chính công phường Ba Đình; "
+                "để trống thì lấy theo cơ quan chủ quản"
+            )
+        )
+        self._lawful_name = ""  # the name last filled in from the governing body
         self.parent_body = QLineEdit(self)
         self.parent_body.setPlaceholderText(self.tr("UBND PHƯỜNG …"))
         self.place = QLineEdit(self)
@@ -78,9 +85,17 @@ class UnitForm(QWidget):
             if isinstance(editor, QLineEdit):
                 editor.textEdited.connect(self._on_editor_edited)
         self.counter.valueChanged.connect(self._on_editor_edited)
+        self.parent_body.textEdited.connect(self._on_parent_body_edited)
 
     def _on_editor_edited(self, _value: object) -> None:
         self.changed.emit()
+
+    def _on_parent_body_edited(self, text: str) -> None:
+        """Fill the unit's legal name from the governing body while the administrator has not typed one."""
+        lawful = lawful_agency_name(text)
+        if self.agency_name.text() in ("", self._lawful_name):
+            self.agency_name.setText(lawful)
+        self._lawful_name = lawful
 
     def set_unit(self, unit: UnitConfig | None, office_hours: str = DEFAULT_HOURS) -> None:
         if unit is not None:
@@ -107,6 +122,8 @@ class UnitForm(QWidget):
                 errors.append(ValidationError(name, exc.code, **exc.params))
 
         run("agency_id", lambda: check_agency_id(self.agency_id.text()))
+        if not nfc(self.agency_name.text()):
+            self.agency_name.setText(lawful_agency_name(self.parent_body.text()))
         for name in ("agency_name", "parent_body", "place"):
             run(name, lambda name=name: _required(name, self._editors[name]))  # type: ignore[misc]
         run("phone", lambda: check_phone(self.phone.text(), "phone"))

@@ -211,19 +211,36 @@ def publish_catalogue(m: SimpleNamespace, agency_id: str, procedures: Sequence[P
         log_change(m, agency_id, "catalogue", "")
 
 
-def set_day(m: SimpleNamespace, agency_id: str, day: date, kind: str | None, name: str = "") -> None:
-    """Mark a day off or a working day for the agency; `kind=None` removes the override."""
+def set_day(
+    m: SimpleNamespace,
+    agency_id: str,
+    day: date,
+    kind: str | None,
+    name: str = "",
+    document: str = "",
+    document_date: date | None = None,
+) -> None:
+    """Mark a day off or a working day for the agency; `kind=None` removes it.
+
+    Without `document` it is the agency's own override (counters apply it above everything). With `document` (a
+    government notice's number, and its date) it is a notice day: counters keep it with the notices shipped in
+    `db/seed/days_off.json`, under their own overrides; `kind=None` with `document` removes the notice day.
+    """
     if kind not in ("off", "work", None):
         raise ValidationError("kind", "calendar.kind")
+    document = nfc(document).strip()
+    if document_date is not None and not document:
+        raise ValidationError("document_date", "calendar.document_date_alone")
     now = time_text(utc_now())
-    CO = m.CalendarOverride
+    table = m.CalendarNoticeDay if document else m.CalendarOverride
+    values: dict[str, object] = {"kind": kind, "name": nfc(name), "updated_at": now}
+    if document:
+        values.update(document=document, document_date=document_date.isoformat() if document_date else None)
     with write_transaction(m.db):
         agency_id = ensure_agency(m, agency_id)
         lock_agency(m, agency_id)
-        CO.insert(
-            agency_id=agency_id, day=day.isoformat(), kind=kind, name=nfc(name), updated_at=now
-        ).on_conflict(
-            conflict_target=[CO.agency_id, CO.day],
-            update={CO.kind: kind, CO.name: nfc(name), CO.updated_at: now},
+        table.insert(agency_id=agency_id, day=day.isoformat(), **values).on_conflict(
+            conflict_target=[table.agency_id, table.day],
+            update={getattr(table, key): value for key, value in values.items()},
         ).execute()
-        log_change(m, agency_id, "calendar", day.isoformat())
+        log_change(m, agency_id, "calendar_notice" if document else "calendar", day.isoformat())

@@ -68,14 +68,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--agency-id", required=True)
     p.add_argument("file", type=Path)
     p = command(
-        "set-day", "publish a calendar override (day off, make-up working day) to an agency's counters"
+        "set-day",
+        "publish a day off or make-up working day to an agency's counters: the agency's own override, or with "
+        "--document a day a government notice decides",
     )
     p.add_argument("--agency-id", required=True)
     p.add_argument("--day", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
     p.add_argument(
-        "--kind", choices=("off", "work", "none"), required=True, help="'none' removes the override"
+        "--kind",
+        choices=("off", "work", "none"),
+        required=True,
+        help="'none' removes the override (with --document: the notice day)",
     )
     p.add_argument("--name", default="")
+    p.add_argument("--document", default="", help="the notice's number and symbol, e.g. 12729/VPCP-KGVX")
+    p.add_argument("--document-date", type=date.fromisoformat, help="the notice's date, YYYY-MM-DD")
     command("migrate", "apply pending database migrations and exit")
     p = command("audit-incidents", "list gaps, forks and forged entries found in the counters' audit chains")
     p.add_argument("--agency-id", default=None)
@@ -178,8 +185,10 @@ def _admin(args: argparse.Namespace, db: object, out: TextIO, lang: str) -> int:
         if not found:
             print(say("Không có sự cố nào.", "No incidents."), file=out)
     elif args.command == "set-day":
-        set_day(m, args.agency_id, args.day, None if args.kind == "none" else args.kind, args.name)
-        print(f"{args.day.isoformat()}: {args.kind}", file=out)
+        kind = None if args.kind == "none" else args.kind
+        set_day(m, args.agency_id, args.day, kind, args.name, args.document.strip(), args.document_date)
+        cited = f" ({args.document.strip()})" if args.document.strip() else ""
+        print(f"{args.day.isoformat()}: {args.kind}{cited}", file=out)
     return 0
 
 

@@ -57,6 +57,21 @@ def read_feed(m: SimpleNamespace, agency_id: str, after: int, limit: int) -> Fee
                 items.append(
                     {"kind": "calendar", "cursor": log_id, "day": key, "override": day.kind, "name": day.name}
                 )
+        elif kind == "calendar_notice":
+            N = m.CalendarNoticeDay
+            notice = N.get_or_none((N.agency_id == agency_id) & (N.day == key))
+            if notice is not None:
+                items.append(
+                    {
+                        "kind": "calendar_notice",
+                        "cursor": log_id,
+                        "day": key,
+                        "notice": notice.kind,
+                        "name": notice.name,
+                        "document": notice.document,
+                        "document_date": notice.document_date,
+                    }
+                )
     return FeedPage(int(rows[-1][0]), len(rows) == limit, items)
 
 

@@ -106,10 +106,23 @@ def bind_models(db: Database) -> SimpleNamespace:
             table_name = "calendar_overrides"
             primary_key = CompositeKey("agency_id", "day")
 
+    class CalendarNoticeDay(Base):
+        agency_id = TextField()
+        day = TextField()
+        kind = TextField(null=True)  # "off" | "work" | NULL once removed
+        name = TextField(default="")
+        document = TextField(default="")
+        document_date = TextField(null=True)
+        updated_at = TextField()
+
+        class Meta:
+            table_name = "calendar_notice_days"
+            primary_key = CompositeKey("agency_id", "day")
+
     class ChangeLog(Base):
         log_id = BigAutoField()
         agency_id = TextField()
-        kind = TextField()  # "dossier" | "catalogue" | "calendar"
+        kind = TextField()  # "dossier" | "catalogue" | "calendar" | "calendar_notice" | …
         item_key = TextField()  # dossier ID, "" for the catalogue, YYYY-MM-DD for a calendar day
         logged_at = TextField()
 
@@ -125,5 +138,6 @@ def bind_models(db: Database) -> SimpleNamespace:
         Change=Change,
         Catalogue=Catalogue,
         CalendarOverride=CalendarOverride,
+        CalendarNoticeDay=CalendarNoticeDay,
         ChangeLog=ChangeLog,
     )

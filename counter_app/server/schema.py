@@ -158,6 +158,24 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE changes ADD COLUMN actor TEXT NOT NULL DEFAULT ''",
         ),
     ),
+    Migration(
+        6,
+        "calendar_notice_days",
+        (
+            # Days a government day-off notice decides, published with their document (`set-day --document`);
+            # counters keep them under their own overrides (core/day_notices.py). kind NULL once removed.
+            """CREATE TABLE calendar_notice_days (
+                agency_id     TEXT NOT NULL REFERENCES agencies (agency_id),
+                day           TEXT NOT NULL,
+                kind          TEXT,
+                name          TEXT NOT NULL DEFAULT '',
+                document      TEXT NOT NULL DEFAULT '',
+                document_date TEXT,
+                updated_at    TEXT NOT NULL,
+                PRIMARY KEY (agency_id, day)
+            )""",
+        ),
+    ),
 )
 
 _ID = {

@@ -18,6 +18,7 @@ from typing import Any
 from peewee import IntegrityError
 
 from ..core.catalogue import procedure_from_dict
+from ..core.day_notices import NoticeDay
 from ..core.errors import DomainError
 from ..core.serial import dossier_from_dict
 from ..core.wire import MAX_BATCH, Change, Reason, Result, utc_now
@@ -416,6 +417,22 @@ class SyncEngine:
                 self.store.set_override(day, str(item["override"]), str(item.get("name") or ""))
             else:
                 self.store.remove_override(day)
+            report.calendar_days += 1
+        elif kind == "calendar_notice":
+            day = date.fromisoformat(str(item["day"]))  # a notice's day: under the counter's own overrides
+            if item.get("notice") in ("off", "work"):
+                raw_date = item.get("document_date")
+                self.store.set_notice_day(
+                    NoticeDay(
+                        day,
+                        str(item["notice"]),
+                        str(item.get("name") or ""),
+                        str(item.get("document") or ""),
+                        date.fromisoformat(str(raw_date)) if raw_date else None,
+                    )
+                )
+            else:
+                self.store.remove_notice_day(day)
             report.calendar_days += 1
 
     # ---- what a person sees and does -------------------------------------------------------------------------

@@ -2577,6 +2577,10 @@
         <translation>TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG …</translation>
     </message>
     <message>
+        <source>Tên gọi theo Nghị định 118/2025/NĐ-CP, ví dụ Trung tâm Phục vụ hành chính công phường Ba Đình; để trống thì lấy theo cơ quan chủ quản</source>
+        <translation>The legal name under Decree 118/2025/NĐ-CP, e.g. Trung tâm Phục vụ hành chính công phường Ba Đình; left empty, it is built from the governing body</translation>
+    </message>
+    <message>
         <source>UBND PHƯỜNG …</source>
         <translation>UBND PHƯỜNG …</translation>
     </message>
