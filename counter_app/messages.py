@@ -28,11 +28,25 @@ FIELDS: dict[str, tuple[str, str]] = {
     "code": ("Mã hồ sơ", "Dossier code"),
     "office_hours": ("Giờ làm việc", "Office hours"),
     "id_type": ("Loại giấy tờ", "Document type"),
+    "new_appointment": ("Ngày hẹn trả mới", "New appointment"),
+    "requested_at": ("Ngày công dân đề nghị", "Date of the citizen's request"),
 }
 
 #: code → (Vietnamese, English); `{field}` is the field's name, other braces are the error's params.
 MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("{field} không được để trống.", "{field} is required."),
+    "new_appointment.not_working_time": (
+        "Ngày hẹn trả mới phải trong giờ làm việc của một ngày làm việc.",
+        "The new appointment must be within office hours on a working day.",
+    ),
+    "new_appointment.not_later": (
+        "Ngày hẹn trả mới phải sau ngày hẹn đang áp dụng.",
+        "The new appointment must come after the appointment in force.",
+    ),
+    "requested_at.after_stop": (
+        "Ngày công dân đề nghị dừng không thể sau thời điểm dừng xử lý.",
+        "The citizen's request cannot come after the stop.",
+    ),
     "role.forbidden": (
         "Tài khoản «{user}» ({role_name}) không được phép {operation_name}.",
         "The account «{user}» ({role_name}) may not {operation_name}.",

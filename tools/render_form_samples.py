@@ -10,7 +10,15 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from counter_app.documents import FormKind, Paper, render_form, render_tracking_book
-from counter_app.documents.specimen import NAMES, UNIT, specimen_apology, specimen_dossier, specimen_stopped
+from counter_app.documents.specimen import (
+    NAMES,
+    UNIT,
+    specimen_apology,
+    specimen_dossier,
+    specimen_refusal,
+    specimen_stopped,
+    specimen_supplement,
+)
 
 PRINTED = datetime(2026, 10, 28, 9, 0)
 NUMBERS = {
@@ -27,14 +35,19 @@ def samples() -> Iterator[tuple[str, bytes]]:
     """(file stem, PDF) for each specimen form."""
     dossier = specimen_dossier()
     for kind, number in NUMBERS.items():
-        subject = {FormKind.APOLOGY: specimen_apology(), FormKind.STOP: specimen_stopped()}.get(kind, dossier)
+        subject = {
+            FormKind.SUPPLEMENT: specimen_supplement(),
+            FormKind.REFUSAL: specimen_refusal(),
+            FormKind.APOLOGY: specimen_apology(),
+            FormKind.STOP: specimen_stopped(),
+        }.get(kind, dossier)
         yield f"{number}-{kind.value}-a5", render_form(kind, subject, UNIT, names=NAMES, printed_at=PRINTED)
     yield "01-receipt-a4", render_form(FormKind.RECEIPT, dossier, UNIT, paper=Paper.A4, names=NAMES)
     yield (
         "01-receipt-thermal80",
         render_form(FormKind.RECEIPT, dossier, UNIT, paper=Paper.THERMAL80, names=NAMES),
     )
-    book = [dossier, specimen_stopped()]
+    book = [dossier, specimen_stopped(), specimen_supplement(), specimen_apology()]
     yield (
         "07-tracking-book-a4",
         render_tracking_book(book, UNIT, date(2026, 10, 1), date(2026, 10, 31), "Hộ tịch"),

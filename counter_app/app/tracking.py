@@ -6,11 +6,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ..core.errors import TransitionError
+from ..core.calendar import WorkingCalendar
+from ..core.errors import TransitionError, ValidationError
+from ..core.letters import check_new_appointment, letter_symbol, proposed_new_appointment
 from ..core.listing import DossierFilter, DossierSummary, ListPage, PublicStatus, public_status
 from ..core.model import Dossier, Status
 from ..core.roles import Account, Operation
 from ..core.statuses import may_take
+from ..core.text import fold, nfc
+from ..storage import registers
 from ..storage.dossier_queries import DossierQueries
 from .base import Changes, CounterApp, Done, read_op, write_op
 
@@ -138,18 +142,22 @@ def advance(
         if not may_take(action, before.status, target):
             raise TransitionError(current=int(before.status), target=int(target))
 
-    dossier = app.store.advance(
-        key,
-        target,
-        officer=account.username,
-        at=at or app.now(),
-        unit=unit,
-        receiver=receiver,
-        note=note,
-        action=action,
-        data=data,
-        check=allowed,
-    )
+    moment = at or app.now()
+    with app.store.db.atomic("IMMEDIATE"):  # the stop notice's number and its event, or neither
+        if action == "stop":
+            data = _stop_letter(app, dict(data or {}), moment)
+        dossier = app.store.advance(
+            key,
+            target,
+            officer=account.username,
+            at=moment,
+            unit=unit,
+            receiver=receiver,
+            note=note,
+            action=action,
+            data=data,
+            check=allowed,
+        )
     return Done(dossier, Changes.of(dossiers=[dossier.id]))
 
 
@@ -164,15 +172,102 @@ def apologise(
     at: datetime | None = None,
     agency: str = "",
     signer: str = "",
+    signer_title: str = "",
 ) -> Done[Dossier]:
-    """The late agency's apology with a new date (form 04): the only way an appointment moves."""
-    dossier = app.store.apologise(
-        key,
-        officer=account.username,
-        new_appointment=new_appointment,
-        reason=reason,
-        at=at or app.now(),
-        agency=agency,
-        signer=signer,
-    )
+    """The late agency's apology with a new date (form 04): the only way an appointment moves. The new date must
+    lie in office hours of a working day of the unit's calendar, after the appointment in force; the letter takes
+    the next number of this counter's year."""
+    moment = at or app.now()
+    reason = nfc(reason)
+    if not reason:
+        raise ValidationError("reason", "required")
+    with app.store.db.atomic("IMMEDIATE"):
+        before = app.store.dossiers.get(key)
+        check_new_appointment(app.store.calendar(), before, new_appointment, moment)
+        issuer = nfc(agency) or _default_agency(app, before)
+        data: dict[str, object] = {
+            "reason": reason,
+            "new_appointment": new_appointment.isoformat(timespec="minutes"),
+            "agency": issuer,
+            "signer": nfc(signer),
+            "signer_title": nfc(signer_title),
+            **_letter_number(app, "apology", issuer, moment),
+        }
+        dossier = app.store.advance(
+            before.id,
+            before.status,
+            officer=account.username,
+            at=moment,
+            unit=before.unit,
+            note=reason,
+            action="apology",
+            data=data,
+            check=lambda current: _may_apologise(current),
+        )
     return Done(dossier, Changes.of(dossiers=[dossier.id]))
+
+
+@dataclass(frozen=True)
+class LetterDraft:
+    """What the move dialog offers for a letter (forms 04, 05): the new appointment computed on the unit's
+    calendar (which the dialog also uses to check the officer's own choice), the issuing agency, and the signer
+    of this counter's latest letter of the kind."""
+
+    calendar: WorkingCalendar
+    proposed_appointment: datetime | None
+    agency: str
+    signer_title: str
+    signer: str
+
+
+@read_op(Operation.VIEW)
+def letter_draft(app: CounterApp, account: Account, key: str, action: str, now: datetime) -> LetterDraft:
+    """The defaults of the letter `action` ("apology" or "stop") would print for the dossier `key` at `now`."""
+    dossier = app.store.dossiers.get(key)
+    calendar = app.store.calendar()
+    title, name = registers.last_signer(app.store.db, action)
+    apology = action == "apology"
+    return LetterDraft(
+        calendar=calendar,
+        proposed_appointment=proposed_new_appointment(calendar, dossier, now) if apology else None,
+        agency=_default_agency(app, dossier) if apology else _unit_body(app),
+        signer_title=title,
+        signer=name,
+    )
+
+
+def _may_apologise(dossier: Dossier) -> None:
+    if not may_take("apology", dossier.status):
+        raise TransitionError(current=int(dossier.status), target=int(dossier.status), action="apology")
+
+
+def _unit_body(app: CounterApp) -> str:
+    """The name the unit signs letters with."""
+    return nfc(app.store.require_unit().agency_name)
+
+
+def _default_agency(app: CounterApp, dossier: Dossier) -> str:
+    """The agency that apologises unless the officer names another: the one competent for the procedure, or
+    the unit's People's Committee where the catalogue names only a level ("UBND cấp xã")."""
+    agency = nfc(dossier.procedure.resolving_agency)
+    if not agency or fold(agency).startswith(("ubnd cap ", "uy ban nhan dan cap ")):
+        return nfc(app.store.require_unit().parent_body) or _unit_body(app)
+    return agency
+
+
+def _letter_number(app: CounterApp, action: str, issuer: str, at: datetime) -> dict[str, object]:
+    """The next number of this counter's letters of the year, and the symbol (`core.letters`); inside the
+    caller's transaction."""
+    slot = app.store.require_unit().counter
+    number = registers.next_letter_number(app.store.db, slot, at.year)
+    return registers.letter_data(number, letter_symbol(action, issuer, slot), slot)
+
+
+def _stop_letter(app: CounterApp, data: dict[str, object], at: datetime) -> dict[str, object]:
+    """A stop notice's data with its number; the applicant's request cannot postdate the stop."""
+    requested = data.get("requested_at")
+    if isinstance(requested, str) and requested and datetime.fromisoformat(requested) > at:
+        raise ValidationError("requested_at", "requested_at.after_stop")
+    for field in ("signer", "signer_title"):
+        data[field] = nfc(str(data.get(field) or ""))
+    return {**data, **_letter_number(app, "stop", _unit_body(app), at)}

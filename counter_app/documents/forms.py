@@ -22,7 +22,7 @@ class FormKind(str, Enum):
     RECEIPT = "receipt"  # 01 Giấy tiếp nhận hồ sơ và hẹn trả kết quả
     SUPPLEMENT = "supplement"  # 02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ
     REFUSAL = "refusal"  # 03 Phiếu từ chối tiếp nhận giải quyết hồ sơ
-    APOLOGY = "apology"  # 04 Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết
+    APOLOGY = "apology"  # 04 Phiếu xin lỗi và hẹn lại ngày trả kết quả
     STOP = "stop"  # 05 Thông báo dừng giải quyết hồ sơ
     CONTROL = "control"  # 06 Phiếu kiểm soát quá trình giải quyết hồ sơ
 
@@ -31,7 +31,7 @@ TITLES: dict[FormKind, str] = {
     FormKind.RECEIPT: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
     FormKind.SUPPLEMENT: "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
     FormKind.REFUSAL: "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
-    FormKind.APOLOGY: "Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết",
+    FormKind.APOLOGY: "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
     FormKind.STOP: "Thông báo dừng giải quyết hồ sơ",
     FormKind.CONTROL: "Phiếu kiểm soát quá trình giải quyết hồ sơ",
 }

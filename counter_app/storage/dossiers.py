@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ from ..core.serial import dossier_from_dict, dossier_to_dict, dt_text, event_to_
 from ..core.statuses import deadline, finished_at
 from ..core.text import fold
 from ..core.wire import ChangeKind
+from .registers import enter_in_book
 
 if TYPE_CHECKING:
     from .audit import AuditRepository
@@ -240,14 +240,6 @@ class DossierRepository:
         """The first full sync since the hold moved the running numbers past the server's codes."""
         self._m.SyncState.delete().where(self._m.SyncState.key == CODES_HOLD_KEY).execute()
 
-    def next_book_entry(self, volume: str) -> int:
-        cur = self._db.execute_sql(
-            "INSERT INTO book_sequence (volume, last_entry) VALUES (?, 1) "
-            "ON CONFLICT (volume) DO UPDATE SET last_entry = last_entry + 1 RETURNING last_entry",
-            (volume,),
-        )
-        return int(cur.fetchone()[0])
-
     def create(self, decide: Callable[[CodeAllocator], Dossier], officer: str) -> Dossier:
         """Create a dossier in one transaction; `decide` may call the allocator to get a code for the receipt day."""
         with self._db.atomic("IMMEDIATE"):
@@ -264,8 +256,7 @@ class DossierRepository:
 
             dossier = decide(allocate)
             if dossier.code is not None:
-                volume = str(dossier.received_at.year)
-                dossier = replace(dossier, book_volume=volume, book_entry=self.next_book_entry(volume))
+                dossier = enter_in_book(self._db, dossier, self._counter())  # this counter's volume
             self._insert(dossier)
             witness = self._outbox(ChangeKind.DOSSIER_CREATE, dossier, dossier_to_dict(dossier), officer)
             self._vouch(AuditKind.DOSSIER_CREATE, officer, dossier, list(dossier.history), witness)

@@ -1661,6 +1661,38 @@
 <context>
     <name>MoveDialog</name>
     <message>
+        <source>Đề xuất theo lịch làm việc của đơn vị: %1 ngày làm việc sau ngày hẹn đang áp dụng.</source>
+        <translation>Offered on the unit&apos;s working calendar: %1 working days after the appointment in force.</translation>
+    </message>
+    <message>
+        <source>VD: Chủ tịch, hoặc KT. Chủ tịch / Phó Chủ tịch</source>
+        <translation>E.g. Chủ tịch, or KT. Chủ tịch / Phó Chủ tịch</translation>
+    </message>
+    <message>
+        <source>Người đứng đầu đơn vị</source>
+        <translation>Head of the unit</translation>
+    </message>
+    <message>
+        <source>Ngày công dân đề nghị:</source>
+        <translation>Date of the citizen&apos;s request:</translation>
+    </message>
+    <message>
+        <source>Chức vụ người ký:</source>
+        <translation>Signer&apos;s position:</translation>
+    </message>
+    <message>
+        <source>Hãy ghi chức vụ và họ tên người ký.</source>
+        <translation>Enter the signer&apos;s position and full name.</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn trả mới phải trong giờ làm việc của một ngày làm việc.</source>
+        <translation>The new appointment must be within office hours on a working day.</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn trả mới phải sau ngày hẹn đang áp dụng.</source>
+        <translation>The new appointment must come after the appointment in force.</translation>
+    </message>
+    <message>
         <source>Họ tên hoặc tên đăng nhập người nhận</source>
         <translation>Receiver&apos;s name or username</translation>
     </message>

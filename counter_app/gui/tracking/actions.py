@@ -1,9 +1,15 @@
-"""Moving a dossier on: the action bar (moves the account may make), the dialog that asks what each move needs, and the request it yields."""
+"""Moving a dossier on: the action bar (moves the account may make), the dialog that asks what each move needs, and the request it yields.
+
+The letters (04 apology, 05 stop) ask for their signer; the apology's new appointment is offered on the unit's
+working calendar (`tracking.letter_draft`) and accepted only in office hours of a working day after the
+appointment in force.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,12 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.calendar import WorkingCalendar
+from ...core.letters import EXTENSION_WORKING_DAYS, in_force, proposed_new_appointment
 from ...core.model import Dossier, Status
 from ...core.roles import Account, Operation, may
 from ...core.statuses import may_take
 from ...core.text import nfc
 from ...messages import status_name
 from ..widgets import ErrorLabel, accept_button, dialog_buttons
+
+if TYPE_CHECKING:
+    from ...app.tracking import LetterDraft
 
 S = Status
 
@@ -41,6 +52,8 @@ class MoveAction:
     needs_missing: bool = False
     needs_reason: bool = False
     needs_appointment: bool = False
+    needs_signer: bool = False
+    needs_request_date: bool = False
 
     def allowed_from(self, status: Status) -> bool:
         """Whether the core's rules allow this move from `status` (`statuses.may_take`)."""
@@ -62,8 +75,8 @@ MOVES: tuple[MoveAction, ...] = (
     MoveAction("fees_due", S.FEES_DUE),
     MoveAction("result_ready", S.RESULT_READY),
     MoveAction("withdrawal_requested", S.WITHDRAWAL_REQUESTED),
-    MoveAction("stop", S.STOPPED, form="stop", needs_reason=True),
-    MoveAction("apology", None, form="apology", needs_reason=True, needs_appointment=True),
+    MoveAction("stop", S.STOPPED, form="stop", needs_reason=True, needs_signer=True, needs_request_date=True),
+    MoveAction("apology", None, form="apology", needs_reason=True, needs_appointment=True, needs_signer=True),
 )
 MOVES_BY_KEY = {m.key: m for m in MOVES}
 
@@ -86,13 +99,21 @@ class MoveRequest:
     step_due: datetime | None = None
     agency: str = ""
     signer: str = ""
+    signer_title: str = ""
+    requested_at: datetime | None = None
 
     def data(self) -> dict[str, object]:
+        """The event data of a move recorded through `tracking.advance` (the apology has its own arguments)."""
         out: dict[str, object] = {}
         if self.missing:
             out["missing"] = list(self.missing)
         if self.step_due is not None:
             out["step_due"] = self.step_due.isoformat(timespec="minutes")
+        if self.requested_at is not None:
+            out["requested_at"] = self.requested_at.isoformat(timespec="minutes")
+        if self.action.needs_signer and self.action.target is not None:
+            out["signer"] = self.signer
+            out["signer_title"] = self.signer_title
         return out
 
 
@@ -193,7 +214,9 @@ def action_hint(action: MoveAction) -> str:
 
 
 class MoveDialog(QDialog):
-    """Asks what a move needs (unit, missing papers, reason, new appointment); accept stays off until it is there."""
+    """Asks what a move needs (unit, missing papers, reason, new appointment, signer); accept stays off until it
+    is there. `draft` brings a letter's defaults and the unit's calendar (`tracking.letter_draft`); without it
+    the national calendar alone is used."""
 
     def __init__(
         self,
@@ -202,9 +225,14 @@ class MoveDialog(QDialog):
         units: list[str],
         now: datetime,
         parent: QWidget | None = None,
+        *,
+        draft: LetterDraft | None = None,
     ) -> None:
         super().__init__(parent)
         self.action = action
+        self.dossier = dossier
+        self.now = now
+        self.calendar = draft.calendar if draft is not None else WorkingCalendar()
         self.setObjectName(f"moveDialog:{action.key}")
         self.setWindowTitle(f"{action_label(action)} — {dossier.code or ''}")
         form = QFormLayout(self)
@@ -235,13 +263,44 @@ class MoveDialog(QDialog):
         self.new_appointment.setObjectName("newAppointment")
         self.new_appointment.setCalendarPopup(True)
         self.new_appointment.setDisplayFormat("HH:mm dd/MM/yyyy")
-        base = max(filter(None, (dossier.new_appointment, dossier.appointment, now)))
-        self.new_appointment.setDateTime(_qt_moment(base + timedelta(days=3)))
+        offered = draft.proposed_appointment if draft is not None else None
+        if offered is None and action.needs_appointment:
+            offered = proposed_new_appointment(self.calendar, dossier, now)
+        if offered is not None:
+            self.new_appointment.setDateTime(_qt_moment(offered))
         self.new_appointment.setMinimumDateTime(_qt_moment(now))
+        self.appointment_hint = QLabel(
+            self.tr(
+                "Đề xuất theo lịch làm việc của đơn vị: %1 ngày làm việc sau ngày hẹn đang áp dụng."
+            ).replace("%1", str(EXTENSION_WORKING_DAYS)),
+            self,
+        )
+        self.appointment_hint.setProperty("role", "hint")
+        self.appointment_hint.setWordWrap(True)
         self.agency = QLineEdit(self)
-        self.agency.setText(dossier.unit)
+        self.agency.setObjectName("agency")
+        self.agency.setText(
+            draft.agency if draft is not None else (dossier.procedure.resolving_agency or dossier.unit)
+        )
+        self.signer_title = QLineEdit(self)
+        self.signer_title.setObjectName("signerTitle")
+        self.signer_title.setPlaceholderText(self.tr("VD: Chủ tịch, hoặc KT. Chủ tịch / Phó Chủ tịch"))
         self.signer = QLineEdit(self)
-        self.signer.setPlaceholderText(self.tr("Người đứng đầu cơ quan trễ hạn"))
+        self.signer.setObjectName("signer")
+        self.signer.setPlaceholderText(
+            self.tr("Người đứng đầu cơ quan trễ hạn")
+            if action.needs_appointment
+            else self.tr("Người đứng đầu đơn vị")
+        )
+        if draft is not None:
+            self.signer_title.setText(draft.signer_title)
+            self.signer.setText(draft.signer)
+        self.requested_at = QDateTimeEdit(self)
+        self.requested_at.setObjectName("requestedAt")
+        self.requested_at.setCalendarPopup(True)
+        self.requested_at.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.requested_at.setDateTime(_qt_moment(now))
+        self.requested_at.setMaximumDateTime(_qt_moment(now))
         self.error = ErrorLabel("move", self)
         if action.needs_unit:
             form.addRow(self.tr("Chuyển đến đơn vị:"), self.unit)
@@ -251,7 +310,12 @@ class MoveDialog(QDialog):
             form.addRow(self.tr("Giấy tờ cần bổ sung:"), self.missing)
         if action.needs_appointment:
             form.addRow(self.tr("Ngày hẹn trả mới:"), self.new_appointment)
+            form.addRow("", self.appointment_hint)
             form.addRow(self.tr("Cơ quan xin lỗi:"), self.agency)
+        if action.needs_request_date:
+            form.addRow(self.tr("Ngày công dân đề nghị:"), self.requested_at)
+        if action.needs_signer:
+            form.addRow(self.tr("Chức vụ người ký:"), self.signer_title)
             form.addRow(self.tr("Người ký:"), self.signer)
         reason_label = self.tr("Lý do:") if action.needs_reason else self.tr("Ghi chú:")
         self.reason.setPlaceholderText(
@@ -268,8 +332,11 @@ class MoveDialog(QDialog):
             self.step_due: not action.needs_unit,
             self.missing: not action.needs_missing,
             self.new_appointment: not action.needs_appointment,
+            self.appointment_hint: not action.needs_appointment,
             self.agency: not action.needs_appointment,
-            self.signer: not action.needs_appointment,
+            self.requested_at: not action.needs_request_date,
+            self.signer_title: not action.needs_signer,
+            self.signer: not action.needs_signer,
         }
         for widget, hidden in unused.items():
             widget.setVisible(not hidden)  # fields this move does not ask for stay out of sight
@@ -284,6 +351,9 @@ class MoveDialog(QDialog):
         self.reason.textChanged.connect(self._on_input_changed)
         self.unit.currentTextChanged.connect(self._on_input_changed)
         self.step_due_enabled.toggled.connect(self.step_due.setEnabled)
+        self.new_appointment.dateTimeChanged.connect(self._on_input_changed)
+        self.signer_title.textChanged.connect(self._on_input_changed)
+        self.signer.textChanged.connect(self._on_input_changed)
 
     def _missing_items(self) -> tuple[str, ...]:
         return tuple(nfc(line) for line in self.missing.toPlainText().splitlines() if nfc(line))
@@ -295,10 +365,32 @@ class MoveDialog(QDialog):
             return self.tr("Hãy ghi rõ giấy tờ cần bổ sung.")
         if self.action.needs_reason and not nfc(self.reason.toPlainText()):
             return self.tr("Hãy ghi lý do.")
+        if self._appointment_problem():
+            return self._appointment_problem()
+        if self.action.needs_signer and not (nfc(self.signer_title.text()) and nfc(self.signer.text())):
+            return self.tr("Hãy ghi chức vụ và họ tên người ký.")
         return ""
+
+    def _appointment_problem(self) -> str:
+        """Why the new appointment chosen cannot be given (empty when it can, or when the move has none)."""
+        if not self.action.needs_appointment:
+            return ""
+        chosen = self.chosen_appointment()
+        if not self.calendar.is_office_time(chosen, include_end=True):
+            return self.tr("Ngày hẹn trả mới phải trong giờ làm việc của một ngày làm việc.")
+        held = in_force(self.dossier)
+        if chosen <= self.now or (held is not None and chosen <= held):
+            return self.tr("Ngày hẹn trả mới phải sau ngày hẹn đang áp dụng.")
+        return ""
+
+    def chosen_appointment(self) -> datetime:
+        """The new appointment as the officer left it."""
+        return self.new_appointment.dateTime().toPython()  # type: ignore[return-value]
 
     def _on_input_changed(self, *_args: object) -> None:
         accept_button(self.buttons).setEnabled(not self._blocker())
+        if self.action.needs_appointment:  # a date's problem is not obvious at a glance: say it at once
+            self.error.show_error(self.new_appointment, self._appointment_problem())
 
     def _on_buttons_accepted(self) -> None:
         blocker = self._blocker()
@@ -316,10 +408,12 @@ class MoveDialog(QDialog):
             receiver=nfc(self.receiver.text()) if a.needs_unit else "",
             note=nfc(self.reason.toPlainText()),
             missing=self._missing_items() if a.needs_missing else (),
-            new_appointment=self.new_appointment.dateTime().toPython() if a.needs_appointment else None,  # type: ignore[arg-type]
+            new_appointment=self.chosen_appointment() if a.needs_appointment else None,
             step_due=self.step_due.dateTime().toPython()
             if a.needs_unit and self.step_due_enabled.isChecked()
             else None,  # type: ignore[arg-type]
             agency=nfc(self.agency.text()) if a.needs_appointment else "",
-            signer=nfc(self.signer.text()) if a.needs_appointment else "",
+            signer=nfc(self.signer.text()) if a.needs_signer else "",
+            signer_title=nfc(self.signer_title.text()) if a.needs_signer else "",
+            requested_at=self.requested_at.dateTime().toPython() if a.needs_request_date else None,  # type: ignore[arg-type]
         )

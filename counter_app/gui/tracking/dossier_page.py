@@ -281,8 +281,25 @@ class DossierPage(QWidget):
     def _on_units_loaded(self, action: MoveAction, units: list[tuple[str, str]]) -> None:
         if self.dossier is None:
             return
-        names = [name for name, _kind in units]
-        self.move_dialog = MoveDialog(action, self.dossier, names, self.clock(), self)
+        names, now = [name for name, _kind in units], self.clock()
+        if not action.needs_signer:
+            self._open_move_dialog(action, names, now, None)
+            return
+        self.session.submit(  # a letter: its defaults and the unit's calendar for the new appointment
+            tracking.letter_draft,
+            self.dossier.id,
+            action.key,
+            now,
+            on_done=lambda draft: self._open_move_dialog(action, names, now, draft),
+            on_error=self._on_load_failed,
+        )
+
+    def _open_move_dialog(
+        self, action: MoveAction, units: list[str], now: datetime, draft: tracking.LetterDraft | None
+    ) -> None:
+        if self.dossier is None:
+            return
+        self.move_dialog = MoveDialog(action, self.dossier, units, now, self, draft=draft)
         self.move_dialog.accepted.connect(self._on_move_dialog_accepted)
         self.move_dialog.open()
 
@@ -309,6 +326,7 @@ class DossierPage(QWidget):
                 reason=request.note,
                 agency=request.agency,
                 signer=request.signer,
+                signer_title=request.signer_title,
                 on_done=done,
                 on_error=failed,
             )

@@ -195,7 +195,14 @@ def test_move_dialogs_ask_for_what_the_form_needs(qtbot: QtBot, counter_store) -
     qtbot.addWidget(apology)
     assert not accept_button(apology.buttons).isEnabled()
     apology.reason.setPlainText("Chờ xác minh")
-    assert apology.request().new_appointment == datetime(2026, 11, 29, 8, 0)
+    assert not accept_button(apology.buttons).isEnabled()  # a letter names its signer
+    apology.signer_title.setText("KT. Chủ tịch / Phó Chủ tịch")
+    apology.signer.setText("Hoàng Văn Ký")
+    assert accept_button(apology.buttons).isEnabled()
+    # three working days after Thursday 26/11 08:00 on the calendar: Tuesday 01/12, not Sunday 29/11
+    request = apology.request()
+    assert request.new_appointment == datetime(2026, 12, 1, 8, 0)
+    assert (request.signer_title, request.signer) == ("KT. Chủ tịch / Phó Chủ tịch", "Hoàng Văn Ký")
 
 
 def test_form_06_is_offered_from_the_page(qtbot: QtBot, session, counter_store) -> None:
