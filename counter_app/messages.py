@@ -98,6 +98,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The unit has no agency ID configured, so no receipt can be issued. Run `counter-app setup`.",
     ),
     "counter.range": ("Số quầy phải từ 1 đến 99.", "The counter number must be between 1 and 99."),
+    "counter.range_one_digit": (
+        "Đơn vị ghi số quầy trong mã hồ sơ bằng một chữ số: số quầy phải từ 1 đến 9.",
+        "This unit writes the counter in dossier codes with one digit: the counter number must be between 1 and 9.",
+    ),
+    "sequence.range": (
+        "Không cấp được số thứ tự hồ sơ trong ngày cho quầy này.",
+        "No further daily dossier number can be issued for this counter.",
+    ),
+    "code_scheme.digits": (
+        "Số chữ số của số quầy trong mã hồ sơ chỉ có thể là 1 hoặc 2.",
+        "The counter slot of dossier codes has 1 or 2 digits.",
+    ),
+    "code_scheme.conflict": (
+        "Không đổi được cách ghi số quầy sang {slot_digits} chữ số: mã hồ sơ đã cấp {example} sẽ bị hiểu thành "
+        "mã của quầy khác.",
+        "The counter slot cannot change to {slot_digits} digits: the dossier code {example} already issued would "
+        "be read as another counter's.",
+    ),
+    "code_scheme.counters": (
+        "Đơn vị đã có quầy số {counter}: chỉ đơn vị không có quầy nào từ số 10 trở lên mới ghi số quầy bằng một "
+        "chữ số.",
+        "The unit has a counter number {counter}: only a unit without counters numbered 10 or more can write the "
+        "counter with one digit.",
+    ),
+    "code_scheme.joined": (
+        "Quầy đã kết nối máy chủ: cách ghi số quầy trong mã hồ sơ do máy chủ quyết định (add-counter --slot-digits).",
+        "This counter joined a server, which decides how the counter is written in dossier codes "
+        "(add-counter --slot-digits).",
+    ),
+    "code_scheme.fixed": (
+        "Đơn vị {agency_id} đã có quầy kết nối với số quầy một chữ số; không thể đổi lại sang hai chữ số vì các mã "
+        "hồ sơ quầy đã cấp sẽ bị hiểu sai.",
+        "Counters of {agency_id} already joined with one-digit counter slots; the unit cannot go back to two "
+        "digits, which would misread the codes they issued.",
+    ),
     "code.format": ("Mã hồ sơ không đúng định dạng.", "This is not a valid dossier code."),
     "code.date": ("Ngày trong mã hồ sơ không hợp lệ.", "The date inside the dossier code is invalid."),
     "components.missing": ("Hồ sơ còn thiếu thành phần.", "Required components are missing."),

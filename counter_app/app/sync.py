@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from ..core.audit import AuditKind
+from ..core.codes import check_counter
+from ..core.errors import DomainError
 from ..core.roles import Account, Operation
 from ..sync.client import Identity
 from ..sync.engine import CycleReport, SyncEngine
@@ -14,7 +16,17 @@ from ..sync.enrol import check_server_url, join_server
 from ..sync.status import SyncStatus
 from .base import Changes, CounterApp, Done, Scope, read_op, write_op
 
-__all__ = ["check_server_url", "cycle", "engine", "export", "join", "requeue", "status"]
+__all__ = [
+    "check_server_url",
+    "cycle",
+    "engine",
+    "export",
+    "join",
+    "requeue",
+    "set_slot_digits",
+    "slot_digits",
+    "status",
+]
 
 
 def engine(app: CounterApp, client_factory: Callable[..., Any] | None = None) -> SyncEngine:
@@ -69,3 +81,40 @@ def export(app: CounterApp, account: Account, path: Path) -> Done[int]:
         details={"what": "outbox", "file": str(path), "count": count},
     )
     return Done(count, Changes.of(Scope.AUDIT))
+
+
+class SlotDigitsFromServer(DomainError):
+    """A counter that joined a server takes its unit's dossier-code slot width from there (`add-counter
+    --slot-digits`), never from its own settings."""
+
+    code = "code_scheme.joined"
+
+
+@read_op(Operation.VIEW)
+def slot_digits(app: CounterApp, account: Account) -> int:
+    """The width of this counter's slot in the dossier codes it issues: 1 or 2 (`core.codes`)."""
+    return app.store.dossiers.slot_digits()
+
+
+@write_op(Operation.CONFIGURE)
+def set_slot_digits(app: CounterApp, account: Account, digits: int, counter: int | None = None) -> Done[bool]:
+    """Choose the dossier-code slot width of a standalone counter: 1 keeps codes four digits up to 999 dossiers
+    a day (counter numbers 1–9), 2 up to 99 (counters 1–99). Refused on a counter that joined a server, for a
+    counter number the width cannot hold (`counter`, else the configured unit's), and when a code already
+    issued would be read differently."""
+    if app.store.dossiers.joined_server():
+        raise SlotDigitsFromServer()
+    unit = app.store.unit()
+    if counter is None and unit is not None:
+        counter = unit.counter
+    if counter is not None:
+        check_counter(counter, digits)
+    before = app.store.dossiers.slot_digits()
+    changed = app.store.dossiers.set_slot_digits(digits)
+    if changed:
+        app.store.audit.record(
+            AuditKind.SETTING_CHANGE.value,
+            account.username,
+            details={"key": "code_slot_digits", "from": str(before), "to": str(digits)},
+        )
+    return Done(changed, Changes.of(Scope.UNIT, Scope.AUDIT) if changed else Changes())

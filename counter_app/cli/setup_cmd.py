@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..app import accounts, catalogue, settings, sync
+from ..core.codes import check_counter
 from ..core.model import UnitConfig
 from ..core.roles import Account, Operation, Role
 from .context import DEFAULT_ADMIN, CliContext, CliError
@@ -24,6 +25,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--parent-body", help="governing body, e.g. UBND PHƯỜNG …")
     p.add_argument("--place", help="place name printed before the date on forms")
     p.add_argument("--counter", type=int, help="counter number 1–99")
+    p.add_argument(
+        "--slot-digits",
+        type=int,
+        choices=(1, 2),
+        default=None,
+        help="standalone counter: width of its slot in dossier codes, 1 (counter 1–9, four-digit codes up to "
+        "999 dossiers a day) or 2 (default); a counter that joins a server takes its unit's",
+    )
     p.add_argument("--phone", default=None, help="hotline printed on forms")
     p.add_argument("--email", default=None)
     p.add_argument("--server", help="central server URL to join")
@@ -124,6 +133,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         if not any(f is not None for f in unit_fields):
             return 0
+    if args.slot_digits is not None and not any(f is not None for f in unit_fields):
+        _set_slot_digits(args, ctx, actor)
+        return 0
     old = settings.unit(app, None)
     if old is None and args.agency_name is None and args.parent_body is not None:
         args.agency_name = settings.lawful_agency_name(args.parent_body) or None
@@ -144,6 +156,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         phone=args.phone if args.phone is not None else (old.phone if old else ""),
         email=args.email if args.email is not None else (old.email if old else ""),
     )
+    # the counter number must fit the width of the slot its dossier codes are written with
+    check_counter(unit.counter, args.slot_digits or sync.slot_digits(app, actor))
+    if args.slot_digits is not None:
+        _set_slot_digits(args, ctx, actor, unit.counter)
     settings.set_unit(app, actor, unit)
     if catalogue.is_empty(app, None):
         catalogue.replace(app, actor, catalogue.sample(), "sample")
@@ -155,3 +171,16 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         file=ctx.out,
     )
     return 0
+
+
+def _set_slot_digits(
+    args: argparse.Namespace, ctx: CliContext, actor: Account, counter: int | None = None
+) -> None:
+    sync.set_slot_digits(ctx.app(), actor, args.slot_digits, counter)
+    print(
+        ctx.say(
+            f"Mã hồ sơ của quầy ghi số quầy bằng {args.slot_digits} chữ số.",
+            f"This counter's dossier codes write the counter with {args.slot_digits} digit(s).",
+        ),
+        file=ctx.out,
+    )

@@ -11,7 +11,16 @@ from datetime import date
 from types import SimpleNamespace
 
 from ..core.catalogue import procedure_to_dict
-from ..core.codes import check_agency_id, check_slot, parse_code
+from ..core.codes import (
+    DEFAULT_SLOT_DIGITS,
+    MAX_COUNTER_ONE_DIGIT,
+    CodeSchemeError,
+    check_agency_id,
+    check_counter,
+    check_scheme_change,
+    check_slot_digits,
+    parse_code,
+)
 from ..core.errors import DomainError, NotFoundError, ValidationError
 from ..core.model import Procedure
 from ..core.text import nfc
@@ -30,18 +39,27 @@ class Caller:
 @dataclass(frozen=True)
 class Enrolment:
     """What one installation receives for its one-time token: its identity, its own credential, and what the
-    server knows of its code slot (the highest running number per day, and whether the slot was used before)."""
+    server knows of its code slot (the unit's slot width, the highest running number per day, and whether the
+    slot was used before)."""
 
     caller: Caller
     credential: str
     slot_numbers: dict[str, int]
     reinstalled: bool
+    slot_digits: int = DEFAULT_SLOT_DIGITS
 
 
 class CounterExistsError(DomainError):
     """The counter is already enrolled and active; revoke it first to issue a new token."""
 
     code = "counter.exists"
+
+
+class SlotDigitsFixedError(DomainError):
+    """The agency uses one-digit slots and a counter has joined with them: it may hold one-digit codes not yet
+    sent, which two-digit slots would read as another counter's (params: agency_id)."""
+
+    code = "code_scheme.fixed"
 
 
 def new_token() -> str:
@@ -54,22 +72,68 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def ensure_agency(m: SimpleNamespace, agency_id: str) -> str:
+def ensure_agency(m: SimpleNamespace, agency_id: str, slot_digits: int = DEFAULT_SLOT_DIGITS) -> str:
+    """The agency's row, made on first use with `slot_digits` (an existing agency keeps its own)."""
     agency_id = check_agency_id(agency_id)
     if m.Agency.get_or_none(m.Agency.agency_id == agency_id) is None:
-        m.Agency.insert(agency_id=agency_id, created_at=time_text(utc_now())).on_conflict_ignore().execute()
+        m.Agency.insert(
+            agency_id=agency_id, created_at=time_text(utc_now()), slot_digits=slot_digits
+        ).on_conflict_ignore().execute()
     return agency_id
 
 
-def add_counter(m: SimpleNamespace, agency_id: str, number: int) -> str:
-    """Enrol counter `number` of the agency (or re-enrol a revoked one); returns the one-time token."""
-    if not 1 <= number <= 99:
-        raise ValidationError("counter", "counter.range")
-    check_slot(number)
+def agency_slot_digits(m: SimpleNamespace, agency_id: str) -> int:
+    """The agency's dossier-code slot width (two for an agency the server does not know)."""
+    row = m.Agency.get_or_none(m.Agency.agency_id == agency_id)
+    return int(row.slot_digits) if row is not None else DEFAULT_SLOT_DIGITS
+
+
+def set_slot_digits(m: SimpleNamespace, agency_id: str, slot_digits: int) -> bool:
+    """Change an existing agency's slot width (call inside a write transaction); returns whether it changed.
+
+    Two digits → one: refused (`code_scheme.conflict`) when a counter numbered 10 or more was ever enrolled or
+    a stored code would be read differently; codes already issued keep their meaning (`core.codes`), and
+    counters hear of the change on their next pull. One digit → two: refused (`code_scheme.fixed`) once any
+    installation has joined, since it may hold one-digit codes the server has not seen yet.
+    """
+    check_slot_digits(slot_digits)
+    current = agency_slot_digits(m, agency_id)
+    if slot_digits == current:
+        return False
+    C, D = m.Counter, m.Dossier
+    mine = C.agency_id == agency_id
+    if slot_digits == 1:
+        high = C.select(C.number).where(mine & (C.number > MAX_COUNTER_ONE_DIGIT)).order_by(C.number).first()
+        if high is not None:
+            raise CodeSchemeError("code_scheme.counters", counter=high.number)
+    elif C.select().where(mine & ((C.installations > 0) | C.enrolled_at.is_null(False))).exists():
+        raise SlotDigitsFixedError(agency_id=agency_id)
+    codes = (
+        r[0] for r in D.select(D.code).where((D.agency_id == agency_id) & D.code.is_null(False)).tuples()
+    )
+    check_scheme_change(codes, current, slot_digits)
+    lock_agency(m, agency_id)
+    m.Agency.update(slot_digits=slot_digits).where(m.Agency.agency_id == agency_id).execute()
+    log_change(m, agency_id, "code_scheme", "")
+    return True
+
+
+def add_counter(m: SimpleNamespace, agency_id: str, number: int, slot_digits: int | None = None) -> str:
+    """Enrol counter `number` of the agency (or re-enrol a revoked one); returns the one-time token.
+
+    `slot_digits` chooses the agency's dossier-code slot width: a new agency takes it (two when not given), an
+    existing one changes to it under the rules of `set_slot_digits`. The number must fit the agency's width.
+    """
+    check_counter(number)
+    if slot_digits is not None:
+        check_slot_digits(slot_digits)
     token = new_token()
     now = time_text(utc_now())
     with write_transaction(m.db):
-        agency_id = ensure_agency(m, agency_id)
+        agency_id = ensure_agency(m, agency_id, slot_digits or DEFAULT_SLOT_DIGITS)
+        if slot_digits is not None:
+            set_slot_digits(m, agency_id, slot_digits)
+        check_counter(number, agency_slot_digits(m, agency_id))
         C = m.Counter
         row = C.get_or_none((C.agency_id == agency_id) & (C.number == number))
         if row is not None and not row.revoked:
@@ -151,20 +215,25 @@ def enrol_installation(m: SimpleNamespace, token: str) -> Enrolment:
         if won != 1:
             raise AuthError("auth.token_used", agency_id=row.agency_id, counter=row.number)
         caller = Caller(row.agency_id, row.number)
-        numbers = slot_numbers(m, caller)
-    return Enrolment(caller, credential, numbers, reinstalled=row.installations > 0 or bool(numbers))
+        digits = agency_slot_digits(m, caller.agency_id)
+        numbers = slot_numbers(m, caller, digits)
+    return Enrolment(
+        caller, credential, numbers, reinstalled=row.installations > 0 or bool(numbers), slot_digits=digits
+    )
 
 
-def slot_numbers(m: SimpleNamespace, caller: Caller) -> dict[str, int]:
-    """The highest running number the server holds per day ("YYMMDD") in the caller's code slot."""
+def slot_numbers(m: SimpleNamespace, caller: Caller, slot_digits: int | None = None) -> dict[str, int]:
+    """The highest running number the server holds per day ("YYMMDD") in the caller's code slot, codes read
+    with the agency's slot width."""
     D = m.Dossier
+    digits = agency_slot_digits(m, caller.agency_id) if slot_digits is None else slot_digits
     highest: dict[str, int] = {}
     query = D.select(D.code).where(
         (D.agency_id == caller.agency_id) & (D.counter == caller.counter) & D.code.is_null(False)
     )
     for (code,) in query.tuples().iterator():
         try:
-            parsed = parse_code(code)
+            parsed = parse_code(code, digits)
         except ValidationError:
             continue
         if parsed.slot == caller.counter and parsed.agency_id == caller.agency_id:

@@ -132,6 +132,9 @@ class EnrolOut(BaseModel):
     credential: str = Field(description="this installation's own secret; the one-time token is spent")
     slot_numbers: dict[str, int] = Field(description="highest running number per day (YYMMDD) in the slot")
     reinstalled: bool = Field(description="the counter number was used before: codes wait for a first sync")
+    slot_digits: int = Field(
+        default=2, description="the unit's dossier-code slot width: 1 (counters 1–9) or 2 (counters 1–99)"
+    )
 
 
 def create_app(db: Database, *, api_docs: bool = False, body_timeout_s: float = BODY_TIMEOUT_S) -> FastAPI:
@@ -220,6 +223,7 @@ def create_app(db: Database, *, api_docs: bool = False, body_timeout_s: float = 
             "credential": enrolled.credential,
             "slot_numbers": enrolled.slot_numbers,
             "reinstalled": enrolled.reinstalled,
+            "slot_digits": enrolled.slot_digits,
         }
 
     @app.post("/v1/push", response_model=PushOut, responses=error_responses(400, 401, 408, 413, 422, 429))

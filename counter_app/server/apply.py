@@ -2,8 +2,9 @@
 
 Every change is judged in the order sent. A change ID seen before with the same content is a duplicate and
 is answered with the original result (an applied change is never applied twice); with other content it is
-a conflict. A create must carry a code in the caller's own slot; an event must name the version it was
-made on: behind the server's version is a conflict, ahead of it means an earlier change is missing (retry).
+a conflict. A create must carry a code in the caller's own slot (read with the agency's slot width); an event
+must name the version it was made on: behind the server's version is a conflict, ahead of it means an earlier
+change is missing (retry).
 Once one change of a dossier does not apply, later changes of that dossier in the same batch wait (retry).
 
 Payloads are checked against their shapes (`bounds`) and then judged by the counter's own rules: a created
@@ -29,7 +30,7 @@ from ..core.model import Dossier, DossierEvent
 from ..core.roles import is_username
 from ..core.serial import dossier_from_dict, dossier_to_dict, event_from_dict, parse_dt
 from ..core.wire import MAX_CHANGE_BYTES, Change, ChangeKind, ChangeResult, Reason, Result, hash_and_size
-from .admin import Caller
+from .admin import Caller, agency_slot_digits
 from .bounds import DOSSIER_CREATE, DOSSIER_EVENT, EventChangeIn
 from .database import bulk_write
 
@@ -70,10 +71,12 @@ class BatchApplier:
         self._new_changes: dict[str, dict[str, Any]] = {}
         self._updated_changes: dict[str, dict[str, Any]] = {}
         self._read: dict[str, _Read | None] = {}  # payloads by change ID; None: not the shape of its kind
+        self._slot_digits = 2  # the agency's dossier-code slot width, read when a batch starts (core.codes)
 
     def apply(self, changes: Sequence[Change]) -> list[ChangeResult]:
         """Judge and store the batch inside the caller's transaction (which holds the agency's feed lock)."""
         self._read = {c.change_id: _read(c) for c in changes}
+        self._slot_digits = agency_slot_digits(self._m, self._caller.agency_id)
         self._prefetch(changes)
         results = [self._one(c) for c in changes]
         self._flush()
@@ -174,7 +177,7 @@ class BatchApplier:
             return no(Result.REJECTED, Reason.COUNTER_MISMATCH)
         if d.code is not None:
             try:
-                code = parse_code(d.code)
+                code = parse_code(d.code, self._slot_digits)
             except ValidationError:
                 return no(Result.REJECTED, Reason.CODE_FORMAT)
             if code.agency_id != self._caller.agency_id:

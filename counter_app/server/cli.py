@@ -60,6 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("add-counter", "enrol a counter and print its one-time token")
     p.add_argument("--agency-id", required=True)
     p.add_argument("--counter", type=int, required=True, help="counter number 1–99 (its dossier-code slot)")
+    p.add_argument(
+        "--slot-digits",
+        type=int,
+        choices=(1, 2),
+        default=None,
+        help="width of the counter slot in the unit's dossier codes: 1 for a unit of at most 9 counters (codes "
+        "stay four digits up to 999 dossiers a counter a day), 2 for up to 99 counters (default for a new unit; "
+        "an existing unit keeps its own unless given)",
+    )
     p = command("revoke-counter", "stop accepting a counter's token")
     p.add_argument("--agency-id", required=True)
     p.add_argument("--counter", type=int, required=True)
@@ -149,7 +158,7 @@ def _admin(args: argparse.Namespace, db: object, out: TextIO, lang: str) -> int:
         return en if lang == "en" else vi
 
     if args.command == "add-counter":
-        token = add_counter(m, args.agency_id, args.counter)
+        token = add_counter(m, args.agency_id, args.counter, args.slot_digits)
         print(token, file=out)
     elif args.command == "revoke-counter":
         revoke_counter(m, args.agency_id, args.counter)

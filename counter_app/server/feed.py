@@ -1,4 +1,5 @@
-"""The download feed: what changed for an agency after a cursor, as current dossiers, catalogue and calendar days."""
+"""The download feed: what changed for an agency after a cursor: current dossiers, catalogue, calendar days and the
+dossier-code slot width."""
 
 from __future__ import annotations
 
@@ -50,6 +51,12 @@ def read_feed(m: SimpleNamespace, agency_id: str, after: int, limit: int) -> Fee
             cat = m.Catalogue.get_or_none(m.Catalogue.agency_id == agency_id)
             if cat is not None:
                 items.append({"kind": "catalogue", "cursor": log_id, "procedures": json.loads(cat.data)})
+        elif kind == "code_scheme":
+            agency = m.Agency.get_or_none(m.Agency.agency_id == agency_id)
+            if agency is not None:
+                items.append(
+                    {"kind": "code_scheme", "cursor": log_id, "slot_digits": int(agency.slot_digits)}
+                )
         elif kind == "calendar":
             CO = m.CalendarOverride
             day = CO.get_or_none((CO.agency_id == agency_id) & (CO.day == key))

@@ -26,6 +26,7 @@ def bind_models(db: Database) -> SimpleNamespace:
     class Agency(Base):
         agency_id = TextField(primary_key=True)
         created_at = TextField()
+        slot_digits = IntegerField(default=2)  # dossier-code slot width (core.codes), migration 5
 
         class Meta:
             table_name = "agencies"

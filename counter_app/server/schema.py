@@ -159,6 +159,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration(
+        5,
+        "code_slot_digits",
+        (
+            # Each agency's dossier-code slot width (core/codes.py): 2 for every agency that existed before
+            # (their codes were all issued with two-digit slots), 1 or 2 as chosen by `add-counter --slot-digits`.
+            "ALTER TABLE agencies ADD COLUMN slot_digits INTEGER NOT NULL DEFAULT 2 CHECK (slot_digits IN (1, 2))",
+        ),
+    ),
+    Migration(
         6,
         "calendar_notice_days",
         (

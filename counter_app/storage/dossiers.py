@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from peewee import SqliteDatabase
 
 from ..core.audit import AuditKind, content_hash
-from ..core.codes import format_code, parse_code
+from ..core.codes import DEFAULT_SLOT_DIGITS, check_scheme_change, check_slot_digits, format_code, parse_code
 from ..core.errors import DomainError, NotConfiguredError, NotFoundError, ValidationError
 from ..core.ids import new_id
 from ..core.model import Dossier, DossierEvent
@@ -29,6 +29,8 @@ CodeAllocator = Callable[[date], str]
 #: `sync_state` keys the repository reads: codes held until the first sync, and whether a server was joined.
 CODES_HOLD_KEY = "codes_hold"
 SERVER_URL_KEY = "server_url"
+#: `unit_setting` key holding the unit's dossier-code slot width ("1" or "2"; absent: two digits).
+SLOT_DIGITS_KEY = "code_slot_digits"
 #: How many numbers `next_code` skips at most when the sequence points at codes that already exist.
 MAX_CODE_SKIPS = 100_000
 
@@ -175,6 +177,7 @@ class DossierRepository:
         table says (a restored or copied file): such numbers are skipped and the sequence moves past them.
         """
         yymmdd = f"{day:%y%m%d}"
+        digits = self.slot_digits()
         for _ in range(MAX_CODE_SKIPS):
             cur = self._db.execute_sql(
                 "INSERT INTO code_sequence (agency_id, day, slot, last_number) VALUES (?, ?, ?, 1) "
@@ -182,17 +185,18 @@ class DossierRepository:
                 "RETURNING last_number",
                 (agency_id, yymmdd, slot),
             )
-            code = format_code(agency_id, day, slot, int(cur.fetchone()[0]))
+            code = format_code(agency_id, day, slot, int(cur.fetchone()[0]), digits)
             if not self._m.Dossier.select().where(self._m.Dossier.code == code).exists():
                 return code
         raise ValidationError("sequence", "sequence.range")
 
-    def note_code(self, code: str | None) -> None:
-        """Move the running number of the code's agency, day and slot past `code` (never backwards)."""
+    def note_code(self, code: str | None, slot_digits: int | None = None) -> None:
+        """Move the running number of the code's agency, day and slot past `code` (never backwards); the code
+        is read with the unit's slot width (`slot_digits`, read from the settings when not given)."""
         if not code:
             return
         try:
-            parsed = parse_code(code)
+            parsed = parse_code(code, self.slot_digits() if slot_digits is None else slot_digits)
         except ValidationError:
             return  # a code made elsewhere in another shape cannot collide with ours
         self._db.execute_sql(
@@ -217,10 +221,43 @@ class DossierRepository:
         D = self._m.Dossier
         seen = 0
         with self._db.atomic():
+            digits = self.slot_digits()
             for row in D.select(D.code).where(D.code.is_null(False)).tuples().iterator():
-                self.note_code(row[0])
+                self.note_code(row[0], digits)
                 seen += 1
         return seen
+
+    def slot_digits(self) -> int:
+        """The unit's dossier-code slot width: 1 (counters 1–9, four digits up to 999 dossiers a counter a
+        day) or 2 (counters 1–99, the default); see `core.codes`."""
+        row = self._m.UnitSetting.get_or_none(self._m.UnitSetting.key == SLOT_DIGITS_KEY)
+        if row is None:
+            return DEFAULT_SLOT_DIGITS
+        try:
+            return check_slot_digits(int(row.value))
+        except (ValueError, ValidationError):
+            return DEFAULT_SLOT_DIGITS
+
+    def check_slot_digits_change(self, slot_digits: int) -> None:
+        """Refuse (`CodeSchemeError`) a slot width under which a code this database holds would be read as
+        another slot or number; `ValidationError` for a width that is not 1 or 2."""
+        D = self._m.Dossier
+        codes = (r[0] for r in D.select(D.code).where(D.code.is_null(False)).tuples().iterator())
+        check_scheme_change(codes, self.slot_digits(), slot_digits)
+
+    def set_slot_digits(self, slot_digits: int) -> bool:
+        """Use `slot_digits` for the codes issued from now on, after `check_slot_digits_change`; returns
+        whether it changed. The counter's own number must fit the width (checked by the caller that knows it,
+        and again by every `next_code`)."""
+        with self._db.atomic():
+            if slot_digits == self.slot_digits():
+                check_slot_digits(slot_digits)
+                return False
+            self.check_slot_digits_change(slot_digits)
+            self._m.UnitSetting.insert(key=SLOT_DIGITS_KEY, value=str(slot_digits)).on_conflict(
+                "replace"
+            ).execute()
+        return True
 
     def codes_hold(self) -> str | None:
         """Why codes are held ("restored", "reinstalled"), or None when the counter may issue codes."""
@@ -230,11 +267,15 @@ class DossierRepository:
     def hold_codes_until_sync(self, reason: str) -> bool:
         """After a restore or a reinstall: no code until the first full sync. Only for a counter that joined
         a server (a standalone counter knows every code it issued). Returns whether a hold was set."""
-        S = self._m.SyncState
-        if S.get_or_none(S.key == SERVER_URL_KEY) is None:
+        if not self.joined_server():
             return False
-        S.insert(key=CODES_HOLD_KEY, value=reason).on_conflict("replace").execute()
+        self._m.SyncState.insert(key=CODES_HOLD_KEY, value=reason).on_conflict("replace").execute()
         return True
+
+    def joined_server(self) -> bool:
+        """Whether this counter joined a central server (which then decides its code slot width)."""
+        S = self._m.SyncState
+        return S.get_or_none(S.key == SERVER_URL_KEY) is not None
 
     def release_codes_hold(self) -> None:
         """The first full sync since the hold moved the running numbers past the server's codes."""

@@ -10,7 +10,8 @@ from typing import Any
 
 import httpx
 
-from ..core.errors import DomainError
+from ..core.codes import DEFAULT_SLOT_DIGITS, check_slot_digits
+from ..core.errors import DomainError, ValidationError
 from ..core.wire import SERVER_TIME_HEADER, Change, ChangeResult, parse_time, utc_now
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -99,6 +100,7 @@ class Identity:
     credential: str = ""
     slot_numbers: dict[str, int] = field(default_factory=dict)
     reinstalled: bool = False
+    slot_digits: int = 2  # the unit's dossier-code slot width (a server that does not say uses two)
 
 
 @dataclass(frozen=True)
@@ -188,8 +190,9 @@ class SyncClient:
                 str(body["credential"]),
                 numbers,
                 bool(body.get("reinstalled")),
+                check_slot_digits(int(body.get("slot_digits", DEFAULT_SLOT_DIGITS))),
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, ValidationError) as exc:
             raise ServerFailure(status=200, detail="bad enrolment") from exc
 
     def push(self, changes: Sequence[Change], device_time: datetime | None = None) -> PushAnswer:

@@ -77,6 +77,7 @@ class PullReport:
     kept_local: int = 0
     catalogue: int = 0
     calendar_days: int = 0
+    code_scheme: int = 0
     pages: int = 0
     parked_downloads: int = 0
 
@@ -434,6 +435,8 @@ class SyncEngine:
             else:
                 self.store.remove_notice_day(day)
             report.calendar_days += 1
+        elif kind == "code_scheme" and self.store.dossiers.set_slot_digits(int(item["slot_digits"])):
+            report.code_scheme += 1  # the unit moved to another dossier-code slot width (core.codes)
 
     # ---- what a person sees and does -------------------------------------------------------------------------
     def status(self, *, syncing: bool = False) -> SyncStatus:

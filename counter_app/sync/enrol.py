@@ -1,8 +1,9 @@
 """Joining a central server: spend the one-time token, compare identities, keep the installation's credential.
 
 The token enrols exactly one installation; what the counter keeps is the credential the server generated for
-it. The server also says how far this counter number's codes went and whether the number was used before: the
-running numbers move past those, and a reinstalled counter issues no code until its first full sync.
+it. The server also says the unit's dossier-code slot width, how far this counter number's codes went and
+whether the number was used before: the counter takes the width, the running numbers move past those codes,
+and a reinstalled counter issues no code until its first full sync.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import ipaddress
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from ..core.codes import CodeSchemeError
 from ..core.wire import time_text, utc_now
 from ..storage.keystore import SYNC_CREDENTIAL, keep_secret, system_key_store
 from ..storage.outbox import SyncStateRepository
@@ -23,6 +25,13 @@ class IdentityMismatch(SyncError):
     """The token belongs to another agency or counter number than this counter's configuration."""
 
     code = "sync.identity_mismatch"
+
+
+class CodeSchemeMismatch(SyncError):
+    """This counter already issued codes with a slot width that the unit's width on the server would read as
+    another counter's (a standalone counter with one-digit slots joining a unit with two-digit slots)."""
+
+    code = "sync.code_scheme_mismatch"
 
 
 class InsecureServer(SyncError):
@@ -65,8 +74,9 @@ def join_server(
     insecure: bool = False,
     client_factory: Callable[[str, str], SyncClient] = SyncClient,
 ) -> Identity:
-    """Spend `token` on the server, check the identity matches the configured unit, then save URL, credential,
-    identity and the slot's running numbers (and a hold on codes for a reinstalled counter number).
+    """Spend `token` on the server, check the identity matches the configured unit and the codes it issued
+    read the same under the unit's slot width, then save URL, credential, identity, slot width and the slot's
+    running numbers (and a hold on codes for a reinstalled counter number).
 
     A counter not yet configured may join first; its later setup must use the same agency and number.
     Joining another server starts downloads from the beginning; the outbox is kept as it is.
@@ -82,6 +92,10 @@ def join_server(
             local_agency_id=unit.agency_id,
             local_counter=unit.counter,
         )
+    try:
+        store.dossiers.check_slot_digits_change(identity.slot_digits)
+    except CodeSchemeError as exc:
+        raise CodeSchemeMismatch(slot_digits=identity.slot_digits, example=exc.params.get("example")) from exc
     state = SyncStateRepository(store.db, store.models)
     values: dict[str, str | None] = {
         keys.SERVER_URL: url,
@@ -99,6 +113,7 @@ def join_server(
         values[keys.CLOCK_SKEW] = f"{skew:.3f}"
     with store.db.atomic():
         state.set_many(values)
+        store.dossiers.set_slot_digits(identity.slot_digits)
         store.dossiers.note_slot_numbers(identity.agency_id, identity.counter, identity.slot_numbers)
         if identity.reinstalled:
             store.dossiers.hold_codes_until_sync("reinstalled")

@@ -115,6 +115,14 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "Mã đơn vị hoặc số quầy khác với đăng ký trên máy chủ.",
         "The agency ID or counter number differs from the server's enrolment.",
     ),
+    "sync.code_scheme_mismatch": (
+        "Máy quầy này đang giữ mã hồ sơ (ví dụ {example}) mà cách ghi số quầy của đơn vị trên máy chủ "
+        "({slot_digits} chữ số) sẽ hiểu thành mã của quầy khác, nên chưa kết nối. Hãy nhờ quản trị máy chủ chọn "
+        "cùng số chữ số với máy quầy (add-counter --slot-digits), rồi kết nối lại với mã đăng ký mới.",
+        "This counter holds dossier codes (e.g. {example}) that the unit's counter slots on the server "
+        "({slot_digits} digits) would read as another counter's, so it did not join. Ask the server administrator "
+        "to choose the counter's slot width for the unit (add-counter --slot-digits), then join with a new token.",
+    ),
 }
 
 
