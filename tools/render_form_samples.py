@@ -15,6 +15,7 @@ from counter_app.documents.specimen import (
     UNIT,
     specimen_apology,
     specimen_dossier,
+    specimen_other_counter,
     specimen_refusal,
     specimen_stopped,
     specimen_supplement,
@@ -47,7 +48,7 @@ def samples() -> Iterator[tuple[str, bytes]]:
         "01-receipt-thermal80",
         render_form(FormKind.RECEIPT, dossier, UNIT, paper=Paper.THERMAL80, names=NAMES),
     )
-    book = [dossier, specimen_stopped(), specimen_supplement(), specimen_apology()]
+    book = [dossier, specimen_stopped(), specimen_supplement(), specimen_apology(), specimen_other_counter()]
     yield (
         "07-tracking-book-a4",
         render_tracking_book(book, UNIT, date(2026, 10, 1), date(2026, 10, 31), "Hộ tịch"),

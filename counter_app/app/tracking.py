@@ -14,6 +14,7 @@ from ..core.model import Dossier, Status
 from ..core.roles import Account, Operation
 from ..core.statuses import may_take
 from ..core.text import fold, nfc
+from ..documents.wording import body_name
 from ..storage import registers
 from ..storage.dossier_queries import DossierQueries
 from .base import Changes, CounterApp, Done, read_op, write_op
@@ -242,8 +243,8 @@ def _may_apologise(dossier: Dossier) -> None:
 
 
 def _unit_body(app: CounterApp) -> str:
-    """The name the unit signs letters with."""
-    return nfc(app.store.require_unit().agency_name)
+    """The unit's legal name, which signs its letters."""
+    return body_name(app.store.require_unit())
 
 
 def _default_agency(app: CounterApp, dossier: Dossier) -> str:

@@ -23,7 +23,7 @@ from counter_app.core.text import nfc
 
 from .blocks import returned_event
 from .layout import BOOK_SPEC, build_pdf, grid, styles_for, title
-from .wording import compact_moment, return_method, short_date, text
+from .wording import body_name, compact_moment, return_method, short_date, text
 
 TITLE = "Sổ theo dõi hồ sơ"
 COLUMNS: tuple[tuple[str, float], ...] = (  # heading, share of the table width
@@ -259,5 +259,5 @@ def write_tracking_book_xlsx(
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     book.properties.title = f"{TITLE} {_period(date_from, date_to).lower()}"
-    book.properties.creator = nfc(unit.agency_name)
+    book.properties.creator = body_name(unit)
     book.save(path)

@@ -23,7 +23,7 @@ from .assets import fonts
 from .blocks import document_number, last_event, person_fields
 from .layout import SIGN_HINT, PaperSpec, Rule, field, header, signatures, styles_for, table, title
 from .receipt import procedure_text, submitter_name
-from .wording import DOTS, ID_LABELS, addressee, block, full_name, moment_text, short_date, text
+from .wording import DOTS, ID_LABELS, addressee, block, body_name, full_name, moment_text, short_date, text
 
 HEAD_HINT = "(Ký, ghi rõ họ tên và đóng dấu)"
 #: Titles of the forms as their templates print them (form 05 as a Decree 30 notice: kind, then summary).
@@ -44,11 +44,6 @@ def _officer(event: DossierEvent | None, dossier: Dossier) -> str:
 
 def _paragraph(markup: str, spec: PaperSpec) -> Paragraph:
     return Paragraph(markup, styles_for(spec).body)
-
-
-def _body_name(unit: UnitConfig) -> str:
-    """The unit's name as it signs letters."""
-    return nfc(unit.agency_name)
 
 
 def letter_number(event: DossierEvent | None, kind: str) -> str:
@@ -157,7 +152,7 @@ def refusal_story(
     return [
         header(unit, document_number(dossier), (event.at if event else printed).date(), spec),
         title("Phiếu từ chối tiếp nhận giải quyết hồ sơ", spec),
-        field("Đơn vị tiếp nhận", text(_body_name(unit)), spec),
+        field("Đơn vị tiếp nhận", text(body_name(unit)), spec),
         *person_fields(
             dossier.applicant, spec, name_label=f"Tiếp nhận hồ sơ của {addressee(dossier.applicant).lower()}"
         ),
@@ -187,7 +182,7 @@ def apology_story(
     """Form 04: the late agency apologises, says why, and gives the new date; signed by its head."""
     event = last_event(dossier, lambda e: e.action == "apology")
     data = event.data if event is not None else {}
-    agency = nfc(str(data.get("agency") or "")) or _body_name(unit)
+    agency = nfc(str(data.get("agency") or "")) or body_name(unit)
     new_date = parse_moment(data.get("new_appointment")) or dossier.new_appointment
     reason = str(data.get("reason") or dossier.reason)
     person = dossier.applicant
@@ -202,7 +197,7 @@ def apology_story(
         title(APOLOGY_TITLE, spec),
         _paragraph(f"Kính gửi: {addressee(person)} <b>{text(person.name)}</b>{identifier}", spec),
         _paragraph(
-            f"Ngày {short_date(dossier.received_at)}, {text(_body_name(unit))} tiếp nhận hồ sơ đề nghị giải quyết "
+            f"Ngày {short_date(dossier.received_at)}, {text(body_name(unit))} tiếp nhận hồ sơ đề nghị giải quyết "
             f"thủ tục {procedure_text(dossier)} của {you}.",
             spec,
         ),
@@ -220,7 +215,7 @@ def apology_story(
         ),
         _paragraph(f"Rất mong nhận được sự thông cảm của {you} vì sự chậm trễ này./.", spec),
         _closing(
-            _recipients(person.name, _body_name(unit) if agency != _body_name(unit) else ""),
+            _recipients(person.name, body_name(unit) if agency != body_name(unit) else ""),
             str(data.get("signer_title") or ""),
             HEAD_HINT,
             nfc(str(data.get("signer") or "")),
@@ -238,7 +233,7 @@ def stop_story(
     requested = parse_moment(data.get("requested_at"))
     reason = str(data.get("reason") or (event.note if event is not None else "") or dossier.reason)
     you = addressee(dossier.applicant).lower()
-    body = _body_name(unit)
+    body = body_name(unit)
     requested_text = short_date(requested) if requested else DOTS
     st = styles_for(spec)
     summary = ParagraphStyle(

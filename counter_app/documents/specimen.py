@@ -202,7 +202,7 @@ def specimen_supplement(at: datetime | None = None) -> Dossier:
         Status.SUPPLEMENT_REQUESTED,
         Status.PROCESSING,
         unit=CIVIL_STATUS,
-        note="Giấy chứng sinh là bản chụp; tờ khai chưa ghi nơi sinh (Điều 16 Luật Hộ tịch)",
+        note="Giấy chứng sinh là bản chụp; tờ khai chưa ghi nơi sinh (Điều 16 Luật Hộ tịch).",
         data={"missing": missing},
     )
     draft = _birth_draft(received, id="0192f0d2-0000-7000-8000-000000000004", book_entry=363)
@@ -222,7 +222,7 @@ def specimen_refusal(at: datetime | None = None) -> Dossier:
     reason = (
         "Thủ tục cấp hộ chiếu phổ thông không thuộc thẩm quyền giải quyết và không có trong danh mục thủ tục "
         "hành chính tiếp nhận tại Trung tâm; đề nghị ông/bà nộp hồ sơ tại Phòng Quản lý xuất nhập cảnh, Công an "
-        "thành phố Hà Nội hoặc trực tuyến trên Cổng Dịch vụ công quốc gia"
+        "thành phố Hà Nội hoặc trực tuyến trên Cổng Dịch vụ công quốc gia."
     )
     refusal = DossierEvent(
         "e1", received, "tranthu", "refuse", Status.REFUSED, None, unit=RECEPTION, note=reason
@@ -262,7 +262,7 @@ def specimen_apology(at: datetime | None = None) -> Dossier:
         note="Cần xác minh",
         data={
             "reason": "Cần xác minh tình trạng hôn nhân của người yêu cầu tại nơi thường trú trước đây "
-            "(UBND xã Tân Lập, tỉnh Phú Thọ); văn bản trả lời xác minh chưa đến",
+            "(UBND xã Tân Lập, tỉnh Phú Thọ); văn bản trả lời xác minh chưa đến.",
             "new_appointment": proposed_new_appointment(CALENDAR, dossier, apologised).isoformat(),
             "agency": agency,
             "signer": "Hoàng Minh Đức",
@@ -299,7 +299,7 @@ def specimen_stopped(at: datetime | None = None) -> Dossier:
         Status.STOPPED,
         Status.WITHDRAWAL_REQUESTED,
         unit=CIVIL_STATUS,
-        note="Người yêu cầu xin rút hồ sơ để bổ sung giấy tờ của người cha và nộp lại sau",
+        note="Người yêu cầu xin rút hồ sơ để bổ sung giấy tờ của người cha và nộp lại sau.",
         data={
             "requested_at": requested.isoformat(),
             "signer": "Nguyễn Thị Minh Hạnh",
@@ -315,5 +315,25 @@ def specimen_stopped(at: datetime | None = None) -> Dossier:
         _receipt(received),
         (_transfer(received), withdrawal, stop),
         code=_code(received, "0362"),
+        appointment=appointment,
+    )
+
+
+def specimen_other_counter(at: datetime | None = None) -> Dossier:
+    """A dossier counter 1 of the same unit received: entered in counter 1's own volume (`01/2026`), so the
+    unit's book shows two volumes whose entry numbers never collide."""
+    received = at or datetime(2026, 10, 27, 9, 10)
+    appointment = CALENDAR.appointment_for(received, PROCEDURE.duration, PROCEDURE.duration_unit)
+    draft = replace(
+        _birth_draft(received, id="0192f0d2-0000-7000-8000-000000000006", book_entry=212),
+        counter=1,
+        book_volume="01/2026",
+        applicant=replace(APPLICANT, name="Lương Thế Vinh", identifier="001088004321", email=""),
+    )
+    return _played(
+        draft,
+        _receipt(received),
+        (_transfer(received),),
+        code=_code(received, "0112"),
         appointment=appointment,
     )

@@ -21,6 +21,7 @@ from counter_app.documents.specimen import (
     UNIT,
     specimen_apology,
     specimen_dossier,
+    specimen_other_counter,
     specimen_refusal,
     specimen_stopped,
     specimen_supplement,
@@ -32,6 +33,7 @@ SPECIMENS = {
     "refusal": specimen_refusal,
     "apology": specimen_apology,
     "stopped": specimen_stopped,
+    "other counter": specimen_other_counter,
 }
 
 
