@@ -18,7 +18,7 @@ from counter_app.core.intake import RECEPTION_UNIT
 from counter_app.core.model import Dossier, DossierEvent, Status, UnitConfig
 from counter_app.core.statuses import Timeliness
 from counter_app.core.steps import receipt_index, step_results
-from counter_app.core.text import fold
+from counter_app.core.text import fold, nfc
 
 from .assets import fonts
 from .blocks import document_number
@@ -55,17 +55,17 @@ class HandOver:
 
 def unit_name(name: str, unit: UnitConfig) -> str:
     """A unit as the slip prints it: the counter under the unit's legal name, any other as recorded."""
-    return body_name(unit) if not name or fold(name) in RECEPTION_NAMES else name
+    return body_name(unit) if not name or fold(name) in RECEPTION_NAMES else nfc(name)
 
 
 def _returned_to(event: DossierEvent, dossier: Dossier) -> str:
     """Who the result went to: the person who collected it (and for whom, when not the applicant), or the
     applicant by post."""
-    applicant = dossier.applicant.name
+    applicant = nfc(dossier.applicant.name)
     method = str(getattr(event.data.get("return_method"), "value", event.data.get("return_method", "")))
     if method == "post":
         return f"{applicant} ({BY_POST})"
-    collected = str(event.data.get("recipient_name") or event.receiver or "").strip()
+    collected = nfc(str(event.data.get("recipient_name") or event.receiver or ""))
     if not collected or fold(collected) == fold(applicant):
         return applicant
     return f"{collected} (nhận thay {applicant})"
@@ -90,7 +90,7 @@ def hand_overs(dossier: Dossier, unit: UnitConfig, names: Mapping[str, str] | No
                     _returned_to(event, dossier),
                     event.at,
                     full_name(event.officer, names),
-                    str(event.data.get("recipient_name") or event.receiver or ""),
+                    nfc(str(event.data.get("recipient_name") or event.receiver or "")),
                     result,
                     event.note,
                 )
@@ -116,7 +116,7 @@ def hand_overs(dossier: Dossier, unit: UnitConfig, names: Mapping[str, str] | No
         if not rows:
             rows.append(HandOver(centre, ""))
         rows.append(HandOver("", centre))
-    rows.append(HandOver(centre, dossier.applicant.name))
+    rows.append(HandOver(centre, nfc(dossier.applicant.name)))
     return rows
 
 
