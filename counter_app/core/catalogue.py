@@ -9,8 +9,15 @@ Issue codes: ``required``, ``text.invalid``, ``code.format``, ``number.invalid``
 ``duration_unit.unknown``, ``duration.range`` (zero duration without a same-day cut-off, or longer than the calendar's
 `MAX_DURATION_DAYS`, which would refuse every receipt), ``duplicate`` (procedure code or component
 number), ``components.numbering`` (component numbers not 1..n), ``list.invalid``, ``object.invalid``,
-``format.unknown`` and ``version.unsupported`` (whole-file shape). Component fields are named
-``components[i].field`` with ``i`` the 0-based position in the record's list; fees likewise ``fees[i].field``.
+``format.unknown`` and ``version.unsupported`` (whole-file shape), ``date.format`` (``checked`` not an ISO date
+YYYY-MM-DD). Component fields are named ``components[i].field`` with ``i`` the 0-based position in the record's
+list; fees likewise ``fees[i].field``.
+
+Each procedure may say where its values come from: ``source`` (free text naming the document that announced
+the procedure or its page on the National Public Service Portal, with the procedure code) and ``checked`` (the
+ISO date those values were last compared with that source). Both are optional in a catalogue a unit imports;
+the embedded seed catalogue carries them for every procedure (its test insists). They describe the catalogue
+entry only: dossiers keep their procedure without them (`procedure_to_dict(provenance=False)`).
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, datetime, time
 
 from .calendar import MAX_DURATION_DAYS
 from .errors import DomainError
@@ -31,6 +38,7 @@ CATALOGUE_VERSION = 1
 #: National code, optionally suffixed by an agency code: 1.001193, 2.000908, 2.000815.H19.
 CODE_PATTERN = re.compile(r"^\d\.\d{6}(\.[A-Za-z0-9.]+)?$")
 _CUTOFF_PATTERN = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Largest number a catalogue may hold (a fee in đồng, a count of copies); beyond it the value is a typing error.
 MAX_NUMBER = 10**12
 
@@ -162,6 +170,24 @@ class _Checker:
             return default
         return int(value) if value == int(value) else float(value)
 
+    def day(self, data: Mapping[str, object], key: str, field: str) -> date | None:
+        """An ISO date (YYYY-MM-DD), a `date`, or a spreadsheet's datetime at midnight; None when empty."""
+        value = data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, datetime):
+            if value.time() == time(0, 0):
+                return value.date()
+        elif isinstance(value, date):
+            return value
+        elif isinstance(value, str) and _DATE_PATTERN.fullmatch(value.strip()):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.flag(field, "date.format")
+        return None
+
     def count(self, data: Mapping[str, object], key: str, field: str, default: int = 0) -> int:
         return int(self.number(data, key, field, default=default))
 
@@ -285,6 +311,8 @@ def _procedure(data: Mapping[str, object], row: int | None, issues: list[Catalog
         fees=_fees(check, data),
         fully_online=check.flag_value(data, "fully_online", "fully_online", False),
         legal_basis=check.text(data, "legal_basis", "legal_basis"),
+        source=check.text(data, "source", "source"),
+        checked=check.day(data, "checked", "checked"),
     )
 
 
@@ -297,10 +325,11 @@ def procedure_from_dict(data: Mapping[str, object], row: int | None = None) -> P
     return procedure
 
 
-def procedure_to_dict(p: Procedure) -> dict[str, object]:
-    """The catalogue JSON shape of one procedure (the inverse of `procedure_from_dict`)."""
+def procedure_to_dict(p: Procedure, *, provenance: bool = True) -> dict[str, object]:
+    """The catalogue JSON shape of one procedure (the inverse of `procedure_from_dict`); `provenance=False`
+    leaves out `source` and `checked` (a dossier's copy of its procedure, the wire's shape)."""
     duration = int(p.duration) if float(p.duration).is_integer() else p.duration
-    return {
+    data: dict[str, object] = {
         "code": p.code,
         "name": p.name,
         "field": p.field,
@@ -312,20 +341,24 @@ def procedure_to_dict(p: Procedure) -> dict[str, object]:
         "fees": [{"name": f.name, "amount": f.amount} for f in p.fees],
         "fully_online": p.fully_online,
         "legal_basis": p.legal_basis,
-        "components": [
-            {
-                "number": c.number,
-                "name": c.name,
-                "originals": c.originals,
-                "certified_copies": c.certified_copies,
-                "photocopies": c.photocopies,
-                "shown_only": c.shown_only,
-                "required": c.required,
-                "note": c.note,
-            }
-            for c in p.components
-        ],
     }
+    if provenance:
+        data["source"] = p.source
+        data["checked"] = p.checked.isoformat() if p.checked else None
+    data["components"] = [
+        {
+            "number": c.number,
+            "name": c.name,
+            "originals": c.originals,
+            "certified_copies": c.certified_copies,
+            "photocopies": c.photocopies,
+            "shown_only": c.shown_only,
+            "required": c.required,
+            "note": c.note,
+        }
+        for c in p.components
+    ]
+    return data
 
 
 def parse_catalogue(records: Sequence[Mapping[str, object]]) -> list[Procedure]:

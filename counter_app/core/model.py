@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import Enum, IntEnum
@@ -136,6 +137,10 @@ class Procedure:
     fees: tuple[Fee, ...] = ()
     fully_online: bool = False
     legal_basis: str = ""
+    # Provenance of the values (catalogue only: not part of a procedure's identity, not sent with dossiers):
+    # (`dataclasses.field` in full: `field` is also this class's own attribute, the lĩnh vực)
+    source: str = dataclasses.field(default="", compare=False)  # the announcing decision, the portal page
+    checked: date | None = dataclasses.field(default=None, compare=False)  # the day values were compared
 
     @property
     def total_fee(self) -> int:

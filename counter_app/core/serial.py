@@ -101,7 +101,7 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
         "id": d.id,
         "code": d.code,
         "agency_id": d.agency_id,
-        "procedure": procedure_to_dict(d.procedure),
+        "procedure": procedure_to_dict(d.procedure, provenance=False),
         "applicant": person_to_dict(d.applicant),
         "representative": (
             {

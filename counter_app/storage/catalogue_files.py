@@ -6,11 +6,11 @@ XLSX, made for an administrator to edit in Excel or LibreOffice, has two sheets:
 
 * «Thủ tục», one row per procedure: Mã thủ tục | Tên thủ tục | Lĩnh vực | Cấp | Cơ quan giải quyết | Thời hạn |
   Đơn vị thời hạn | Giờ chốt trong ngày | Phí, lệ phí (đồng) | Tên phí | Nộp trực tuyến toàn trình (có/không) |
-  Căn cứ pháp lý
+  Căn cứ pháp lý | Nguồn | Ngày đối chiếu
 * «Thành phần», one row per component: Mã thủ tục | STT | Tên thành phần | Bản chính | Bản sao chứng thực |
   Bản photo | Chỉ xuất trình | Bắt buộc | Ghi chú
 
-CSV has one row per component: the twelve procedure columns above, repeated on every row of the procedure,
+CSV has one row per component: the fourteen procedure columns above, repeated on every row of the procedure,
 then STT | Tên thành phần | Bản chính | Bản sao chứng thực | Bản photo | Chỉ xuất trình | Bắt buộc | Ghi chú.
 A procedure without components has one row with the component columns empty. Written as UTF-8 with BOM and
 commas (so Excel opens Vietnamese text correctly); semicolon-separated files are accepted when read.
@@ -18,6 +18,8 @@ commas (so Excel opens Vietnamese text correctly); semicolon-separated files are
 Cells: the duration unit is "ngày làm việc" / "ngày" / "giờ làm việc" (or "working-days" / "days" / "hours");
 yes/no columns take "có" / "không"; the cut-off is HH:MM. "Phí, lệ phí (đồng)" is the total of the fees and
 "Tên phí" the fee's name; several fees are written "Lệ phí: 8000; Phí: 2000" (their names contain no ";").
+"Nguồn" says where the procedure's values come from (the announcing decision, the portal page) and "Ngày đối
+chiếu" the date they were compared with it, written YYYY-MM-DD (a date cell is accepted too).
 An amount without a name is read as one fee called "Lệ phí". Header cells may be written without tone marks
 and columns may come in any order; only Mã thủ tục, Tên thủ tục, Lĩnh vực, STT and Tên thành phần are
 mandatory. In CSV, further rows of a procedure may leave its columns empty.
@@ -78,6 +80,8 @@ PROCEDURE_COLUMNS: dict[str, str] = {
     "fee_name": "Tên phí",
     "fully_online": "Nộp trực tuyến toàn trình (có/không)",
     "legal_basis": "Căn cứ pháp lý",
+    "source": "Nguồn",
+    "checked": "Ngày đối chiếu",
 }
 COMPONENT_COLUMNS: dict[str, str] = {
     "component.number": "STT",
@@ -103,6 +107,8 @@ _WIDTHS = {
     "fee_name": 40,
     "fully_online": 14,
     "legal_basis": 60,
+    "source": 60,
+    "checked": 14,
     "component.number": 6,
     "component.name": 70,
     "component.originals": 10,
@@ -206,6 +212,8 @@ def _procedure_cells(p: Procedure) -> list[object]:
         fee_name or None,
         _yes_no(p.fully_online),
         p.legal_basis,
+        p.source or None,
+        p.checked.isoformat() if p.checked else None,
     ]
 
 
@@ -251,7 +259,7 @@ def _fill_sheet(ws: Worksheet, keys: list[str], rows: Iterable[list[object]]) ->
     for i, key in enumerate(keys, start=1):
         letter = get_column_letter(i)
         ws.column_dimensions[letter].width = _WIDTHS[key]
-        if key == "code":  # keep "2.000900" from turning into the number 2.0009
+        if key in ("code", "checked"):  # keep "2.000900" a code, not the number 2.0009; dates as typed
             for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                 cell.number_format = "@"
         choices: tuple[str, ...] = ()
@@ -387,9 +395,11 @@ class _Builder:
                     self.flag(None, number, key, "value.conflict")
             return
         record: dict[str, object] = {"code": code, "components": []}
-        for key in ("name", "field", "level", "resolving_agency", "legal_basis", "duration_unit"):
+        for key in ("name", "field", "level", "resolving_agency", "legal_basis", "duration_unit", "source"):
             if key in row:
                 record[key] = _plain(row[key])
+        if "checked" in row:  # ISO text, or the date (a datetime at midnight) a spreadsheet cell holds
+            record["checked"] = row["checked"]
         if "duration" in row:
             record["duration"] = self.number(
                 self.proc_sheet, number, "duration", row["duration"], integer=False

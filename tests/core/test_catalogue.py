@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
-from datetime import time
+from datetime import date, datetime, time
+from pathlib import Path
 
 import pytest
 
@@ -222,3 +225,71 @@ def test_error_text_names_the_places() -> None:
     err = CatalogueError([CatalogueIssue(3, "code", "code.format", "Thủ tục")])
     assert "Thủ tục 3 code: code.format" in str(err)
     assert err.params == {"count": 1}
+
+
+# ---- provenance: where each procedure's values come from, and when they were compared --------------------------
+
+SEED = Path(__file__).resolve().parents[2] / "db" / "seed" / "catalogue.json"
+
+
+def test_source_and_checked_are_read_validated_and_written_back() -> None:
+    p = procedure_from_dict(record(source="Luật Hộ tịch 60/2014/QH13, Điều 16", checked="2026-12-02"))
+    assert p.source == "Luật Hộ tịch 60/2014/QH13, Điều 16" and p.checked == date(2026, 12, 2)
+    data = procedure_to_dict(p)
+    assert (data["source"], data["checked"]) == (p.source, "2026-12-02")
+    again = procedure_from_dict(data)
+    assert (again.source, again.checked) == (p.source, p.checked)
+    assert procedure_from_dict(record()).checked is None  # both optional in an imported catalogue
+    assert procedure_from_dict(record(checked=datetime(2026, 12, 2))).checked == date(2026, 12, 2)  # a cell
+    found = issues_of(
+        [record(checked="02/12/2026"), record(code="1.000656", checked="2026-13-01", source=12)]
+    )
+    assert found == {
+        (1, "checked", "date.format"),
+        (2, "checked", "date.format"),
+        (2, "source", "text.invalid"),
+    }
+    assert issues_of([record(checked=datetime(2026, 12, 2, 9, 30))]) == {(1, "checked", "date.format")}
+
+
+def test_a_dossiers_copy_of_its_procedure_leaves_the_provenance_out() -> None:
+    p = procedure_from_dict(record(source="Nghị định 23/2015/NĐ-CP", checked="2026-12-02"))
+    bare = procedure_to_dict(p, provenance=False)
+    assert "source" not in bare and "checked" not in bare
+    assert procedure_from_dict(bare) == p  # provenance is no part of a procedure's identity
+
+
+def seed_records() -> list[dict[str, object]]:
+    obj = json.loads(SEED.read_text(encoding="utf-8"))
+    return list(obj["procedures"])
+
+
+def test_every_seed_procedure_says_where_its_values_come_from_and_when_they_were_checked() -> None:
+    procedures = catalogue_from_json_obj(json.loads(SEED.read_text(encoding="utf-8")))
+    missing = [p.code for p in procedures if not p.source.strip() or p.checked is None]
+    assert missing == []
+    for p in procedures:
+        assert p.checked is not None and p.checked >= date(2025, 7, 1)  # checked against the texts in force
+        assert re.search(r"\d+/\d{4}/|https?://", p.source), p.code  # names a document or a page
+    for raw in seed_records():  # written in the file itself, not filled in by a default
+        assert raw.get("source") and raw.get("checked"), raw["code"]
+
+
+def test_the_seed_follows_its_own_fee_rule_and_the_checked_durations() -> None:
+    by_code = {p.code: p for p in catalogue_from_json_obj(json.loads(SEED.read_text(encoding="utf-8")))}
+    for p in by_code.values():  # README: a fee the provincial People's Council sets is 0 in the sample
+        for fee in p.fees:
+            if "Hội đồng nhân dân cấp tỉnh" in fee.name:
+                assert fee.amount == 0, (p.code, fee.name)
+    assert by_code["1.001612"].total_fee == 0
+    # Luật Hộ tịch Art. 28: change or correction of civil-status details within 03 working days
+    changes = by_code["1.004859"]
+    assert (changes.duration, changes.duration_unit, changes.same_day_cutoff) == (
+        3,
+        DurationUnit.WORKING_DAYS,
+        None,
+    )
+    # Luật Hộ tịch Art. 18: marriage registered on the day (after 15:00, the next working day)
+    assert by_code["1.000894"].same_day_cutoff == time(15, 0) and by_code["1.000894"].duration == 1
+    assert by_code["1.001699"].duration == 25 and by_code["1.001653"].duration == 5  # the portal's pages
+    assert [f.amount for f in by_code["2.001035"].fees] == [50000]  # Circular 226/2016, Art. 4

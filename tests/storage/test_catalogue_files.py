@@ -102,6 +102,8 @@ def test_seed_file_is_the_documented_json_shape() -> None:
         "fees",
         "fully_online",
         "legal_basis",
+        "source",
+        "checked",
         "components",
     }
 
@@ -292,7 +294,8 @@ def test_duration_units_in_words(tmp_path: Path, word: str, unit: DurationUnit) 
         "Phí, lệ phí (đồng)", '"Phí, lệ phí (đồng)"'
     )
     csv_path.write_text(
-        f"{header}\n1.004873,XN,Hộ tịch,xã,,3,{word},,,,không,,1,Tờ khai,1,0,0,không,có,\n", encoding="utf-8"
+        f"{header}\n1.004873,XN,Hộ tịch,xã,,3,{word},,,,không,,,,1,Tờ khai,1,0,0,không,có,\n",
+        encoding="utf-8",
     )
     assert read_catalogue_file(csv_path)[0].duration_unit is unit
 
