@@ -12,7 +12,7 @@ export QT_QPA_PLATFORM ?= offscreen
 NON_GUI_TESTS := tests/core tests/storage tests/documents tests/cli tests/sync tests/server
 CLOCK_SHIFT_DAYS := 400
 
-.PHONY: setup system-packages test lint typecheck layers run demo forms translations bundle bench clean
+.PHONY: setup system-packages test lint typecheck layers run demo forms designer translations bundle bench clean
 
 system-packages:
 	@bash tools/install-system-packages.sh $(DEB_PACKAGES)
@@ -29,6 +29,12 @@ setup: $(STAMP) forms translations
 # The Qt Designer forms of ui/ turned into counter_app/gui/forms/ui_*.py (committed; see ui/README.md).
 forms: $(STAMP)
 	$(BIN)/python tools/build_forms.py
+
+# Qt Designer on every form, showing the project's own form widgets (ui/plugins); run `make forms` after saving.
+designer: $(STAMP)
+	QT_QPA_PLATFORM= PYSIDE_DESIGNER_PLUGINS=ui/plugins \
+		PYTHONPATH=.:$$($(BIN)/python -c 'import site; print(site.getsitepackages()[0])') \
+		$(BIN)/pyside6-designer ui/*.ui
 
 translations: $(STAMP)
 	$(BIN)/python tools/build_translations.py

@@ -26,7 +26,9 @@ SAMPLE_UNIT = {
 
 def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from counter_app.app import CounterApp
     from counter_app.gui.app import ensure_application
+    from counter_app.gui.tasks import TaskRunner
     from counter_app.gui.wizard import FirstRunWizard
     from counter_app.storage.store import CounterStore
 
@@ -34,8 +36,9 @@ def main() -> None:
     TARGET.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         store = CounterStore(Path(scratch))
+        runner = TaskRunner()
         try:
-            wizard = FirstRunWizard(store, "vi")
+            wizard = FirstRunWizard(CounterApp(store), runner, "vi")
             form = wizard.unit_page.form
             for name, value in SAMPLE_UNIT.items():
                 getattr(form, name).setText(value)
@@ -53,6 +56,7 @@ def main() -> None:
             wizard.grab().save(str(TARGET / "wizard_2_admin.png"))
             wizard.close()
         finally:
+            runner.shutdown()
             store.close()
     for path in sorted(TARGET.glob("wizard_*.png")):
         print(path.relative_to(ROOT))

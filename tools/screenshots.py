@@ -2,7 +2,8 @@
 
     python tools/screenshots.py [--out docs/screenshots] [--lang vi en]
 
-Runs headless (offscreen Qt platform) on a temporary demo profile; writes `<lang>-<screen>.png`.
+Runs headless (offscreen Qt platform) on a temporary demo profile, on a fixed clock (30/11/2026 09:00) so that
+the dates shown do not change from one run to the next; writes `<lang>-<screen>.png`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+
+import time_machine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +29,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 SIZE = (1366, 768)
+SHOT_TIME = datetime(2026, 11, 30, 9, 0)
 
 
 def settle(app: QApplication, until: Callable[[], bool] = lambda: True, timeout_s: float = 20.0) -> None:
@@ -56,6 +61,7 @@ def save(widget: QWidget, path: Path, dialog: QWidget | None = None) -> None:
 def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
     import build_translations
 
+    from counter_app.app import CounterApp
     from counter_app.gui.app import install_translators, remove_translators
     from counter_app.gui.controller import CounterController
     from counter_app.settings import CounterSettings
@@ -69,7 +75,7 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
     data = work / f"data-{lang}"
     store = CounterStore(data)
     ensure_demo_profile(store)
-    controller = CounterController(store, CounterSettings.for_data_dir(data), lang, demo=True)
+    controller = CounterController(CounterApp(store), CounterSettings.for_data_dir(data), lang, demo=True)
     controller.start()
     sign_in = controller.sign_in
     assert sign_in is not None
@@ -124,7 +130,8 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
 
     panel.clear()
     main.session.account = store.accounts.get("quantri")  # shown as the administrator sees it
-    main.settings_action.trigger()
+    main.settings_action.trigger()  # the dialog opens once the office hours are read
+    settle(app, lambda: getattr(main, "settings_dialog", None) is not None)
     dialog = main.settings_dialog
     settle(app)
     save(main, out / f"{lang}-settings.png", dialog)
@@ -155,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
 
     app = ensure_application()
     args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="counter-shots-") as work:
+    clock = time_machine.travel(SHOT_TIME, tick=True)
+    with clock, tempfile.TemporaryDirectory(prefix="counter-shots-") as work:
         for lang in args.lang:
             shoot(lang, args.out, Path(work), app)
     return 0

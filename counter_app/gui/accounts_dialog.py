@@ -88,6 +88,8 @@ class PasswordDialog(QDialog):
         self.buttons = self.ui.buttons
         for editor in (self.username, self.full_name, self.role):
             self.ui.form.setRowVisible(editor, new_account)
+        if not new_account:
+            self.resize(self.width(), 0)  # as short as the remaining rows allow
         self.buttons.rejected.connect(self.reject)
 
 

@@ -40,17 +40,17 @@ class DialogButtons(QDialogButtonBox):
     def _accept_text(self) -> str:
         return self._accept.text()
 
-    def _set_accept_text(self, text: str) -> None:
+    def setAcceptText(self, text: str) -> None:  # noqa: N802 (Qt naming: what uic calls for the property)
         self._accept.setText(text)
 
     def _reject_text(self) -> str:
         return self._reject.text()
 
-    def _set_reject_text(self, text: str) -> None:
+    def setRejectText(self, text: str) -> None:  # noqa: N802
         self._reject.setText(text)
 
-    acceptText = Property(str, _accept_text, _set_accept_text)  # noqa: N815 (a Qt property, named as in the .ui)
-    rejectText = Property(str, _reject_text, _set_reject_text)  # noqa: N815
+    acceptText = Property(str, _accept_text, setAcceptText)  # noqa: N815 (a Qt property, named as in the .ui)
+    rejectText = Property(str, _reject_text, setRejectText)  # noqa: N815
 
 
 def set_item_data(combo: QComboBox, values: Sequence[object]) -> None:

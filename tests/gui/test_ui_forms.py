@@ -101,6 +101,20 @@ def test_the_form_is_laid_out_without_absolute_geometry(form: Path) -> None:
             raise AssertionError(f"{widget.get('name')} holds {loose} outside a layout")
 
 
+@pytest.mark.parametrize("form", FORMS, ids=form_id)
+def test_the_form_is_written_the_way_designer_keeps_it(form: Path) -> None:
+    """What Designer would silently change on its next save: the class named after the top widget (it is the
+    translation context), a plain widget holding a layout turned into a bare layout, `Qt::AlignCenter` on an item."""
+    root = parse(form)
+    assert root.findtext("class") == root.find("widget").get("name")
+    for layout in root.iter("layout"):
+        for item in layout.findall("item"):
+            assert "AlignCenter" not in (item.get("alignment") or ""), "write Qt::AlignHCenter|Qt::AlignVCenter"
+            widget = item.find("widget")
+            if widget is not None and widget.get("class") == "QWidget" and widget.find("layout") is not None:
+                assert widget.get("native") == "true", f"{widget.get('name')}: a container needs native=\"true\""
+
+
 def _field_inputs(item: ET.Element, kinds: dict[str, str]) -> list[str]:
     return [w.get("name") for w in item.iter("widget") if kinds[w.get("name")] in INPUTS]
 

@@ -1,6 +1,6 @@
 # Generated from ui/error_dialog.ui by `make forms` (pyside6-uic): do not edit by hand.
 # Edit the form in Qt Designer and run `make forms` again (ui/README.md).
-# Source SHA-256: 6bb846e3345545bd67946ad74394f0683a18bbcb98813fde08f3e6dc21fefc36
+# Source SHA-256: 7a25f11235b8aff4f44eea5cfa8b65fda4dca788f3fc40380d10f1b974d8936d
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -14,25 +14,25 @@ from PySide6.QtWidgets import (QApplication, QDialog, QGridLayout, QHBoxLayout,
     QSpacerItem, QWidget)
 
 class Ui_ErrorDialog(object):
-    def setupUi(self, errorDialog):
-        if not errorDialog.objectName():
-            errorDialog.setObjectName(u"errorDialog")
-        errorDialog.resize(360, 110)
-        self.errorLayout = QGridLayout(errorDialog)
+    def setupUi(self, ErrorDialog):
+        if not ErrorDialog.objectName():
+            ErrorDialog.setObjectName(u"ErrorDialog")
+        ErrorDialog.resize(360, 110)
+        self.errorLayout = QGridLayout(ErrorDialog)
         self.errorLayout.setObjectName(u"errorLayout")
-        self.errorLayout.setSizeConstraint(QLayout.SetFixedSize)
+        self.errorLayout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         self.errorLayout.setHorizontalSpacing(16)
-        self.errorIcon = QLabel(errorDialog)
+        self.errorIcon = QLabel(ErrorDialog)
         self.errorIcon.setObjectName(u"errorIcon")
-        self.errorIcon.setAlignment(Qt.AlignLeft|Qt.AlignTop)
+        self.errorIcon.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.errorLayout.addWidget(self.errorIcon, 0, 0, 1, 1)
 
-        self.message = QLabel(errorDialog)
+        self.message = QLabel(ErrorDialog)
         self.message.setObjectName(u"message")
         self.message.setMinimumSize(QSize(200, 0))
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.errorLayout.addWidget(self.message, 0, 1, 1, 1)
 
@@ -42,7 +42,7 @@ class Ui_ErrorDialog(object):
 
         self.buttonRow.addItem(self.beforeOk)
 
-        self.okButton = QPushButton(errorDialog)
+        self.okButton = QPushButton(ErrorDialog)
         self.okButton.setObjectName(u"okButton")
 
         self.buttonRow.addWidget(self.okButton)
@@ -53,13 +53,13 @@ class Ui_ErrorDialog(object):
 
         self.errorLayout.setColumnStretch(1, 1)
 
-        self.retranslateUi(errorDialog)
+        self.retranslateUi(ErrorDialog)
 
         self.okButton.setDefault(True)
 
     # setupUi
 
-    def retranslateUi(self, errorDialog):
+    def retranslateUi(self, ErrorDialog):
         self.okButton.setText(QCoreApplication.translate("ErrorDialog", u"OK", None))
         pass
     # retranslateUi

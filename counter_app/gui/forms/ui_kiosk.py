@@ -1,6 +1,6 @@
 # Generated from ui/kiosk.ui by `make forms` (pyside6-uic): do not edit by hand.
 # Edit the form in Qt Designer and run `make forms` again (ui/README.md).
-# Source SHA-256: 43cc294690c70677f0e7f2b8916a708603b200eb80969828568c1d4fc513224e
+# Source SHA-256: 51d137c62c0dede86ac129e39258742bc345ddca0a25ead9e13a991bc06d4836
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -16,23 +16,23 @@ from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QLabel,
 from counter_app.gui.form_widgets import FormErrorLabel
 
 class Ui_KioskWindow(object):
-    def setupUi(self, kiosk):
-        if not kiosk.objectName():
-            kiosk.setObjectName(u"kiosk")
-        kiosk.resize(1366, 768)
-        kiosk.setStyleSheet(u"#kiosk { background: #f5f8fc; }\n"
-"#kiosk QLabel { font-size: 16pt; }\n"
-"#kiosk QLabel[role=\"title\"] { font-size: 30pt; font-weight: bold; color: #1d4e89; }\n"
-"#kiosk QLabel[role=\"hint\"] { font-size: 14pt; color: #444444; }\n"
-"#kiosk QLabel[role=\"error\"] { font-size: 16pt; color: #b00020; }\n"
-"#kiosk QLabel[role=\"field\"] { color: #555555; }\n"
-"#kiosk QLabel[role=\"value\"] { font-size: 20pt; font-weight: bold; }\n"
-"#kiosk QLineEdit#code { font-size: 24pt; padding: 10px; border: 2px solid #1d4e89; border-radius: 6px; }\n"
-"#kiosk QPushButton { font-size: 18pt; padding: 12px 28px; }")
-        self.kioskLayout = QVBoxLayout(kiosk)
+    def setupUi(self, KioskWindow):
+        if not KioskWindow.objectName():
+            KioskWindow.setObjectName(u"KioskWindow")
+        KioskWindow.resize(1366, 768)
+        KioskWindow.setStyleSheet(u"#KioskWindow { background: #f5f8fc; }\n"
+"#KioskWindow QLabel { font-size: 16pt; }\n"
+"#KioskWindow QLabel[role=\"title\"] { font-size: 30pt; font-weight: bold; color: #1d4e89; }\n"
+"#KioskWindow QLabel[role=\"hint\"] { font-size: 14pt; color: #444444; }\n"
+"#KioskWindow QLabel[role=\"error\"] { font-size: 16pt; color: #b00020; }\n"
+"#KioskWindow QLabel[role=\"field\"] { color: #555555; }\n"
+"#KioskWindow QLabel[role=\"value\"] { font-size: 20pt; font-weight: bold; }\n"
+"#KioskWindow QLineEdit#code { font-size: 24pt; padding: 10px; border: 2px solid #1d4e89; border-radius: 6px; }\n"
+"#KioskWindow QPushButton { font-size: 18pt; padding: 12px 28px; }")
+        self.kioskLayout = QVBoxLayout(KioskWindow)
         self.kioskLayout.setObjectName(u"kioskLayout")
         self.kioskLayout.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget(kiosk)
+        self.stack = QStackedWidget(KioskWindow)
         self.stack.setObjectName(u"stack")
         self.startPage = QWidget()
         self.startPage.setObjectName(u"startPage")
@@ -45,14 +45,14 @@ class Ui_KioskWindow(object):
 
         self.startTitle = QLabel(self.startPage)
         self.startTitle.setObjectName(u"startTitle")
-        self.startTitle.setAlignment(Qt.AlignCenter)
+        self.startTitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.startTitle.setProperty(u"role", u"title")
 
         self.startLayout.addWidget(self.startTitle)
 
         self.agency = QLabel(self.startPage)
         self.agency.setObjectName(u"agency")
-        self.agency.setAlignment(Qt.AlignCenter)
+        self.agency.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.agency.setWordWrap(True)
 
         self.startLayout.addWidget(self.agency)
@@ -63,7 +63,7 @@ class Ui_KioskWindow(object):
 
         self.scanHint = QLabel(self.startPage)
         self.scanHint.setObjectName(u"scanHint")
-        self.scanHint.setAlignment(Qt.AlignCenter)
+        self.scanHint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scanHint.setWordWrap(True)
         self.scanHint.setProperty(u"role", u"hint")
 
@@ -76,13 +76,13 @@ class Ui_KioskWindow(object):
         self.code = QLineEdit(self.startPage)
         self.code.setObjectName(u"code")
         self.code.setMaxLength(200)
-        self.code.setAlignment(Qt.AlignCenter)
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.startLayout.addWidget(self.code)
 
         self.example = QLabel(self.startPage)
         self.example.setObjectName(u"example")
-        self.example.setAlignment(Qt.AlignCenter)
+        self.example.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.example.setProperty(u"role", u"hint")
 
         self.startLayout.addWidget(self.example)
@@ -94,11 +94,11 @@ class Ui_KioskWindow(object):
         self.lookupButton = QPushButton(self.startPage)
         self.lookupButton.setObjectName(u"lookupButton")
 
-        self.startLayout.addWidget(self.lookupButton, 0, Qt.AlignCenter)
+        self.startLayout.addWidget(self.lookupButton, 0, Qt.AlignmentFlag.AlignHCenter|Qt.AlignmentFlag.AlignVCenter)
 
         self.kioskMessage = FormErrorLabel(self.startPage)
         self.kioskMessage.setObjectName(u"kioskMessage")
-        self.kioskMessage.setAlignment(Qt.AlignCenter)
+        self.kioskMessage.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.startLayout.addWidget(self.kioskMessage)
 
@@ -108,7 +108,7 @@ class Ui_KioskWindow(object):
 
         self.privacy = QLabel(self.startPage)
         self.privacy.setObjectName(u"privacy")
-        self.privacy.setAlignment(Qt.AlignCenter)
+        self.privacy.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.privacy.setProperty(u"role", u"hint")
 
         self.startLayout.addWidget(self.privacy)
@@ -123,7 +123,7 @@ class Ui_KioskWindow(object):
         self.resultLayout.setContentsMargins(120, 30, 120, 30)
         self.resultTitle = QLabel(self.resultPage)
         self.resultTitle.setObjectName(u"resultTitle")
-        self.resultTitle.setAlignment(Qt.AlignCenter)
+        self.resultTitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.resultTitle.setProperty(u"role", u"title")
 
         self.resultLayout.addWidget(self.resultTitle)
@@ -144,7 +144,7 @@ class Ui_KioskWindow(object):
         self.codeCaption.setObjectName(u"codeCaption")
         self.codeCaption.setProperty(u"role", u"field")
 
-        self.resultGrid.addWidget(self.codeCaption, 0, 0, 1, 1, Qt.AlignTop)
+        self.resultGrid.addWidget(self.codeCaption, 0, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
 
         self.codeValue = QLabel(self.resultCard)
         self.codeValue.setObjectName(u"codeValue")
@@ -157,7 +157,7 @@ class Ui_KioskWindow(object):
         self.nameCaption.setObjectName(u"nameCaption")
         self.nameCaption.setProperty(u"role", u"field")
 
-        self.resultGrid.addWidget(self.nameCaption, 1, 0, 1, 1, Qt.AlignTop)
+        self.resultGrid.addWidget(self.nameCaption, 1, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
 
         self.nameValue = QLabel(self.resultCard)
         self.nameValue.setObjectName(u"nameValue")
@@ -170,7 +170,7 @@ class Ui_KioskWindow(object):
         self.procedureCaption.setObjectName(u"procedureCaption")
         self.procedureCaption.setProperty(u"role", u"field")
 
-        self.resultGrid.addWidget(self.procedureCaption, 2, 0, 1, 1, Qt.AlignTop)
+        self.resultGrid.addWidget(self.procedureCaption, 2, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
 
         self.procedureValue = QLabel(self.resultCard)
         self.procedureValue.setObjectName(u"procedureValue")
@@ -183,7 +183,7 @@ class Ui_KioskWindow(object):
         self.statusCaption.setObjectName(u"statusCaption")
         self.statusCaption.setProperty(u"role", u"field")
 
-        self.resultGrid.addWidget(self.statusCaption, 3, 0, 1, 1, Qt.AlignTop)
+        self.resultGrid.addWidget(self.statusCaption, 3, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
 
         self.statusValue = QLabel(self.resultCard)
         self.statusValue.setObjectName(u"statusValue")
@@ -196,7 +196,7 @@ class Ui_KioskWindow(object):
         self.unitCaption.setObjectName(u"unitCaption")
         self.unitCaption.setProperty(u"role", u"field")
 
-        self.resultGrid.addWidget(self.unitCaption, 4, 0, 1, 1, Qt.AlignTop)
+        self.resultGrid.addWidget(self.unitCaption, 4, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
 
         self.unitValue = QLabel(self.resultCard)
         self.unitValue.setObjectName(u"unitValue")
@@ -209,7 +209,7 @@ class Ui_KioskWindow(object):
         self.appointmentCaption.setObjectName(u"appointmentCaption")
         self.appointmentCaption.setProperty(u"role", u"field")
 
-        self.resultGrid.addWidget(self.appointmentCaption, 5, 0, 1, 1, Qt.AlignTop)
+        self.resultGrid.addWidget(self.appointmentCaption, 5, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
 
         self.appointmentValue = QLabel(self.resultCard)
         self.appointmentValue.setObjectName(u"appointmentValue")
@@ -222,7 +222,7 @@ class Ui_KioskWindow(object):
         self.progressCaption.setObjectName(u"progressCaption")
         self.progressCaption.setProperty(u"role", u"field")
 
-        self.resultGrid.addWidget(self.progressCaption, 6, 0, 1, 1, Qt.AlignTop)
+        self.resultGrid.addWidget(self.progressCaption, 6, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
 
         self.progressValue = QLabel(self.resultCard)
         self.progressValue.setObjectName(u"progressValue")
@@ -242,7 +242,7 @@ class Ui_KioskWindow(object):
         self.againButton = QPushButton(self.resultPage)
         self.againButton.setObjectName(u"againButton")
 
-        self.resultLayout.addWidget(self.againButton, 0, Qt.AlignCenter)
+        self.resultLayout.addWidget(self.againButton, 0, Qt.AlignmentFlag.AlignHCenter|Qt.AlignmentFlag.AlignVCenter)
 
         self.aboveIdleHint = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
@@ -250,7 +250,7 @@ class Ui_KioskWindow(object):
 
         self.idleHint = QLabel(self.resultPage)
         self.idleHint.setObjectName(u"idleHint")
-        self.idleHint.setAlignment(Qt.AlignCenter)
+        self.idleHint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.idleHint.setProperty(u"role", u"hint")
 
         self.resultLayout.addWidget(self.idleHint)
@@ -263,14 +263,14 @@ class Ui_KioskWindow(object):
         QWidget.setTabOrder(self.code, self.lookupButton)
         QWidget.setTabOrder(self.lookupButton, self.againButton)
 
-        self.retranslateUi(kiosk)
+        self.retranslateUi(KioskWindow)
 
         self.stack.setCurrentIndex(0)
 
     # setupUi
 
-    def retranslateUi(self, kiosk):
-        kiosk.setWindowTitle(QCoreApplication.translate("KioskWindow", u"Tra c\u1ee9u h\u1ed3 s\u01a1", None))
+    def retranslateUi(self, KioskWindow):
+        KioskWindow.setWindowTitle(QCoreApplication.translate("KioskWindow", u"Tra c\u1ee9u h\u1ed3 s\u01a1", None))
         self.startTitle.setText(QCoreApplication.translate("KioskWindow", u"TRA C\u1ee8U T\u00ccNH TR\u1ea0NG H\u1ed2 S\u01a0", None))
         self.scanHint.setText(QCoreApplication.translate("KioskWindow", u"\u0110\u01b0a m\u00e3 v\u1ea1ch ho\u1eb7c m\u00e3 QR tr\u00ean gi\u1ea5y h\u1eb9n v\u00e0o m\u00e1y qu\u00e9t, ho\u1eb7c nh\u1eadp m\u00e3 h\u1ed3 s\u01a1 r\u1ed3i nh\u1ea5n Enter.", None))
         self.example.setText(QCoreApplication.translate("KioskWindow", u"M\u00e3 h\u1ed3 s\u01a1 c\u00f3 d\u1ea1ng 000.00.06.H56-261127-0105", None))

@@ -1,6 +1,6 @@
 # Generated from ui/lock_screen.ui by `make forms` (pyside6-uic): do not edit by hand.
 # Edit the form in Qt Designer and run `make forms` again (ui/README.md).
-# Source SHA-256: 44f49b72172edd7dfb51aa91f72d8d5abf3382c460a3b72732037d4e8be9c83f
+# Source SHA-256: 6bbfdd60b2e749b3ba65877d7406e219a7ec98a8ae1e702264a83f06afe3e22f
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (QApplication, QFormLayout, QFrame, QHBoxLayout,
 from counter_app.gui.form_widgets import FormErrorLabel
 
 class Ui_LockScreen(object):
-    def setupUi(self, lockScreen):
-        if not lockScreen.objectName():
-            lockScreen.setObjectName(u"lockScreen")
-        lockScreen.resize(1366, 768)
-        self.outerLayout = QVBoxLayout(lockScreen)
+    def setupUi(self, LockScreen):
+        if not LockScreen.objectName():
+            LockScreen.setObjectName(u"LockScreen")
+        LockScreen.resize(1366, 768)
+        self.outerLayout = QVBoxLayout(LockScreen)
         self.outerLayout.setObjectName(u"outerLayout")
         self.aboveCard = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
@@ -32,11 +32,11 @@ class Ui_LockScreen(object):
 
         self.cardRow.addItem(self.leftOfCard)
 
-        self.lockCard = QFrame(lockScreen)
+        self.lockCard = QFrame(LockScreen)
         self.lockCard.setObjectName(u"lockCard")
         self.lockCard.setMinimumSize(QSize(480, 0))
         self.lockCard.setMaximumSize(QSize(480, 16777215))
-        self.lockCard.setFrameShape(QFrame.StyledPanel)
+        self.lockCard.setFrameShape(QFrame.Shape.StyledPanel)
         self.cardLayout = QVBoxLayout(self.lockCard)
         self.cardLayout.setSpacing(10)
         self.cardLayout.setObjectName(u"cardLayout")
@@ -68,8 +68,9 @@ class Ui_LockScreen(object):
         self.cardLayout.addItem(self.aboveCredentials)
 
         self.credentials = QFormLayout()
-        self.credentials.setSpacing(10)
         self.credentials.setObjectName(u"credentials")
+        self.credentials.setHorizontalSpacing(10)
+        self.credentials.setVerticalSpacing(10)
         self.usernameLabel = QLabel(self.lockCard)
         self.usernameLabel.setObjectName(u"usernameLabel")
 
@@ -87,7 +88,7 @@ class Ui_LockScreen(object):
 
         self.unlockPassword = QLineEdit(self.lockCard)
         self.unlockPassword.setObjectName(u"unlockPassword")
-        self.unlockPassword.setEchoMode(QLineEdit.Password)
+        self.unlockPassword.setEchoMode(QLineEdit.EchoMode.Password)
 
         self.credentials.setWidget(1, QFormLayout.ItemRole.FieldRole, self.unlockPassword)
 
@@ -145,10 +146,10 @@ class Ui_LockScreen(object):
         QWidget.setTabOrder(self.unlockPassword, self.unlockButton)
         QWidget.setTabOrder(self.unlockButton, self.lockSignOut)
 
-        self.retranslateUi(lockScreen)
+        self.retranslateUi(LockScreen)
     # setupUi
 
-    def retranslateUi(self, lockScreen):
+    def retranslateUi(self, LockScreen):
         self.title.setText(QCoreApplication.translate("LockScreen", u"M\u00e1y qu\u1ea7y \u0111ang kh\u00f3a", None))
         self.lockedOfficer.setText(QCoreApplication.translate("LockScreen", u"C\u00e1n b\u1ed9 %1 (%2) \u0111ang l\u00e0m vi\u1ec7c. Nh\u1eadp m\u1eadt kh\u1ea9u \u0111\u1ec3 ti\u1ebfp t\u1ee5c; d\u1eef li\u1ec7u \u0111ang nh\u1eadp \u0111\u01b0\u1ee3c gi\u1eef nguy\u00ean.", None))
         self.adminHint.setText(QCoreApplication.translate("LockScreen", u"Ng\u01b0\u1eddi qu\u1ea3n tr\u1ecb c\u0169ng c\u00f3 th\u1ec3 m\u1edf kh\u00f3a b\u1eb1ng t\u00e0i kho\u1ea3n c\u1ee7a m\u00ecnh.", None))

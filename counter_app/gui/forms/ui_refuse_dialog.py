@@ -1,6 +1,6 @@
 # Generated from ui/refuse_dialog.ui by `make forms` (pyside6-uic): do not edit by hand.
 # Edit the form in Qt Designer and run `make forms` again (ui/README.md).
-# Source SHA-256: 0219fcfc9227a32019441bbade7278d1b5b9d8b8755c29d400dade7f4174eaf6
+# Source SHA-256: bd7c89b70b3fe8cbaeb62d42ab07f62ebeb5d57e5b94a7cdbfb134c8ceb6c2f6
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -16,18 +16,18 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
 from counter_app.gui.form_widgets import DialogButtons
 
 class Ui_RefuseDialog(object):
-    def setupUi(self, refuseDialog):
-        if not refuseDialog.objectName():
-            refuseDialog.setObjectName(u"refuseDialog")
-        refuseDialog.resize(560, 300)
-        self.form = QFormLayout(refuseDialog)
+    def setupUi(self, RefuseDialog):
+        if not RefuseDialog.objectName():
+            RefuseDialog.setObjectName(u"RefuseDialog")
+        RefuseDialog.resize(560, 300)
+        self.form = QFormLayout(RefuseDialog)
         self.form.setObjectName(u"form")
-        self.commonReasonsLabel = QLabel(refuseDialog)
+        self.commonReasonsLabel = QLabel(RefuseDialog)
         self.commonReasonsLabel.setObjectName(u"commonReasonsLabel")
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.commonReasonsLabel)
 
-        self.commonReasons = QComboBox(refuseDialog)
+        self.commonReasons = QComboBox(RefuseDialog)
         self.commonReasons.addItem("")
         self.commonReasons.addItem("")
         self.commonReasons.addItem("")
@@ -37,17 +37,17 @@ class Ui_RefuseDialog(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.commonReasons)
 
-        self.refuseReasonLabel = QLabel(refuseDialog)
+        self.refuseReasonLabel = QLabel(RefuseDialog)
         self.refuseReasonLabel.setObjectName(u"refuseReasonLabel")
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.refuseReasonLabel)
 
-        self.refuseReason = QPlainTextEdit(refuseDialog)
+        self.refuseReason = QPlainTextEdit(RefuseDialog)
         self.refuseReason.setObjectName(u"refuseReason")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.refuseReason)
 
-        self.buttons = DialogButtons(refuseDialog)
+        self.buttons = DialogButtons(RefuseDialog)
         self.buttons.setObjectName(u"buttons")
 
         self.form.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.buttons)
@@ -58,11 +58,11 @@ class Ui_RefuseDialog(object):
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.commonReasons, self.refuseReason)
 
-        self.retranslateUi(refuseDialog)
+        self.retranslateUi(RefuseDialog)
     # setupUi
 
-    def retranslateUi(self, refuseDialog):
-        refuseDialog.setWindowTitle(QCoreApplication.translate("RefuseDialog", u"T\u1eeb ch\u1ed1i ti\u1ebfp nh\u1eadn h\u1ed3 s\u01a1", None))
+    def retranslateUi(self, RefuseDialog):
+        RefuseDialog.setWindowTitle(QCoreApplication.translate("RefuseDialog", u"T\u1eeb ch\u1ed1i ti\u1ebfp nh\u1eadn h\u1ed3 s\u01a1", None))
         self.commonReasonsLabel.setText(QCoreApplication.translate("RefuseDialog", u"L\u00fd do th\u01b0\u1eddng g\u1eb7p:", None))
         self.commonReasons.setItemText(0, QCoreApplication.translate("RefuseDialog", u"\u2014 Ch\u1ecdn l\u00fd do th\u01b0\u1eddng g\u1eb7p \u2014", None))
         self.commonReasons.setItemText(1, QCoreApplication.translate("RefuseDialog", u"Th\u1ee7 t\u1ee5c kh\u00f4ng thu\u1ed9c th\u1ea9m quy\u1ec1n gi\u1ea3i quy\u1ebft c\u1ee7a \u0111\u01a1n v\u1ecb.", None))

@@ -1,6 +1,6 @@
 # Generated from ui/return_form.ui by `make forms` (pyside6-uic): do not edit by hand.
 # Edit the form in Qt Designer and run `make forms` again (ui/README.md).
-# Source SHA-256: bc88c143c4932583cfa379b6eac0031802e1a8e7588e30c3389c87de668f1829
+# Source SHA-256: 78954f60f69869d2d75767139adfa38b5cebb07028586f9264b2fd447a0d2bad
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -17,31 +17,31 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QFormLayout, QGroupBo
 from counter_app.gui.form_widgets import FormErrorLabel
 
 class Ui_ReturnForm(object):
-    def setupUi(self, returnForm):
-        if not returnForm.objectName():
-            returnForm.setObjectName(u"returnForm")
-        returnForm.resize(700, 360)
-        self.formLayout = QVBoxLayout(returnForm)
+    def setupUi(self, ReturnForm):
+        if not ReturnForm.objectName():
+            ReturnForm.setObjectName(u"ReturnForm")
+        ReturnForm.resize(700, 360)
+        self.formLayout = QVBoxLayout(ReturnForm)
         self.formLayout.setObjectName(u"formLayout")
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
-        self.form.setLabelAlignment(Qt.AlignRight|Qt.AlignVCenter)
-        self.methodLabel = QLabel(returnForm)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
+        self.methodLabel = QLabel(ReturnForm)
         self.methodLabel.setObjectName(u"methodLabel")
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.methodLabel)
 
         self.methods = QHBoxLayout()
         self.methods.setObjectName(u"methods")
-        self.methodCounter = QRadioButton(returnForm)
-        self.methodGroup = QButtonGroup(returnForm)
+        self.methodCounter = QRadioButton(ReturnForm)
+        self.methodGroup = QButtonGroup(ReturnForm)
         self.methodGroup.setObjectName(u"methodGroup")
         self.methodGroup.addButton(self.methodCounter)
         self.methodCounter.setObjectName(u"methodCounter")
 
         self.methods.addWidget(self.methodCounter)
 
-        self.methodPost = QRadioButton(returnForm)
+        self.methodPost = QRadioButton(ReturnForm)
         self.methodGroup.addButton(self.methodPost)
         self.methodPost.setObjectName(u"methodPost")
 
@@ -55,22 +55,22 @@ class Ui_ReturnForm(object):
 
         self.form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.methods)
 
-        self.recipientLabel = QLabel(returnForm)
+        self.recipientLabel = QLabel(ReturnForm)
         self.recipientLabel.setObjectName(u"recipientLabel")
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.recipientLabel)
 
         self.recipients = QHBoxLayout()
         self.recipients.setObjectName(u"recipients")
-        self.recipientApplicant = QRadioButton(returnForm)
-        self.recipientGroup = QButtonGroup(returnForm)
+        self.recipientApplicant = QRadioButton(ReturnForm)
+        self.recipientGroup = QButtonGroup(ReturnForm)
         self.recipientGroup.setObjectName(u"recipientGroup")
         self.recipientGroup.addButton(self.recipientApplicant)
         self.recipientApplicant.setObjectName(u"recipientApplicant")
 
         self.recipients.addWidget(self.recipientApplicant)
 
-        self.recipientAuthorised = QRadioButton(returnForm)
+        self.recipientAuthorised = QRadioButton(ReturnForm)
         self.recipientGroup.addButton(self.recipientAuthorised)
         self.recipientAuthorised.setObjectName(u"recipientAuthorised")
 
@@ -84,12 +84,12 @@ class Ui_ReturnForm(object):
 
         self.form.setLayout(1, QFormLayout.ItemRole.FieldRole, self.recipients)
 
-        self.nameLabel = QLabel(returnForm)
+        self.nameLabel = QLabel(ReturnForm)
         self.nameLabel.setObjectName(u"nameLabel")
 
         self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.nameLabel)
 
-        self.nameBox = QWidget(returnForm)
+        self.nameBox = QWidget(ReturnForm)
         self.nameBox.setObjectName(u"nameBox")
         self.nameBoxLayout = QVBoxLayout(self.nameBox)
         self.nameBoxLayout.setSpacing(2)
@@ -108,12 +108,12 @@ class Ui_ReturnForm(object):
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.nameBox)
 
-        self.identifierLabel = QLabel(returnForm)
+        self.identifierLabel = QLabel(ReturnForm)
         self.identifierLabel.setObjectName(u"identifierLabel")
 
         self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.identifierLabel)
 
-        self.identifierBox = QWidget(returnForm)
+        self.identifierBox = QWidget(ReturnForm)
         self.identifierBox.setObjectName(u"identifierBox")
         self.identifierBoxLayout = QVBoxLayout(self.identifierBox)
         self.identifierBoxLayout.setSpacing(2)
@@ -132,12 +132,12 @@ class Ui_ReturnForm(object):
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.identifierBox)
 
-        self.paperLabel = QLabel(returnForm)
+        self.paperLabel = QLabel(ReturnForm)
         self.paperLabel.setObjectName(u"paperLabel")
 
         self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.paperLabel)
 
-        self.paperBox = QWidget(returnForm)
+        self.paperBox = QWidget(ReturnForm)
         self.paperBox.setObjectName(u"paperBox")
         self.paperBoxLayout = QVBoxLayout(self.paperBox)
         self.paperBoxLayout.setSpacing(2)
@@ -156,17 +156,17 @@ class Ui_ReturnForm(object):
 
         self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.paperBox)
 
-        self.noteLabel = QLabel(returnForm)
+        self.noteLabel = QLabel(ReturnForm)
         self.noteLabel.setObjectName(u"noteLabel")
 
         self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.noteLabel)
 
-        self.returnNote = QLineEdit(returnForm)
+        self.returnNote = QLineEdit(ReturnForm)
         self.returnNote.setObjectName(u"returnNote")
 
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.returnNote)
 
-        self.postHint = QLabel(returnForm)
+        self.postHint = QLabel(ReturnForm)
         self.postHint.setObjectName(u"postHint")
         self.postHint.setWordWrap(True)
         self.postHint.setProperty(u"role", u"hint")
@@ -182,7 +182,7 @@ class Ui_ReturnForm(object):
 
         self.buttonRow.addItem(self.beforeConfirm)
 
-        self.confirmRecipient = QPushButton(returnForm)
+        self.confirmRecipient = QPushButton(ReturnForm)
         self.confirmRecipient.setObjectName(u"confirmRecipient")
         self.confirmRecipient.setAutoDefault(True)
         self.confirmRecipient.setProperty(u"role", u"primary")
@@ -210,11 +210,11 @@ class Ui_ReturnForm(object):
         QWidget.setTabOrder(self.returnPaper, self.returnNote)
         QWidget.setTabOrder(self.returnNote, self.confirmRecipient)
 
-        self.retranslateUi(returnForm)
+        self.retranslateUi(ReturnForm)
     # setupUi
 
-    def retranslateUi(self, returnForm):
-        returnForm.setTitle(QCoreApplication.translate("ReturnForm", u"X\u00e1c minh ng\u01b0\u1eddi nh\u1eadn k\u1ebft qu\u1ea3", None))
+    def retranslateUi(self, ReturnForm):
+        ReturnForm.setTitle(QCoreApplication.translate("ReturnForm", u"X\u00e1c minh ng\u01b0\u1eddi nh\u1eadn k\u1ebft qu\u1ea3", None))
         self.methodLabel.setText(QCoreApplication.translate("ReturnForm", u"H\u00ecnh th\u1ee9c:", None))
         self.methodCounter.setText(QCoreApplication.translate("ReturnForm", u"Nh\u1eadn t\u1ea1i qu\u1ea7y", None))
         self.methodPost.setText(QCoreApplication.translate("ReturnForm", u"G\u1eedi qua b\u01b0u ch\u00ednh", None))

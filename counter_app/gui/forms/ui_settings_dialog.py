@@ -1,6 +1,6 @@
 # Generated from ui/settings_dialog.ui by `make forms` (pyside6-uic): do not edit by hand.
 # Edit the form in Qt Designer and run `make forms` again (ui/README.md).
-# Source SHA-256: 6f20209fadd8f66430fd13831a8229344c1714ba75059780b8c1f257f3fa02f4
+# Source SHA-256: 6e8e1333d03189dc8fff907f456dd8464cfd60d1b2e3f7ccde550c1c9675f1f4
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
 from counter_app.gui.form_widgets import (DialogButtons, FormErrorLabel)
 
 class Ui_SettingsDialog(object):
-    def setupUi(self, settingsDialog):
-        if not settingsDialog.objectName():
-            settingsDialog.setObjectName(u"settingsDialog")
-        settingsDialog.resize(760, 500)
-        self.dialogLayout = QVBoxLayout(settingsDialog)
+    def setupUi(self, SettingsDialog):
+        if not SettingsDialog.objectName():
+            SettingsDialog.setObjectName(u"SettingsDialog")
+        SettingsDialog.resize(760, 500)
+        self.dialogLayout = QVBoxLayout(SettingsDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
-        self.tabs = QTabWidget(settingsDialog)
+        self.tabs = QTabWidget(SettingsDialog)
         self.tabs.setObjectName(u"tabs")
         self.unitTab = QWidget()
         self.unitTab.setObjectName(u"unitTab")
@@ -35,8 +35,11 @@ class Ui_SettingsDialog(object):
 
         self.unitTabLayout.addWidget(self.unitReadOnlyNote)
 
-        self.unitFormSlot = QWidget(self.unitTab)
+        self.unitFormSlot = QLabel(self.unitTab)
         self.unitFormSlot.setObjectName(u"unitFormSlot")
+        self.unitFormSlot.setText(u"[UnitForm \u2014 c\u00e1c \u00f4 th\u00f4ng tin \u0111\u01a1n v\u1ecb, d\u1ef1ng trong m\u00e3: counter_app/gui/unit_form.py]")
+        self.unitFormSlot.setWordWrap(True)
+        self.unitFormSlot.setProperty(u"role", u"hint")
 
         self.unitTabLayout.addWidget(self.unitFormSlot)
 
@@ -49,8 +52,9 @@ class Ui_SettingsDialog(object):
         self.printingTab = QWidget()
         self.printingTab.setObjectName(u"printingTab")
         self.printingForm = QFormLayout(self.printingTab)
-        self.printingForm.setSpacing(10)
         self.printingForm.setObjectName(u"printingForm")
+        self.printingForm.setHorizontalSpacing(10)
+        self.printingForm.setVerticalSpacing(10)
         self.languageLabel = QLabel(self.printingTab)
         self.languageLabel.setObjectName(u"languageLabel")
 
@@ -116,8 +120,9 @@ class Ui_SettingsDialog(object):
         self.devicesTab = QWidget()
         self.devicesTab.setObjectName(u"devicesTab")
         self.devicesForm = QFormLayout(self.devicesTab)
-        self.devicesForm.setSpacing(10)
         self.devicesForm.setObjectName(u"devicesForm")
+        self.devicesForm.setHorizontalSpacing(10)
+        self.devicesForm.setVerticalSpacing(10)
         self.scannerNote = QLabel(self.devicesTab)
         self.scannerNote.setObjectName(u"scannerNote")
         self.scannerNote.setWordWrap(True)
@@ -186,8 +191,9 @@ class Ui_SettingsDialog(object):
         self.serverTab = QWidget()
         self.serverTab.setObjectName(u"serverTab")
         self.serverForm = QFormLayout(self.serverTab)
-        self.serverForm.setSpacing(10)
         self.serverForm.setObjectName(u"serverForm")
+        self.serverForm.setHorizontalSpacing(10)
+        self.serverForm.setVerticalSpacing(10)
         self.serverUrlLabel = QLabel(self.serverTab)
         self.serverUrlLabel.setObjectName(u"serverUrlLabel")
 
@@ -215,8 +221,9 @@ class Ui_SettingsDialog(object):
         self.securityTab = QWidget()
         self.securityTab.setObjectName(u"securityTab")
         self.securityForm = QFormLayout(self.securityTab)
-        self.securityForm.setSpacing(10)
         self.securityForm.setObjectName(u"securityForm")
+        self.securityForm.setHorizontalSpacing(10)
+        self.securityForm.setVerticalSpacing(10)
         self.idleLockMinutesLabel = QLabel(self.securityTab)
         self.idleLockMinutesLabel.setObjectName(u"idleLockMinutesLabel")
 
@@ -240,12 +247,12 @@ class Ui_SettingsDialog(object):
 
         self.dialogLayout.addWidget(self.tabs)
 
-        self.settingsError = FormErrorLabel(settingsDialog)
+        self.settingsError = FormErrorLabel(SettingsDialog)
         self.settingsError.setObjectName(u"settingsError")
 
         self.dialogLayout.addWidget(self.settingsError)
 
-        self.buttons = DialogButtons(settingsDialog)
+        self.buttons = DialogButtons(SettingsDialog)
         self.buttons.setObjectName(u"buttons")
 
         self.dialogLayout.addWidget(self.buttons)
@@ -280,14 +287,14 @@ class Ui_SettingsDialog(object):
         QWidget.setTabOrder(self.serverUrl, self.dueSoon)
         QWidget.setTabOrder(self.dueSoon, self.idleLockMinutes)
 
-        self.retranslateUi(settingsDialog)
+        self.retranslateUi(SettingsDialog)
 
         self.tabs.setCurrentIndex(0)
 
     # setupUi
 
-    def retranslateUi(self, settingsDialog):
-        settingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"C\u00e0i \u0111\u1eb7t", None))
+    def retranslateUi(self, SettingsDialog):
+        SettingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"C\u00e0i \u0111\u1eb7t", None))
         self.unitReadOnlyNote.setText(QCoreApplication.translate("SettingsDialog", u"Ch\u1ec9 ng\u01b0\u1eddi qu\u1ea3n tr\u1ecb \u0111\u01b0\u1ee3c s\u1eeda th\u00f4ng tin \u0111\u01a1n v\u1ecb.", None))
         self.tabs.setTabText(self.tabs.indexOf(self.unitTab), QCoreApplication.translate("SettingsDialog", u"\u0110\u01a1n v\u1ecb", None))
         self.languageLabel.setText(QCoreApplication.translate("SettingsDialog", u"Ng\u00f4n ng\u1eef giao di\u1ec7n:", None))

@@ -1,6 +1,6 @@
 # Generated from ui/signin.ui by `make forms` (pyside6-uic): do not edit by hand.
 # Edit the form in Qt Designer and run `make forms` again (ui/README.md).
-# Source SHA-256: 2be152be140bb8d0d25ef027bba056b71034769484d96e45b7cf52a9cfd8ac51
+# Source SHA-256: 312ddc99d7e59b6ed06db532ea8e4ce2df45ca00b65d93b38c5b49fdf7c83ea6
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (QApplication, QFormLayout, QFrame, QHBoxLayout,
 from counter_app.gui.form_widgets import FormErrorLabel
 
 class Ui_SignInWindow(object):
-    def setupUi(self, signIn):
-        if not signIn.objectName():
-            signIn.setObjectName(u"signIn")
-        signIn.resize(1366, 768)
-        self.outerLayout = QVBoxLayout(signIn)
+    def setupUi(self, SignInWindow):
+        if not SignInWindow.objectName():
+            SignInWindow.setObjectName(u"SignInWindow")
+        SignInWindow.resize(1366, 768)
+        self.outerLayout = QVBoxLayout(SignInWindow)
         self.outerLayout.setObjectName(u"outerLayout")
         self.aboveCard = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
@@ -32,11 +32,11 @@ class Ui_SignInWindow(object):
 
         self.cardRow.addItem(self.leftOfCard)
 
-        self.signInCard = QFrame(signIn)
+        self.signInCard = QFrame(SignInWindow)
         self.signInCard.setObjectName(u"signInCard")
         self.signInCard.setMinimumSize(QSize(460, 0))
         self.signInCard.setMaximumSize(QSize(460, 16777215))
-        self.signInCard.setFrameShape(QFrame.StyledPanel)
+        self.signInCard.setFrameShape(QFrame.Shape.StyledPanel)
         self.cardLayout = QVBoxLayout(self.signInCard)
         self.cardLayout.setSpacing(10)
         self.cardLayout.setObjectName(u"cardLayout")
@@ -67,8 +67,9 @@ class Ui_SignInWindow(object):
         self.cardLayout.addItem(self.aboveCredentials)
 
         self.credentials = QFormLayout()
-        self.credentials.setSpacing(10)
         self.credentials.setObjectName(u"credentials")
+        self.credentials.setHorizontalSpacing(10)
+        self.credentials.setVerticalSpacing(10)
         self.usernameLabel = QLabel(self.signInCard)
         self.usernameLabel.setObjectName(u"usernameLabel")
 
@@ -86,7 +87,7 @@ class Ui_SignInWindow(object):
 
         self.password = QLineEdit(self.signInCard)
         self.password.setObjectName(u"password")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
 
         self.credentials.setWidget(1, QFormLayout.ItemRole.FieldRole, self.password)
 
@@ -102,7 +103,7 @@ class Ui_SignInWindow(object):
         self.signInButton.setObjectName(u"signInButton")
         self.signInButton.setProperty(u"role", u"primary")
 
-        self.cardLayout.addWidget(self.signInButton, 0, Qt.AlignRight)
+        self.cardLayout.addWidget(self.signInButton, 0, Qt.AlignmentFlag.AlignRight)
 
 
         self.cardRow.addWidget(self.signInCard)
@@ -129,14 +130,14 @@ class Ui_SignInWindow(object):
         QWidget.setTabOrder(self.username, self.password)
         QWidget.setTabOrder(self.password, self.signInButton)
 
-        self.retranslateUi(signIn)
+        self.retranslateUi(SignInWindow)
 
         self.signInButton.setDefault(True)
 
     # setupUi
 
-    def retranslateUi(self, signIn):
-        signIn.setWindowTitle(QCoreApplication.translate("SignInWindow", u"\u0110\u0103ng nh\u1eadp \u2014 Qu\u1ea7y M\u1ed9t c\u1eeda", None))
+    def retranslateUi(self, SignInWindow):
+        SignInWindow.setWindowTitle(QCoreApplication.translate("SignInWindow", u"\u0110\u0103ng nh\u1eadp \u2014 Qu\u1ea7y M\u1ed9t c\u1eeda", None))
         self.title.setText(QCoreApplication.translate("SignInWindow", u"Qu\u1ea7y M\u1ed9t c\u1eeda", None))
         self.subtitle.setText(QCoreApplication.translate("SignInWindow", u"B\u1ed9 ph\u1eadn ti\u1ebfp nh\u1eadn v\u00e0 tr\u1ea3 k\u1ebft qu\u1ea3", None))
         self.usernameLabel.setText(QCoreApplication.translate("SignInWindow", u"T\u00ean \u0111\u0103ng nh\u1eadp:", None))

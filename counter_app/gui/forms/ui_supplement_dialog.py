@@ -1,6 +1,6 @@
 # Generated from ui/supplement_dialog.ui by `make forms` (pyside6-uic): do not edit by hand.
 # Edit the form in Qt Designer and run `make forms` again (ui/README.md).
-# Source SHA-256: 9aab229a2efb84b676372f9afd6bb6db3fa5749659817eedb661a563c2d11ed5
+# Source SHA-256: 8e1c5e25bb3cdd0be7ff96710ff1b301dc61858d65c0adabfc623dade6791124
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -16,33 +16,33 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QFormLayo
 from counter_app.gui.form_widgets import DialogButtons
 
 class Ui_SupplementDialog(object):
-    def setupUi(self, supplementDialog):
-        if not supplementDialog.objectName():
-            supplementDialog.setObjectName(u"supplementDialog")
-        supplementDialog.resize(640, 340)
-        self.form = QFormLayout(supplementDialog)
+    def setupUi(self, SupplementDialog):
+        if not SupplementDialog.objectName():
+            SupplementDialog.setObjectName(u"SupplementDialog")
+        SupplementDialog.resize(640, 340)
+        self.form = QFormLayout(SupplementDialog)
         self.form.setObjectName(u"form")
-        self.supplementItemsLabel = QLabel(supplementDialog)
+        self.supplementItemsLabel = QLabel(SupplementDialog)
         self.supplementItemsLabel.setObjectName(u"supplementItemsLabel")
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.supplementItemsLabel)
 
-        self.supplementItems = QPlainTextEdit(supplementDialog)
+        self.supplementItems = QPlainTextEdit(SupplementDialog)
         self.supplementItems.setObjectName(u"supplementItems")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.supplementItems)
 
-        self.supplementReasonLabel = QLabel(supplementDialog)
+        self.supplementReasonLabel = QLabel(SupplementDialog)
         self.supplementReasonLabel.setObjectName(u"supplementReasonLabel")
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.supplementReasonLabel)
 
-        self.supplementReason = QLineEdit(supplementDialog)
+        self.supplementReason = QLineEdit(SupplementDialog)
         self.supplementReason.setObjectName(u"supplementReason")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.supplementReason)
 
-        self.buttons = DialogButtons(supplementDialog)
+        self.buttons = DialogButtons(SupplementDialog)
         self.buttons.setObjectName(u"buttons")
 
         self.form.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.buttons)
@@ -53,11 +53,11 @@ class Ui_SupplementDialog(object):
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.supplementItems, self.supplementReason)
 
-        self.retranslateUi(supplementDialog)
+        self.retranslateUi(SupplementDialog)
     # setupUi
 
-    def retranslateUi(self, supplementDialog):
-        supplementDialog.setWindowTitle(QCoreApplication.translate("SupplementDialog", u"Y\u00eau c\u1ea7u b\u1ed5 sung, ho\u00e0n thi\u1ec7n h\u1ed3 s\u01a1", None))
+    def retranslateUi(self, SupplementDialog):
+        SupplementDialog.setWindowTitle(QCoreApplication.translate("SupplementDialog", u"Y\u00eau c\u1ea7u b\u1ed5 sung, ho\u00e0n thi\u1ec7n h\u1ed3 s\u01a1", None))
         self.supplementItemsLabel.setText(QCoreApplication.translate("SupplementDialog", u"N\u1ed9i dung c\u1ea7n b\u1ed5 sung:", None))
         self.supplementItems.setPlaceholderText(QCoreApplication.translate("SupplementDialog", u"M\u1ed7i d\u00f2ng m\u1ed9t gi\u1ea5y t\u1edd c\u1ea7n b\u1ed5 sung, ho\u00e0n thi\u1ec7n", None))
         self.supplementReasonLabel.setText(QCoreApplication.translate("SupplementDialog", u"L\u00fd do:", None))
