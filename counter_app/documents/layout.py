@@ -293,8 +293,11 @@ def field(label: str, value: str, spec: PaperSpec, *, bold: bool = False) -> Par
     return Paragraph(f"{text(label)}: {shown}", styles_for(spec).body)
 
 
-def signatures(blocks: Sequence[tuple[str, str, str]], spec: PaperSpec) -> KeepTogether:
-    """Side-by-side signature blocks of (title, hint, full name), kept on one page."""
+def signatures(
+    blocks: Sequence[tuple[str, str, str]], spec: PaperSpec, *, gap: float | None = None
+) -> KeepTogether:
+    """Side-by-side signature blocks of (title, hint, full name), kept on one page, `gap` below the text above
+    (0.4 of a body line unless given)."""
     st = styles_for(spec)
     cells = [
         [
@@ -315,7 +318,7 @@ def signatures(blocks: Sequence[tuple[str, str, str]], spec: PaperSpec) -> KeepT
             ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
         ],
     )
-    return KeepTogether([Spacer(1, spec.body * 0.4), blocks_row])
+    return KeepTogether([Spacer(1, spec.body * 0.4 if gap is None else gap), blocks_row])
 
 
 def grid(rows: list[list[object]], widths: Sequence[float], *, header_rows: int = 1) -> Table:
