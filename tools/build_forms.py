@@ -27,10 +27,11 @@ Do not edit these modules by hand: open the form in Designer, save it, run `make
 
 
 def uic() -> str:
-    """pyside6-uic next to this Python (falls back to PATH)."""
-    beside = Path(sys.executable).parent / "pyside6-uic"
-    if beside.exists():
-        return str(beside)
+    """pyside6-uic next to this Python (bin/ or Scripts\\), else on PATH."""
+    for name in ("pyside6-uic", "pyside6-uic.exe"):
+        beside = Path(sys.executable).parent / name
+        if beside.exists():
+            return str(beside)
     found = shutil.which("pyside6-uic")
     if found is None:
         raise SystemExit("pyside6-uic not found: install PySide6 in this environment")
@@ -50,7 +51,9 @@ def modules() -> list[Path]:
 
 
 def header(form: Path) -> str:
-    digest = hashlib.sha256(form.read_bytes()).hexdigest()
+    """Names the source and its SHA-256 (of its text read with universal line ends, so a Windows checkout agrees)."""
+    text = form.read_text(encoding="utf-8")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return (
         f"# Generated from ui/{form.name} by `make forms` (pyside6-uic): do not edit by hand.\n"
         f"# Edit the form in Qt Designer and run `make forms` again (ui/README.md).\n"
@@ -108,7 +111,9 @@ def build() -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="write nothing; fail when a module is out of step")
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; fail when a module is out of step"
+    )
     args = parser.parse_args(argv)
     if args.check:
         problems = stale()

@@ -79,7 +79,9 @@ def test_a_changed_form_is_reported_as_out_of_step(tmp_path: Path, monkeypatch: 
     assert build_forms.stale() != []  # nothing generated yet
     build_forms.build()
     assert build_forms.stale() == []
-    (forms / FORMS[0].name).write_text(source.replace("<ui ", "<!-- moved a field -->\n<ui ", 1), encoding="utf-8")
+    (forms / FORMS[0].name).write_text(
+        source.replace("<ui ", "<!-- moved a field -->\n<ui ", 1), encoding="utf-8"
+    )
     assert any("differs" in problem for problem in build_forms.stale())  # edited after generating
     (package / "ui_orphan.py").write_text("", encoding="utf-8")
     assert any("no form" in problem for problem in build_forms.stale())
@@ -95,7 +97,9 @@ def test_the_form_is_laid_out_without_absolute_geometry(form: Path) -> None:
     kinds = classes(root)
     for widget in top.iter("widget"):
         if widget is not top:
-            assert widget.find("property[@name='geometry']") is None, f"{widget.get('name')} is placed by hand"
+            assert widget.find("property[@name='geometry']") is None, (
+                f"{widget.get('name')} is placed by hand"
+            )
         loose = [child.get("name") for child in widget.findall("widget")]
         if loose and kinds[widget.get("name")] not in PAGE_CONTAINERS:
             raise AssertionError(f"{widget.get('name')} holds {loose} outside a layout")
@@ -109,10 +113,14 @@ def test_the_form_is_written_the_way_designer_keeps_it(form: Path) -> None:
     assert root.findtext("class") == root.find("widget").get("name")
     for layout in root.iter("layout"):
         for item in layout.findall("item"):
-            assert "AlignCenter" not in (item.get("alignment") or ""), "write Qt::AlignHCenter|Qt::AlignVCenter"
+            assert "AlignCenter" not in (item.get("alignment") or ""), (
+                "write Qt::AlignHCenter|Qt::AlignVCenter"
+            )
             widget = item.find("widget")
             if widget is not None and widget.get("class") == "QWidget" and widget.find("layout") is not None:
-                assert widget.get("native") == "true", f"{widget.get('name')}: a container needs native=\"true\""
+                assert widget.get("native") == "true", (
+                    f'{widget.get("name")}: a container needs native="true"'
+                )
 
 
 def _field_inputs(item: ET.Element, kinds: dict[str, str]) -> list[str]:
