@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..core.intake import rate, record_return
+from ..core.intake import RECEPTION_UNIT, rate, record_return
 from ..core.model import Dossier, Rating, ReturnMethod
 from ..core.roles import Account, Operation
 from ..storage.dossiers import StaleDossierError
 from .base import Changes, CounterApp, Done, read_op, write_op
+from .intake import centre_name
 
 __all__ = ["SEARCH_LIMIT", "Handover", "HandoverLookup", "StaleDossierError", "lookup", "record", "search"]
 
@@ -81,6 +82,7 @@ def record(
         method=handover.method,
         authorisation_paper=handover.authorisation_paper,
         note=handover.note,
+        unit=centre_name(app) or RECEPTION_UNIT,
     )
     if rating is not None:
         after = rate(after, rating=rating, officer=account.username, at=when, comment=comment)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..core.model import Dossier, DurationUnit, Procedure
 from ..core.roles import Account, Operation
+from ..core.text import nfc
 from .base import Changes, CounterApp, Done, read_op, write_op
 
 
@@ -35,15 +36,23 @@ def warm_up(app: CounterApp, account: Account) -> Done[None]:
     return Done(None)
 
 
-def _by(account: Account, draft: Dossier) -> Dossier:
-    """The draft as made by the acting account (whatever name the caller put in it)."""
-    return draft if draft.officer == account.username else replace(draft, officer=account.username)
+def centre_name(app: CounterApp) -> str:
+    """The unit's legal name, which the counter's own steps (receipt, supplement, refusal, return) are recorded
+    under ("" before the unit is configured)."""
+    unit = app.store.unit()
+    return nfc(unit.agency_name) if unit is not None else ""
+
+
+def _by(app: CounterApp, account: Account, draft: Dossier) -> Dossier:
+    """The draft as made by the acting account (whatever name the caller put in it), at the centre under its
+    legal name."""
+    return replace(draft, officer=account.username, unit=centre_name(app) or draft.unit)
 
 
 @write_op(Operation.RECEIVE)
 def receive(app: CounterApp, account: Account, draft: Dossier) -> Done[Dossier]:
     """Receive a complete dossier: its code, appointment, book entry, history and outbox entry in one write."""
-    dossier = app.store.receive(_by(account, draft))
+    dossier = app.store.receive(_by(app, account, draft))
     return Done(dossier, Changes.of(dossiers=[dossier.id]))
 
 
@@ -52,14 +61,14 @@ def request_supplement(
     app: CounterApp, account: Account, draft: Dossier, missing: Iterable[str], reason: str
 ) -> Done[Dossier]:
     """Record an incomplete intake (form 02): no code, the missing papers and the reason."""
-    dossier = app.store.request_supplement(_by(account, draft), list(missing), reason)
+    dossier = app.store.request_supplement(_by(app, account, draft), list(missing), reason)
     return Done(dossier, Changes.of(dossiers=[dossier.id]))
 
 
 @write_op(Operation.RECEIVE)
 def refuse(app: CounterApp, account: Account, draft: Dossier, reason: str) -> Done[Dossier]:
     """Record a refusal (form 03) with its reason."""
-    dossier = app.store.refuse(_by(account, draft), reason)
+    dossier = app.store.refuse(_by(app, account, draft), reason)
     return Done(dossier, Changes.of(dossiers=[dossier.id]))
 
 

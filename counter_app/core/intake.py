@@ -23,6 +23,8 @@ from .model import (
 )
 from .text import nfc
 
+#: The counter's name in recorded steps when the unit has no legal name configured (the app layer passes the
+#: configured name, Decree 118/2025/NĐ-CP's "Trung tâm Phục vụ hành chính công …").
 RECEPTION_UNIT = "Bộ phận tiếp nhận và trả kết quả"
 
 
@@ -105,7 +107,13 @@ def receive(draft: Dossier, code: str, appointment: datetime, note: str = "") ->
     if missing:
         raise ValidationError("components", "components.missing", numbers=[c.number for c in missing])
     event = _event(
-        draft.received_at, draft.officer, "receive", Status.RECEIVED, None, unit=RECEPTION_UNIT, note=note
+        draft.received_at,
+        draft.officer,
+        "receive",
+        Status.RECEIVED,
+        None,
+        unit=draft.unit or RECEPTION_UNIT,
+        note=note,
     )
     return draft.with_event(event, code=code, appointment=appointment)
 
@@ -121,7 +129,7 @@ def request_supplement(draft: Dossier, missing: Sequence[str], reason: str) -> D
         "supplement",
         Status.SUPPLEMENT_REQUESTED,
         None,
-        unit=RECEPTION_UNIT,
+        unit=draft.unit or RECEPTION_UNIT,
         note=nfc(reason),
         data={"missing": list(items)},
     )
@@ -134,7 +142,13 @@ def refuse(draft: Dossier, reason: str) -> Dossier:
     if not reason:
         raise ValidationError("reason", "required")
     event = _event(
-        draft.received_at, draft.officer, "refuse", Status.REFUSED, None, unit=RECEPTION_UNIT, note=reason
+        draft.received_at,
+        draft.officer,
+        "refuse",
+        Status.REFUSED,
+        None,
+        unit=draft.unit or RECEPTION_UNIT,
+        note=reason,
     )
     return draft.with_event(event, reason=reason)
 
@@ -232,8 +246,10 @@ def record_return(
     method: ReturnMethod = ReturnMethod.COUNTER,
     authorisation_paper: str = "",
     note: str = "",
+    unit: str = RECEPTION_UNIT,
 ) -> Dossier:
-    """Hand the result over (status 10): who collected it, with which identifier, how (counter or post)."""
+    """Hand the result over (status 10): who collected it, with which identifier, how (counter or post); `unit`
+    is the centre handing it over, by its legal name."""
     name = nfc(recipient_name)
     if not name:
         raise ValidationError("recipient.name", "required")
@@ -252,7 +268,7 @@ def record_return(
         Status.RETURNED,
         officer=officer,
         at=at,
-        unit=RECEPTION_UNIT,
+        unit=nfc(unit) or RECEPTION_UNIT,
         receiver=name,
         note=note,
         action="return",

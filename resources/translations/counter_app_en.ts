@@ -2358,8 +2358,8 @@
         <translation>One-stop Counter</translation>
     </message>
     <message>
-        <source>Bộ phận tiếp nhận và trả kết quả</source>
-        <translation>Reception and results desk</translation>
+        <source>Trung tâm Phục vụ hành chính công</source>
+        <translation>Public Administration Service Centre</translation>
     </message>
     <message>
         <source>ví dụ: canbo</source>

@@ -1,6 +1,6 @@
 # Generated from ui/signin.ui by `make forms` (pyside6-uic): do not edit by hand.
 # Edit the form in Qt Designer and run `make forms` again (ui/README.md).
-# Source SHA-256: 312ddc99d7e59b6ed06db532ea8e4ce2df45ca00b65d93b38c5b49fdf7c83ea6
+# Source SHA-256: 3fb25e6830c02685c7d993a960df525cbbda532b6519548da085f98f116749e3
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -139,7 +139,7 @@ class Ui_SignInWindow(object):
     def retranslateUi(self, SignInWindow):
         SignInWindow.setWindowTitle(QCoreApplication.translate("SignInWindow", u"\u0110\u0103ng nh\u1eadp \u2014 Qu\u1ea7y M\u1ed9t c\u1eeda", None))
         self.title.setText(QCoreApplication.translate("SignInWindow", u"Qu\u1ea7y M\u1ed9t c\u1eeda", None))
-        self.subtitle.setText(QCoreApplication.translate("SignInWindow", u"B\u1ed9 ph\u1eadn ti\u1ebfp nh\u1eadn v\u00e0 tr\u1ea3 k\u1ebft qu\u1ea3", None))
+        self.subtitle.setText(QCoreApplication.translate("SignInWindow", u"Trung t\u00e2m Ph\u1ee5c v\u1ee5 h\u00e0nh ch\u00ednh c\u00f4ng", None))
         self.usernameLabel.setText(QCoreApplication.translate("SignInWindow", u"T\u00ean \u0111\u0103ng nh\u1eadp:", None))
         self.username.setPlaceholderText(QCoreApplication.translate("SignInWindow", u"v\u00ed d\u1ee5: canbo", None))
         self.passwordLabel.setText(QCoreApplication.translate("SignInWindow", u"M\u1eadt kh\u1ea9u:", None))
