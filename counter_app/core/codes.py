@@ -29,8 +29,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from .errors import DomainError, NotConfiguredError, ValidationError
+from .idcard import is_id_card
 
 #: Agency electronic IDs are opaque: dot-separated groups of letters and digits, never parsed further.
 AGENCY_ID_PATTERN = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+"
@@ -138,6 +140,38 @@ def format_code(
 def is_dossier_code(text: str) -> bool:
     """True when `text` has the shape of a dossier code (used to accept scans)."""
     return CODE_PATTERN.fullmatch(text.strip()) is not None
+
+
+# ---- what a scan is ----------------------------------------------------------------------------------------------
+class ScanKind(StrEnum):
+    """What a scanned text is, whatever read it (USB scanner, serial scanner, camera, `counter-app decode`)."""
+
+    DOSSIER_CODE = "dossier-code"
+    ID_CARD = "id-card"
+    # the reference printed on form 02 (supplement request) takes its place here, tested in `classify_scan`
+    OTHER = "other"
+
+
+#: A dossier code's outline whatever happened to its letters: `<agency with a dot>-<about 6>-<3 or more>`.
+_CODE_OUTLINE = re.compile(r"^[^\s|-]*\.[^\s|-]*-[^\s|-]{5,7}-[^\s|-]{3,}$")
+
+
+def classify_scan(text: str) -> ScanKind:
+    """The one decision of what a scanned text is; every reader of scans asks this."""
+    if is_dossier_code(text):
+        return ScanKind.DOSSIER_CODE
+    if is_id_card(text):
+        return ScanKind.ID_CARD
+    return ScanKind.OTHER
+
+
+def looks_like_mangled_code(text: str) -> bool:
+    """True when `text` is not a dossier code but has a code's outline with letters no code has (a Vietnamese
+    input method such as Unikey turned some keys of a scanner into accented letters)."""
+    text = text.strip()
+    return (
+        not is_dossier_code(text) and not text.isascii() and _CODE_OUTLINE.fullmatch(text) is not None
+    )
 
 
 def parse_code(text: str, slot_digits: int = DEFAULT_SLOT_DIGITS) -> DossierCode:
