@@ -8,22 +8,30 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import date
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from counter_app.core.errors import NotConfiguredError, ValidationError
 from counter_app.core.model import ApplicantKind, Dossier, UnitConfig
+from counter_app.core.text import nfc
 
 from .assets import fonts
 from .barcodes import LinearCode, QrSymbol
 from .blocks import chosen_return_method, document_number, person_fields, representative_fields
 from .layout import (
+    MOTTO,
+    MOTTO_TITLE,
     SIGN_HINT,
     CopyStart,
     PaperSpec,
+    Rule,
     WithLastRows,
     field,
+    fitted,
     grid,
     header,
     signatures,
@@ -42,6 +50,7 @@ from .wording import (
     fees_text,
     full_name,
     moment_text,
+    place_and_date,
     text,
 )
 
@@ -52,6 +61,8 @@ COPIES = (
     ("Liên 2: Giao người nộp hồ sơ", "Liên 2"),
 )
 SHOWN = "Xuất trình"
+#: Room to sign under each signature title on the thermal slip.
+THERMAL_SIGN_SPACE = 12 * mm
 
 
 def receipt_code(dossier: Dossier, unit: UnitConfig) -> str:
@@ -219,10 +230,74 @@ def receipt_story(
     return story
 
 
+def thermal_header(unit: UnitConfig, day: date, spec: PaperSpec) -> list[Flowable]:
+    """The form's two-column header stacked for a 72 mm roll: the national title and motto, the governing body and
+    the unit under its name, then the place and date (the code follows as `Mã hồ sơ`, so no `Số:` line)."""
+    f, st = fonts(), styles_for(spec)
+    width = spec.frame_width
+    motto_size = fitted(MOTTO_TITLE, f.bold, spec.header + 1, width)
+    motto_title = ParagraphStyle(
+        "thermal_motto_title", parent=st.header_bold, fontSize=motto_size, leading=motto_size * 1.2
+    )
+    motto = ParagraphStyle(
+        "thermal_motto", parent=st.header_bold, fontSize=spec.header + 1, leading=(spec.header + 1) * 1.25
+    )
+    issuing = text(nfc(unit.agency_name).upper())
+    governing = text(nfc(unit.parent_body).upper())
+    return [
+        Paragraph(MOTTO_TITLE, motto_title),
+        Paragraph(MOTTO, motto),
+        Rule(stringWidth(MOTTO, f.bold, motto.fontSize)),
+        Spacer(1, 1 * mm),
+        *([Paragraph(governing, st.header)] if governing and governing != issuing else []),
+        Paragraph(issuing, st.header_bold),
+        Rule(width * 0.3),
+        Paragraph(text(place_and_date(unit.place, day)), st.date_line),
+    ]
+
+
+def thermal_components(dossier: Dossier, spec: PaperSpec) -> list[Flowable]:
+    """Item 1 on a roll: the papers in a two-column table (No. | name, then its counts spelled out on the line
+    below), since the A5 table's five columns do not fit in 72 mm."""
+    st = styles_for(spec)
+    if not dossier.components:
+        return [field("Thành phần hồ sơ nộp gồm", "không có giấy tờ kèm theo", spec)]
+    rows: list[list[object]] = [
+        [Paragraph("STT", st.cell_head), Paragraph("Tên giấy tờ, số bản", st.cell_head)]
+    ]
+    for index, item in enumerate(dossier.components, start=1):
+        if item.shown:
+            counts = SHOWN
+        else:
+            counts = "; ".join(
+                f"{label}: {n}"
+                for label, n in (
+                    ("Bản chính", item.originals),
+                    ("Bản sao chứng thực", item.certified_copies),
+                    ("Bản sao", item.photocopies),
+                )
+                if n
+            )
+        rows.append(
+            [
+                Paragraph(str(index), st.cell_centre),
+                Paragraph(
+                    f"{text(item.name)}<br/><i>{text(counts)}</i>" if counts else text(item.name), st.cell
+                ),
+            ]
+        )
+    number = 8.5 * mm
+    return [
+        Paragraph("Thành phần hồ sơ nộp gồm:", st.body),
+        grid(rows, [number, spec.frame_width - number]),
+    ]
+
+
 def thermal_story(
     dossier: Dossier, unit: UnitConfig, spec: PaperSpec, names: Mapping[str, str] | None
 ) -> list[Flowable]:
-    """Form 01 on an 80 mm roll: key fields beside a Code 128 running down the paper, and the QR."""
+    """Form 01 on an 80 mm roll: the national header and the unit, key fields beside a Code 128 running down the
+    paper and the QR, the papers handed in, the fees, and both signatures with room to sign."""
     code = receipt_code(dossier, unit)
     f, st = fonts(), styles_for(spec)
     linear = LinearCode(code, font=f.regular, font_size=spec.body, bar_height=12 * mm, rotated=True)
@@ -248,14 +323,28 @@ def thermal_story(
         ],
     )
     story: list[Flowable] = [
-        Paragraph(text(unit.agency_name.upper()), st.header_bold),
+        *thermal_header(unit, dossier.received_at.date(), spec),
         Paragraph(text(TITLE.upper()), st.title),
         body,
         Spacer(1, 2 * mm),
-        field("Người tiếp nhận", text(full_name(dossier.officer, names)), spec),
+        *thermal_components(dossier, spec),
+        Spacer(1, 1 * mm),
+        field(
+            "Số lượng hồ sơ",
+            f"{dossier.sets:02d} (bộ); Phí, lệ phí: {text(fees_text(dossier.procedure))}",
+            spec,
+        ),
+        signatures(
+            [
+                ("Người nộp hồ sơ", SIGN_HINT, submitter_name(dossier)),
+                ("Người tiếp nhận hồ sơ", SIGN_HINT, full_name(dossier.officer, names)),
+            ],
+            replace(spec, sign_space=THERMAL_SIGN_SPACE),
+            gap=2 * mm,
+        ),
     ]
     if unit.phone:
-        story.append(field("Hỗ trợ", text(unit.phone), spec))
+        story += [Spacer(1, 1 * mm), field("Hỗ trợ", text(unit.phone), spec)]
     return story
 
 
