@@ -349,6 +349,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mất kết nối camera (có thể đã bị rút ra).",
         "The camera stopped responding (it may have been unplugged).",
     ),
+    "serial.no_port": (
+        "Chưa chọn cổng COM của máy quét; hãy chọn cổng trong Cài đặt, thẻ Máy quét và camera.",
+        "No COM port is chosen for the scanner; choose one in Settings, tab Scanner and camera.",
+    ),
+    "serial.not_found": (
+        "Không tìm thấy cổng {port} của máy quét; kiểm tra cáp USB và chế độ USB-COM của máy quét, phần mềm tự "
+        "kết nối khi cổng xuất hiện.",
+        "The scanner's port {port} was not found; check the USB cable and the scanner's USB-COM mode, the counter "
+        "connects by itself as soon as the port appears.",
+    ),
+    "serial.permission": (
+        "Không mở được cổng {port}: cổng đang được chương trình khác dùng, hoặc tài khoản máy tính không có quyền "
+        "dùng cổng (trên Linux, người dùng phải thuộc nhóm dialout).",
+        "The port {port} cannot be opened: another program is using it, or this computer account may not use it "
+        "(on Linux, the user must be in the dialout group).",
+    ),
+    "serial.not_serial": (
+        "Tệp {port} không phải một cổng COM; hãy chọn lại cổng của máy quét trong Cài đặt.",
+        "The file {port} is not a serial port; choose the scanner's port again in Settings.",
+    ),
+    "serial.open_failed": (
+        "Không mở được cổng {port} ({detail}).",
+        "The port {port} cannot be opened ({detail}).",
+    ),
+    "serial.lost": (
+        "Mất kết nối với máy quét ở cổng {port} (có thể đã bị rút ra); phần mềm tự kết nối lại khi cắm lại.",
+        "The scanner on {port} was disconnected (it may have been unplugged); the counter reconnects by itself "
+        "when it is plugged back in.",
+    ),
+    "serial.not_utf8": (
+        "Máy quét gửi dữ liệu không phải UTF-8 nên không đọc được; hãy cài máy quét gửi UTF-8 rồi quét lại.",
+        "The scanner sent data that is not UTF-8, so it could not be read; set the scanner to send UTF-8 and "
+        "scan again.",
+    ),
+    "serial.too_long": (
+        "Dữ liệu máy quét vừa gửi dài bất thường (không phải mã hồ sơ hay thẻ căn cước) nên bị bỏ qua.",
+        "The scanner just sent an unusually long text (neither a dossier code nor an ID card), so it was ignored.",
+    ),
+    "serial.no_suffix": (
+        "Máy quét gửi dữ liệu mà không có ký tự kết thúc đã chọn; hãy chọn đúng ký tự kết thúc (CR, LF hoặc "
+        "CR LF) trong Cài đặt, hoặc cài máy quét thêm ký tự kết thúc, rồi quét lại.",
+        "The scanner sent data without the chosen end character; choose the right one (CR, LF or CR LF) in "
+        "Settings, or set the scanner to add it, and scan again.",
+    ),
     "image.unreadable": ("Không đọc được tệp ảnh.", "The image file cannot be read."),
     "scan.not_a_code": (
         "Mã vừa quét không phải mã hồ sơ hợp lệ: «{text}». Hãy kiểm tra bộ gõ tiếng Việt đang tắt.",
