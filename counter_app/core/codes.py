@@ -33,6 +33,7 @@ from enum import StrEnum
 
 from .errors import DomainError, NotConfiguredError, ValidationError
 from .idcard import is_id_card
+from .references import is_reference
 
 #: Agency electronic IDs are opaque: dot-separated groups of letters and digits, never parsed further.
 AGENCY_ID_PATTERN = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+"
@@ -148,7 +149,7 @@ class ScanKind(StrEnum):
 
     DOSSIER_CODE = "dossier-code"
     ID_CARD = "id-card"
-    # the reference printed on form 02 (supplement request) takes its place here, tested in `classify_scan`
+    SUPPLEMENT_REFERENCE = "supplement-reference"  # form 02's reference of an intake waiting for papers
     OTHER = "other"
 
 
@@ -162,6 +163,8 @@ def classify_scan(text: str) -> ScanKind:
         return ScanKind.DOSSIER_CODE
     if is_id_card(text):
         return ScanKind.ID_CARD
+    if is_reference(text):
+        return ScanKind.SUPPLEMENT_REFERENCE
     return ScanKind.OTHER
 
 

@@ -46,12 +46,17 @@ def check_move(current: Status, target: Status) -> None:
 
 
 def check_event(from_status: Status | None, to_status: Status, action: str) -> None:
-    """Validate one history event by its action: an intake event (`from_status` None) decides a new dossier, an
-    annotation (rating, apology, note …) keeps the status, a named move goes where its name says and the rules
-    allow. Any other action, or an annotation that moves the dossier, raises `TransitionError`."""
+    """Validate one history event by its action: an intake event (`from_status` None) decides a new dossier, the
+    receipt of an intake that waited for papers goes from 5 to 2, an annotation (rating, apology, note …) keeps the
+    status, a named move goes where its name says and the rules allow. Any other action, or an annotation that
+    moves the dossier, raises `TransitionError`."""
     current = int(from_status) if from_status is not None else 0
     if from_status is None:
         if INTAKE_ACTIONS.get(action) is not to_status:
+            raise TransitionError(current=current, target=int(to_status), action=action)
+        return
+    if action == COMPLETION:
+        if (from_status, to_status) != (S.SUPPLEMENT_REQUESTED, S.RECEIVED):
             raise TransitionError(current=current, target=int(to_status), action=action)
         return
     if action in ANNOTATIONS:
@@ -69,6 +74,10 @@ INTAKE_ACTIONS: dict[str, Status] = {
     "supplement": S.SUPPLEMENT_REQUESTED,
     "refuse": S.REFUSED,
 }
+#: The later decision on an intake kept waiting for papers at the counter (status 5, never received): receiving
+#: it once they are in (5 → 2, `core.supplement`). `events.apply_event` allows it only for a dossier without a code;
+#: it is no move an officer takes on a received dossier (`may_take` never offers it).
+COMPLETION = "receive"
 #: Actions that move a dossier on, and the status each leads to (None: the one the officer chose).
 MOVE_ACTIONS: dict[str, Status | None] = {
     "advance": None,
