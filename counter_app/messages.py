@@ -145,6 +145,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hồ sơ vừa được cập nhật ở nơi khác; hãy mở lại và thử lần nữa.",
         "The dossier was changed elsewhere; reopen it and try again.",
     ),
+    "supplement.already_received": (
+        "Hồ sơ «{key}» đã được tiếp nhận, mã hồ sơ {dossier_code}; không tiếp nhận lại.",
+        "The dossier «{key}» was received already, with the code {dossier_code}; it is not received twice.",
+    ),
+    "supplement.not_waiting": (
+        "Hồ sơ «{key}» không chờ bổ sung giấy tờ (đang ở trạng thái «{current_name}»); không thể tiếp nhận tiếp.",
+        "The dossier «{key}» is not waiting for papers (its status is «{current_name}»); it cannot be received.",
+    ),
+    "supplement.ambiguous": (
+        "Có hai hồ sơ chờ bổ sung cùng số tham chiếu «{key}»; hãy tìm theo họ tên hoặc số giấy tờ của người nộp.",
+        "Two dossiers waiting for papers share the reference «{key}»; look it up by the applicant's name or ID.",
+    ),
+    "supplement.procedure_changed": (
+        "Hồ sơ chờ bổ sung thuộc thủ tục {expected}; muốn nộp thủ tục khác thì bấm «Tiếp nhận mới».",
+        "The dossier waiting for papers is for procedure {expected}; for another procedure, start a new intake.",
+    ),
     "username.format": (
         "Tên đăng nhập chỉ gồm chữ, số, dấu chấm và gạch dưới.",
         "Usernames use letters, digits, dots and underscores.",
@@ -408,6 +424,7 @@ KIND_NAMES = {
     "dossier": ("hồ sơ", "dossier"),
     "procedure": ("thủ tục", "procedure"),
     "account": ("tài khoản", "account"),
+    "supplement": ("hồ sơ chờ bổ sung có số tham chiếu", "dossier waiting for papers with the reference"),
 }
 
 STATUS_NAMES: dict[int, tuple[str, str]] = {

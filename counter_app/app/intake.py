@@ -1,12 +1,15 @@
-"""Intake at the counter: the catalogue to pick from, and receive, request a supplement or refuse a dossier."""
+"""Intake at the counter: the catalogue to pick from, and receive, request a supplement or refuse a dossier; later,
+receive an intake that waited for papers (found by the reference on its form 02)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
 
+from ..core.errors import NotFoundError
 from ..core.model import Dossier, DurationUnit, Procedure
 from ..core.roles import Account, Operation
+from ..core.supplement import IntakeStateError, check_completable
 from ..core.text import nfc
 from .base import Changes, CounterApp, Done, read_op, write_op
 
@@ -62,6 +65,32 @@ def request_supplement(
 ) -> Done[Dossier]:
     """Record an incomplete intake (form 02): no code, the missing papers and the reason."""
     dossier = app.store.request_supplement(_by(app, account, draft), list(missing), reason)
+    return Done(dossier, Changes.of(dossiers=[dossier.id]))
+
+
+@read_op(Operation.RECEIVE)
+def pending(app: CounterApp, account: Account, key: str) -> Dossier:
+    """The intake kept waiting for papers that `key` names: the reference on its form 02 (`BS-04711-92386`) or its
+    ID. `NotFoundError` when none; `IntakeStateError` when it was received since (`supplement.already_received`),
+    decided otherwise, or when two intakes share the reference (`supplement.ambiguous`)."""
+    key = nfc(key)
+    found = app.store.dossiers.by_reference(key)
+    if not found:
+        raise NotFoundError(kind="supplement", key=key)
+    if len(found) > 1:
+        raise IntakeStateError("supplement.ambiguous", key=key)
+    check_completable(found[0], key)
+    return found[0]
+
+
+@write_op(Operation.RECEIVE)
+def complete(app: CounterApp, account: Account, key: str, revised: Dossier) -> Done[Dossier]:
+    """Receive the intake `key` names (as `pending`) now that its papers are in: `revised` is the intake as the
+    officer has it now, its `received_at` the moment of this receipt. The code, the book entry of this counter and
+    an appointment counted from that moment, the history event, its outbox entry and the audit entry are written
+    together (`core.supplement.complete`)."""
+    waiting = pending(app, account, key)
+    dossier = app.store.complete(waiting.id, _by(app, account, revised))
     return Done(dossier, Changes.of(dossiers=[dossier.id]))
 
 

@@ -14,17 +14,20 @@ from ..core.audit import AuditKind, content_hash
 from ..core.codes import DEFAULT_SLOT_DIGITS, check_scheme_change, check_slot_digits, format_code, parse_code
 from ..core.errors import DomainError, NotConfiguredError, NotFoundError, ValidationError
 from ..core.ids import new_id
-from ..core.model import Dossier, DossierEvent
+from ..core.model import Dossier, DossierEvent, Status
+from ..core.references import is_dossier_id, parse_reference, reference
 from ..core.serial import dossier_from_dict, dossier_to_dict, dt_text, event_to_dict
 from ..core.statuses import deadline, finished_at
 from ..core.text import fold
 from ..core.wire import ChangeKind
-from .registers import enter_in_book
+from .registers import book_volume, enter_in_book, next_book_entry
 
 if TYPE_CHECKING:
     from .audit import AuditRepository
 
 CodeAllocator = Callable[[date], str]
+#: The tracking book of a counter (slot) and year → its volume and the next entry in it.
+BookAllocator = Callable[[int, int], tuple[str, int]]
 
 #: `sync_state` keys the repository reads: codes held until the first sync, and whether a server was joined.
 CODES_HOLD_KEY = "codes_hold"
@@ -48,8 +51,11 @@ class StaleDossierError(DomainError):
 
 
 def search_body(d: Dossier) -> str:
-    """What the full-text index holds for a dossier: code, applicant and representative name, ID, phone, folded."""
+    """What the full-text index holds for a dossier: code, applicant and representative name, ID, phone, folded;
+    and for an intake first kept waiting for papers, the reference its form 02 carries (`core.references`)."""
     parts = [d.code or "", d.applicant.name, d.applicant.identifier, d.applicant.phone]
+    if d.history and d.history[0].to_status is Status.SUPPLEMENT_REQUESTED:
+        parts.append(reference(d.id))
     if d.representative:
         parts += [d.representative.person.name, d.representative.person.identifier]
     return fold(" ".join(p for p in parts if p))
@@ -138,6 +144,22 @@ class DossierRepository:
         if exact is not None:
             ids = [exact.id, *(i for i in ids if i != exact.id)][:limit]
         return ids
+
+    def by_reference(self, text: str) -> list[Dossier]:
+        """The dossiers whose form 02 carries the reference `text` (`core.references`): an intake waiting for
+        papers, or one received since. Its ID also names it. Usually one; two only if two references collide."""
+        key = text.strip()
+        if is_dossier_id(key):
+            found = self.find(key.lower())
+            return [found] if found is not None else []
+        wanted = parse_reference(key)
+        if wanted is None:
+            return []
+        D = self._m.Dossier
+        # the index holds the reference of every intake stored since it did; intakes still waiting are few
+        candidates = set(self.search_ids(wanted, limit=20))
+        candidates |= {r[0] for r in D.select(D.id).where(D.code.is_null() & (D.status == 5)).tuples()}
+        return [d for d in self._by_ids(sorted(candidates)) if reference(d.id) == wanted]
 
     def received_between(self, start: date, end: date) -> list[Dossier]:
         D = self._m.Dossier
@@ -302,6 +324,29 @@ class DossierRepository:
             witness = self._outbox(ChangeKind.DOSSIER_CREATE, dossier, dossier_to_dict(dossier), officer)
             self._vouch(AuditKind.DOSSIER_CREATE, officer, dossier, list(dossier.history), witness)
         return dossier
+
+    def complete(
+        self, key: str, decide: Callable[[Dossier, CodeAllocator, BookAllocator], Dossier], officer: str
+    ) -> Dossier:
+        """Receive an intake that waited for papers, in one transaction: `decide(before, allocate, book)` gets the
+        stored dossier, the code allocator and the book (`book(slot, year)` → volume and next entry) and returns
+        the dossier after its receipt event; the row, the event, the search row, the outbox entry and the audit
+        entry follow as for any change (`update`)."""
+        with self._db.atomic("IMMEDIATE"):
+            before = self.get(key)
+
+            def allocate(day: date) -> str:
+                hold = self.codes_hold()
+                if hold is not None:
+                    raise CodesOnHoldError(reason=hold)
+                return self.next_code(self._agency_for_allocation(), day, self._counter())
+
+            def book(slot: int, year: int) -> tuple[str, int]:
+                volume = book_volume(slot, year)
+                return volume, next_book_entry(self._db, volume)
+
+            after = decide(before, allocate, book)
+            return self.update(before, after, officer)
 
     def _agency_for_allocation(self) -> str:
         row = self._m.Unit.get_or_none(self._m.Unit.id == 1)

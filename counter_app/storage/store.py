@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -14,12 +15,13 @@ from ..core.day_notices import NoticeDay
 from ..core.errors import NotConfiguredError, NotFoundError, ValidationError
 from ..core.intake import advance, apologise, receive, refuse, request_supplement
 from ..core.model import Dossier, Procedure, Status, UnitConfig
+from ..core.supplement import check_completable, complete
 from ..core.text import fold, nfc
 from . import day_notices
 from .accounts import AccountRepository
 from .audit import AuditRepository
 from .database import open_database
-from .dossiers import DossierRepository
+from .dossiers import BookAllocator, CodeAllocator, DossierRepository
 from .models import bind_models
 
 DB_NAME = "counter.sqlite3"
@@ -208,6 +210,30 @@ class CounterStore:
         return self.dossiers.create(
             lambda allocate: receive(draft, allocate(draft.received_at.date()), appointment), draft.officer
         )
+
+    def complete(self, key: str, revised: Dossier) -> Dossier:
+        """Receive the intake `key` (its ID) that waited for papers, now that they are in (`core.supplement`):
+        `revised` is the intake as the officer has it now; its code, this counter's book entry and the appointment
+        are counted from `revised.received_at`, all in one transaction with the event and its outbox entry."""
+        slot = self.require_unit().counter
+        revised = replace(revised, counter=slot)
+        at = revised.received_at
+
+        def decide(before: Dossier, allocate: CodeAllocator, book: BookAllocator) -> Dossier:
+            check_completable(before, key)
+            p = before.procedure
+            appointment = self.calendar().appointment_for(at, p.duration, p.duration_unit, p.same_day_cutoff)
+            volume, entry = book(slot, at.year)
+            return complete(
+                before,
+                revised,
+                code=allocate(at.date()),
+                appointment=appointment,
+                book_volume=volume,
+                book_entry=entry,
+            )
+
+        return self.dossiers.complete(key, decide, revised.officer)
 
     def request_supplement(self, draft: Dossier, missing: Iterable[str], reason: str) -> Dossier:
         return self.dossiers.create(
