@@ -8,14 +8,56 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Property, Qt
+from PySide6.QtCore import Property, QSize, Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLayout, QPushButton, QWidget
 
 from .widgets import ErrorLabel
 
 
-class FormErrorLabel(ErrorLabel):
-    """An `ErrorLabel` placed in a form: red sentence under a field, hidden while there is nothing to say."""
+class SteadyErrorLabel(ErrorLabel):
+    """An `ErrorLabel` that keeps its room while it has nothing to say, so the fields around it never move.
+
+    It holds the height of `reserved_lines` lines whether a sentence is shown or not (hidden, it still takes its
+    place in the layout); a sentence longer than that still shows whole, the label growing only then.
+    """
+
+    def __init__(self, field: str, parent: QWidget | None = None, reserved_lines: int = 1) -> None:
+        super().__init__(field, parent)
+        self._reserved_lines = max(1, reserved_lines)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+
+    def reserved_height(self) -> int:
+        """The height of `reserved_lines` lines of this label's font, with its margins."""
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        lines = metrics.height() + metrics.lineSpacing() * (self._reserved_lines - 1)
+        return lines + margins.top() + margins.bottom() + 2 * self.margin()
+
+    def _reserved_lines_value(self) -> int:
+        return self._reserved_lines
+
+    def set_reserved_lines(self, lines: int) -> None:
+        self._reserved_lines = max(1, lines)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return super().sizeHint().expandedTo(QSize(0, self.reserved_height()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return super().minimumSizeHint().expandedTo(QSize(0, self.reserved_height()))
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
+        return max(super().heightForWidth(width), self.reserved_height())
+
+    #: How many lines the label keeps room for (a Designer property of the forms).
+    reservedLines = Property(int, _reserved_lines_value, set_reserved_lines)  # noqa: N815
+
+
+class FormErrorLabel(SteadyErrorLabel):
+    """A `SteadyErrorLabel` placed in a form: red sentence under a field, its room kept while there is nothing to
+    say (property `reservedLines`, one line unless the form says more)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("", parent)

@@ -20,9 +20,13 @@ from ...core.errors import ValidationError, ValidationErrors
 from ...core.model import ApplicantKind, IdType, Person, Representative
 from ...core.validation import clean_person, clean_representative
 from ...messages import describe
+from ..form_widgets import SteadyErrorLabel
 from ..widgets import ErrorLabel
 
 TEXT_FIELDS = ("name", "identifier", "birth_date", "address", "phone", "email")
+#: Lines of room kept under each field for its error (a half-width field's sentence takes two or three), so that
+#: fields never move when errors come and go and a click lands where the officer aimed.
+ERROR_LINES = {"identifier": 2, "birth_date": 2, "phone": 3, "email": 3}
 
 
 class PersonFields(QWidget):
@@ -64,7 +68,8 @@ class PersonFields(QWidget):
         self.kind.setObjectName(f"{prefix}.kind")
         self.id_type.setObjectName(f"{prefix}.id_type")
         self.errors: dict[str, ErrorLabel] = {
-            key: ErrorLabel(f"{prefix}.{key}", self) for key in (*TEXT_FIELDS, "id_type")
+            key: SteadyErrorLabel(f"{prefix}.{key}", self, ERROR_LINES.get(key, 1))
+            for key in (*TEXT_FIELDS, "id_type")
         }
         self.name_label = QLabel(self.tr("Họ và tên:"), self)
         self.birth_label = QLabel(self.tr("Ngày sinh:"), self)
@@ -211,7 +216,9 @@ class ApplicantForm(QWidget):
         self.authorisation_paper = QLineEdit(self.representative_box)
         self.authorisation_paper.setObjectName("representative.authorisation_paper")
         self.authorisation_paper.setPlaceholderText(self.tr("ví dụ: Giấy ủy quyền số 12/UQ ngày 01/03/2026"))
-        self.authorisation_error = ErrorLabel("representative.authorisation_paper", self.representative_box)
+        self.authorisation_error = SteadyErrorLabel(
+            "representative.authorisation_paper", self.representative_box
+        )
         box_layout = QVBoxLayout(self.representative_box)
         box_layout.addWidget(self.representative)
         paper_row = QGridLayout()

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 from ...core.model import Dossier, Status
 from ...core.text import nfc
 from ...messages import status_name
-from ..form_widgets import set_item_data
+from ..form_widgets import SteadyErrorLabel, set_item_data
 from ..formats import format_appointment, format_datetime, provisional_note
 from ..forms.ui_refuse_dialog import Ui_RefuseDialog
 from ..forms.ui_supplement_dialog import Ui_SupplementDialog
-from ..widgets import ErrorLabel, accept_button, with_shortcut
+from ..widgets import accept_button, with_shortcut
 
 RECEIVE_SHORTCUT = "Ctrl+Return"
 SUPPLEMENT_SHORTCUT = "Ctrl+B"
@@ -54,11 +54,10 @@ class OutcomeBar(QWidget):
         self.refuse_button.setToolTip(
             with_shortcut(self.tr("Từ chối tiếp nhận hồ sơ (mẫu 03)"), REFUSE_SHORTCUT)
         )
-        self.blocked_reason = QLabel(self)
+        self.blocked_reason = SteadyErrorLabel("blocked", self, reserved_lines=2)
         self.blocked_reason.setObjectName("blockedReason")
-        self.blocked_reason.setProperty("role", "hint")
-        self.blocked_reason.setWordWrap(True)
-        self.message = ErrorLabel("outcome", self)
+        self.blocked_reason.setProperty("role", "hint")  # a hint, not an error: grey
+        self.message = SteadyErrorLabel("outcome", self, reserved_lines=2)
         row = QHBoxLayout()
         row.addWidget(self.receive_button, 2)
         row.addWidget(self.supplement_button, 1)
