@@ -31,7 +31,9 @@ class QuickView(str, Enum):
     DUE_TODAY = "due-today"  # still open, deadline later today
     DUE_SOON = "due-soon"  # still open, deadline within one working day from now
     LATE = "late"  # finished late, or still open past the deadline
-    WAITING_SUPPLEMENT = "waiting-supplement"  # status 5 after receipt: the clock is stopped
+    WAITING_SUPPLEMENT = (
+        "waiting-supplement"  # status 5: after receipt (the clock is stopped) or at intake (no code)
+    )
     READY_TO_RETURN = "ready-to-return"  # status 9: the result waits for the citizen
 
 
@@ -236,7 +238,7 @@ def in_view(summary: DossierSummary, view: QuickView, now: datetime, calendar: W
     if view is QuickView.LATE:
         return verdict in (Timeliness.LATE, Timeliness.OVERDUE)
     if view is QuickView.WAITING_SUPPLEMENT:
-        return summary.status is S.SUPPLEMENT_REQUESTED and summary.code is not None
+        return summary.status is S.SUPPLEMENT_REQUESTED
     if view is QuickView.READY_TO_RETURN:
         return summary.status is S.RESULT_READY
     window = view_window(view, now, calendar)

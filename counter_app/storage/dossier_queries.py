@@ -273,7 +273,7 @@ class DossierQueries:
         if view is QuickView.LATE:
             return f"+d.rowid IN ({self._late_branches()})", [_moment(now)]
         if view is QuickView.WAITING_SUPPLEMENT:
-            return "(d.status = 5 AND d.code IS NOT NULL)", []
+            return "d.status = 5", []  # received and sent back for papers, or kept waiting at intake
         if view is QuickView.READY_TO_RETURN:
             return "d.status = 9", []
         window = view_window(view, now, self._store.calendar())

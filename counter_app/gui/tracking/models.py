@@ -23,6 +23,7 @@ from ...core.listing import (
     effective_due,
 )
 from ...core.model import Channel, Status
+from ...core.references import reference
 from ...core.roles import Account
 from ...core.statuses import Timeliness
 from ...messages import status_name
@@ -263,6 +264,8 @@ class DossierListModel(QAbstractTableModel):
     def _text(self, s: DossierSummary, column: int) -> str:
         now = self._source.now if self._source else datetime.now()
         if column == 0:
+            if s.code is None and s.status is Status.SUPPLEMENT_REQUESTED:
+                return reference(s.id)  # the reference on its form 02, until it is received
             return s.code or self.tr("(chưa cấp mã)")
         if column == 1:
             return s.applicant_name
@@ -278,6 +281,8 @@ class DossierListModel(QAbstractTableModel):
             mark = self.mark_of(s)
             if mark is DeadlineMark.NONE and s.status is Status.SUPPLEMENT_REQUESTED and s.code:
                 return self.tr("Tạm dừng tính giờ")
+            if s.status is Status.SUPPLEMENT_REQUESTED:
+                return self.tr("Chưa tiếp nhận, chờ giấy tờ")
             return self.mark_text(mark)
         if column == 7:
             return s.unit
@@ -298,6 +303,8 @@ class DossierListModel(QAbstractTableModel):
                 ).replace("%1", str(s.supplement_requests))
             return text
         if column == 0:
+            if s.code is None and s.status is Status.SUPPLEMENT_REQUESTED:
+                return self.tr("Số tham chiếu trên phiếu yêu cầu bổ sung (mẫu 02); chưa cấp mã hồ sơ")
             return self.tr("Trực tuyến") if s.channel is Channel.ONLINE else None
         return None
 
