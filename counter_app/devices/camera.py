@@ -90,6 +90,11 @@ class OpenCvSource:
     def is_file(self) -> bool:
         return not isinstance(self.device, int)
 
+    @property
+    def is_device(self) -> bool:
+        """A camera rather than a video file: worth asking the system whether any camera is connected first."""
+        return not self.is_file
+
     def open(self) -> None:
         device = self.device if isinstance(self.device, int) else str(self.device)
         if isinstance(device, str) and not Path(device).is_file():

@@ -35,6 +35,17 @@ PREVIEW_FPS = 15.0
 GUIDE_BOX = (0.7, 0.5)
 
 
+def cameras_connected() -> bool | None:
+    """Whether the system lists any camera (Qt Multimedia's QMediaDevices: some 60 ms the first time, then
+    instant), None when Qt Multimedia is not there to ask. Opening a device that is not there takes OpenCV
+    seconds on some systems; asking first answers "no camera" at once."""
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except ImportError:
+        return None
+    return bool(QMediaDevices.videoInputs())
+
+
 def frame_to_image(frame: np.ndarray, size: QSize) -> QImage:
     """A BGR or grey camera frame scaled to fit `size`, as a QImage owning its pixels (safe off the GUI thread)."""
     h, w = frame.shape[:2]
@@ -88,11 +99,13 @@ class CameraView(QWidget):
         source_factory: Callable[[], FrameSource],
         *,
         idle_timeout: float = 60.0,
+        cameras: Callable[[], bool | None] = cameras_connected,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cameraView")
         self.source_factory = source_factory
+        self.cameras = cameras  # asked before a camera device is opened: False means none is connected
         self.idle_timeout = idle_timeout
         self._worker: CameraWorker | None = None
         self._bridge: WorkerBridge | None = None
@@ -122,13 +135,18 @@ class CameraView(QWidget):
         if self._worker is not None:
             return
         self._prune_retired()
+        try:
+            device = self.source_factory()
+        except Exception:  # a source that cannot even be built counts as an absent camera
+            device = None
+        if device is None or (getattr(device, "is_device", False) and self.cameras() is False):
+            # said at once, with no dark preview left waiting for a camera that is not there
+            self._show_problem(CAMERA_ABSENT)
+            self.running_changed.emit(False)
+            return
         bridge = WorkerBridge()
         self._connect_bridge(bridge)
-        try:
-            source = PreviewSource(self.source_factory(), bridge.poster("frame_ready"))
-        except Exception:  # a source that cannot even be built counts as an absent camera
-            self._show_problem(CAMERA_ABSENT)
-            return
+        source = PreviewSource(device, bridge.poster("frame_ready"))
         worker = CameraWorker(
             source,
             on_code=bridge.poster("code_read"),
@@ -139,6 +157,7 @@ class CameraView(QWidget):
         self._worker, self._bridge = worker, bridge
         self.frames_shown = 0
         self._paint_idle(self.tr("Đang mở camera…"))
+        self.preview.show()
         self.state.setText(self.tr("Đưa mã vạch hoặc mã QR trên giấy hẹn vào khung."))
         self.state.setProperty("role", "hint")
         self._repolish(self.state)
@@ -215,6 +234,7 @@ class CameraView(QWidget):
             ),
         }
         self.state.setText(messages.get(code, messages[CAMERA_LOST]))
+        self.preview.hide()  # no picture to show: the sentence alone, never an empty dark panel
         self.state.setProperty("role", "error")
         self._repolish(self.state)
         self.problem.emit(code)
