@@ -211,6 +211,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ngày phải viết theo dạng ngày/tháng/năm, ví dụ 05/09/1990.",
         "Write dates as day/month/year, e.g. 05/09/1990.",
     ),
+    "date.impossible": ("Ngày {date} không có thật.", "{date} is not a real date."),
     "password.mismatch": ("Hai lần nhập mật khẩu không giống nhau.", "The two passwords differ."),
     "database.newer": (
         "Dữ liệu được tạo bởi phiên bản mới hơn (lược đồ {found}, phiên bản này hỗ trợ đến {supported}); hãy cài phiên bản mới.",

@@ -18,8 +18,6 @@ T = TypeVar("T", str, int, bool, bytes)
 SETTINGS_FILE = "settings.ini"
 LANGUAGES = ("vi", "en")
 PAPERS = ("a5", "a4", "thermal80")
-#: How the barcode scanner reaches the counter (`scanner_mode`).
-SCANNER_MODES = ("keyboard", "serial")
 #: Forms the counter prints; each remembers its own printer.
 FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
 
@@ -53,12 +51,6 @@ class CounterSettings:
     scanner_min_length: Setting[int] = Setting("scanner/min_length", 6)
     scanner_prefix: Setting[str] = Setting("scanner/prefix", "")
     scanner_suffix: Setting[str] = Setting("scanner/suffix", "")
-    #: How the barcode scanner sends its scans: typing as a keyboard, or over a serial (USB-COM) port in UTF-8.
-    scanner_mode: Setting[str] = Setting("scanner/mode", "keyboard")
-    #: The serial scanner's port (`COM3`, `/dev/ttyACM0`), speed and end of message (`cr`, `lf` or `crlf`).
-    scanner_serial_port: Setting[str] = Setting("scanner/serial_port", "")
-    scanner_serial_baud: Setting[int] = Setting("scanner/serial_baud", 9600)
-    scanner_serial_suffix: Setting[str] = Setting("scanner/serial_suffix", "cr")
     camera_index: Setting[int] = Setting("camera/index", 0)
     server_url: Setting[str] = Setting("server/url", "")
     due_soon_hours: Setting[int] = Setting("dossiers/due_soon_hours", 24)
@@ -128,4 +120,4 @@ class CounterSettings:
         self._backend.setValue(key, value)
 
 
-__all__ = ["FORMS", "LANGUAGES", "PAPERS", "SCANNER_MODES", "CounterSettings", "Setting"]
+__all__ = ["FORMS", "LANGUAGES", "PAPERS", "CounterSettings", "Setting"]

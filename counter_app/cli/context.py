@@ -4,6 +4,7 @@ account it acts as."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -126,6 +127,8 @@ def parse_date(ctx: CliContext, text: str) -> date:
     try:
         value = date.fromisoformat(text)
     except ValueError as exc:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):  # written right, but no such day (2026-02-31)
+            raise CliError(ctx.say(f"Ngày {text} không có thật.", f"{text} is not a real date.")) from exc
         raise CliError(
             ctx.say(f"Ngày «{text}» phải có dạng YYYY-MM-DD.", f"«{text}» must be YYYY-MM-DD.")
         ) from exc

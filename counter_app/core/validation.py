@@ -44,6 +44,8 @@ ERROR_CODES: tuple[str, ...] = (
     "phone.format",
     "email.format",
     "birth_date.future",
+    "date.format",
+    "date.impossible",
 )
 
 _ALLOWED_WHITESPACE = frozenset(" \t\n\r")
@@ -57,6 +59,9 @@ _MOBILE = re.compile(r"0[35789][0-9]{8}")
 _LANDLINE = re.compile(r"02[0-9]{9}")
 _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
 _DOMAIN_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+#: A typed day/month/year: `5/9/1990`, `05-09-1990`, `05.09.1990` (one separator throughout) or `05091990`.
+_TYPED_DATE = re.compile(r"(?P<d>[0-9]{1,2})(?P<sep>[/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})")
+_TYPED_DATE_DIGITS = re.compile(r"(?P<d>[0-9]{2})(?P<m>[0-9]{2})(?P<y>[0-9]{4})")
 
 
 def clean_text(value: str | None, field: str, *, max_length: int = MAX_TEXT, required: bool = False) -> str:
@@ -182,6 +187,22 @@ def check_email(value: str, field: str = "email") -> str:
     ):
         raise ValidationError(field, "email.format")
     return f"{local}@{domain}"
+
+
+def parse_typed_date(value: str | None, field: str) -> date | None:
+    """A date typed day/month/year (`_TYPED_DATE`), None when empty. Raises `date.format` when it is not written
+    that way, `date.impossible` (param `date`, as dd/mm/yyyy) when it is but no such day exists (31/02/1995)."""
+    text = "".join((value or "").split())
+    if not text:
+        return None
+    m = _TYPED_DATE.fullmatch(text) or _TYPED_DATE_DIGITS.fullmatch(text)
+    if m is None:
+        raise ValidationError(field, "date.format")
+    day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValidationError(field, "date.impossible", date=f"{day:02d}/{month:02d}/{year:04d}") from None
 
 
 def clean_person(

@@ -24,6 +24,7 @@ from counter_app.core.validation import (
     clean_person,
     clean_representative,
     clean_text,
+    parse_typed_date,
 )
 
 TODAY = date(2026, 3, 2)
@@ -308,6 +309,8 @@ RAISERS: list[Callable[[], object]] = [
     lambda: clean_person(Person(NAME, "001099012345", birth_date=date(1998, 1, 1)), today=TODAY),
     lambda: clean_person(Person(NAME, "x", kind=ApplicantKind.BUSINESS), today=TODAY),
     lambda: clean_person(Person(NAME, "001099012345", birth_date=date(2030, 1, 1)), today=TODAY),
+    lambda: parse_typed_date("1995-02-31", "f"),
+    lambda: parse_typed_date("31/02/1995", "f"),
 ]
 
 
