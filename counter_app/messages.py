@@ -30,6 +30,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     "id_type": ("Loại giấy tờ", "Document type"),
     "new_appointment": ("Ngày hẹn trả mới", "New appointment"),
     "requested_at": ("Ngày công dân đề nghị", "Date of the citizen's request"),
+    "old_id": ("Số CMND cũ", "Old ID card number"),
+    "sex": ("Giới tính", "Sex"),
+    "issued": ("Ngày cấp", "Date of issue"),
+    "id_card": ("Thẻ căn cước", "ID card"),
 }
 
 #: code → (Vietnamese, English); `{field}` is the field's name, other braces are the error's params.
@@ -74,6 +78,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The birth year in the identifier is in the future.",
     ),
     "id.old_format": ("Số CMND cũ phải gồm đúng 9 chữ số.", "An old ID card number has exactly 9 digits."),
+    "idcard.fields": (
+        "Mã QR không đủ các trường của thẻ căn cước (số định danh, CMND cũ, họ tên, ngày sinh…).",
+        "The QR code lacks the ID card's fields (personal ID, old ID, name, date of birth…).",
+    ),
+    "idcard.date": (
+        "{field} trên thẻ không phải một ngày có thật (ngày, tháng, năm viết liền: ddmmyyyy).",
+        "The card's {field} is not a real date (day, month, year written together: ddmmyyyy).",
+    ),
+    "idcard.future_date": ("{field} trên thẻ nằm ở tương lai.", "The card's {field} is in the future."),
+    "idcard.issued_before_birth": (
+        "Ngày cấp trên thẻ trước ngày sinh.",
+        "The card's date of issue comes before the date of birth.",
+    ),
+    "idcard.sex_mismatch": (
+        "Giới tính trên thẻ không khớp với số định danh.",
+        "The sex on the card does not match the personal ID.",
+    ),
     "id.passport_format": (
         "Số hộ chiếu gồm 1 chữ cái và 7 chữ số.",
         "A passport number is one letter followed by 7 digits.",

@@ -51,6 +51,8 @@ class CounterSettings:
     scanner_min_length: Setting[int] = Setting("scanner/min_length", 6)
     scanner_prefix: Setting[str] = Setting("scanner/prefix", "")
     scanner_suffix: Setting[str] = Setting("scanner/suffix", "")
+    #: What ends a keyboard scanner's scans: "enter", "tab" or "none" (then a pause ends them).
+    scanner_terminator: Setting[str] = Setting("scanner/terminator", "enter")
     camera_index: Setting[int] = Setting("camera/index", 0)
     server_url: Setting[str] = Setting("server/url", "")
     due_soon_hours: Setting[int] = Setting("dossiers/due_soon_hours", 24)

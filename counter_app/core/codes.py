@@ -172,9 +172,7 @@ def looks_like_mangled_code(text: str) -> bool:
     """True when `text` is not a dossier code but has a code's outline with letters no code has (a Vietnamese
     input method such as Unikey turned some keys of a scanner into accented letters)."""
     text = text.strip()
-    return (
-        not is_dossier_code(text) and not text.isascii() and _CODE_OUTLINE.fullmatch(text) is not None
-    )
+    return not is_dossier_code(text) and not text.isascii() and _CODE_OUTLINE.fullmatch(text) is not None
 
 
 def parse_code(text: str, slot_digits: int = DEFAULT_SLOT_DIGITS) -> DossierCode:

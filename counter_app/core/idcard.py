@@ -46,6 +46,7 @@ ERROR_CODES = (
     "idcard.sex_mismatch",
     "id.personal_format",
     "id.province",
+    "id.future_birth_year",
     "id.birth_year_mismatch",
     "id.old_format",
 )

@@ -26,7 +26,7 @@ import numpy as np
 import zxingcpp
 from pyzbar import pyzbar
 
-from counter_app.core.codes import is_dossier_code
+from counter_app.core.codes import ScanKind, classify_scan, is_dossier_code
 from counter_app.core.errors import DomainError
 
 from . import locating
@@ -48,6 +48,11 @@ class Decoded:
     text: str
     symbology: str  # "code128" | "qr"
     decoder: str  # "zxing" | "zbar" | "opencv-crop"
+
+    @property
+    def kind(self) -> ScanKind:
+        """What the text is (`core.codes.classify_scan`): a dossier code, a chip ID card, or something else."""
+        return classify_scan(self.text)
 
 
 class UnreadableImageError(DomainError):

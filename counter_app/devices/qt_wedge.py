@@ -3,11 +3,11 @@
 Install one `ScannerEventFilter` on the QApplication. It feeds the focused widget's key presses, with
 their own timestamps, to a `WedgeDetector` (see `wedge.py` for the hold-back approach):
 
-* keys that may belong to a scan are held back; if the burst turns out to be typing they are
-  re-delivered, in order and synchronously, to the widget that had focus when they were typed;
-* a completed scan emits `code_scanned(text)` when the text is a dossier code, else
-  `scan_rejected(text)` (e.g. a code mangled by a Vietnamese input method); its characters and its
-  Enter never reach the widget;
+* keys that may belong to a scan are held back; if the burst turns out to be typing (too slow, not ended by the
+  scanner's suffix, or not something a scanner reads, however fast) they are re-delivered, in order and
+  synchronously, to the widget that had focus when they were typed;
+* a completed scan emits `scanned(text)` (the main window hands it to `gui.scan_router.ScanRouter.handle`, which
+  decides what it is); its characters and its Enter never reach the widget;
 * a pause timer decides a burst that is not followed by another key.
 
 Keys with Ctrl/Alt/Meta, non-text keys, auto-repeat and synthetic events without a timestamp are never
@@ -24,9 +24,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt,
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counter_app.core.codes import is_dossier_code
-
-from .wedge import WedgeDetector, WedgeResult
+from .wedge import WedgeDetector, WedgeResult, looks_scanned
 
 _BLOCKING_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
@@ -55,8 +53,8 @@ class HeldKey:
 class ScannerEventFilter(QObject):
     """Swallows scanner bursts app-wide and reports them; lets human typing through unchanged."""
 
-    code_scanned = Signal(str)
-    scan_rejected = Signal(str)
+    #: A burst taken for a scan: its text without prefix and suffix.
+    scanned = Signal(str)
 
     def __init__(
         self,
@@ -68,13 +66,12 @@ class ScannerEventFilter(QObject):
         suffix: str = "",
         terminator: str = "\r",
         pause_margin_ms: int = 20,
-        accept: Callable[[str], bool] = is_dossier_code,
+        accept: Callable[[str], bool] = looks_scanned,
     ) -> None:
         super().__init__(parent)
         self.detector: WedgeDetector[HeldKey] = WedgeDetector(
-            max_interval_ms, min_length, prefix, suffix, terminator
+            max_interval_ms, min_length, prefix, suffix, terminator, accept
         )
-        self._accept = accept
         self._replaying = False
         self._since_last_key = QElapsedTimer()
         self._pause_timer = QTimer(self)
@@ -112,7 +109,8 @@ class ScannerEventFilter(QObject):
             text = "\t"
         else:
             text = event.text()
-        if text == self.detector.terminator or (len(text) == 1 and text.isprintable()):
+        terminator = self.detector.terminator
+        if (terminator and text == terminator) or (len(text) == 1 and text.isprintable()):
             return text
         return None
 
@@ -125,10 +123,7 @@ class ScannerEventFilter(QObject):
     def _apply(self, result: WedgeResult[HeldKey]) -> None:
         self._deliver(result.release)
         if result.scanned is not None:
-            if self._accept(result.scanned):
-                self.code_scanned.emit(result.scanned)
-            else:
-                self.scan_rejected.emit(result.scanned)
+            self.scanned.emit(result.scanned)
 
     def _deliver(self, keys: tuple[HeldKey, ...]) -> None:
         """Send held keys, in order and synchronously, to the widgets they were typed into."""

@@ -150,22 +150,15 @@ class MainWindow(QMainWindow):
             module.install(self, self.session)
 
     def _install_scanner(self) -> None:
-        """The USB scanner works whichever widget has focus: its bursts open the hand-over panel."""
-        handover = self.panels.get("handover")
-        if handover is None:
-            return
-        from ..devices.qt_wedge import ScannerEventFilter
+        """Every scan, whatever read it, goes through one router (`gui/scan_router.py`) to the panel its kind
+        belongs to; the USB scanner in keyboard mode works whichever widget has focus."""
+        from .scan_router import PanelRouting, ScanRouter, keyboard_scanner
 
-        settings = self.session.settings
-        self.scanner = ScannerEventFilter(
-            self,
-            max_interval_ms=settings.scanner_max_interval_ms,
-            min_length=settings.scanner_min_length,
-            prefix=settings.scanner_prefix,
-            suffix=settings.scanner_suffix,
-        )
-        self.scanner.code_scanned.connect(handover.widget.open_code)  # type: ignore[attr-defined]
-        self.scanner.scan_rejected.connect(handover.widget.show_rejected_scan)  # type: ignore[attr-defined]
+        self.scan_router = ScanRouter(self.session.lang, parent=self)
+        self.scan_routing = PanelRouting(self, self.scan_router)
+        if "handover" not in self.panels and "intake" not in self.panels:
+            return
+        self.scanner = keyboard_scanner(self.session.settings, self.scan_router, self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.scanner)

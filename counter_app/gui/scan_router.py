@@ -11,13 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from ..core.codes import ScanKind, classify_scan, looks_like_mangled_code
 from ..core.errors import ValidationError
-from ..core.idcard import looks_like_id_card, parse_id_card
+from ..core.idcard import IdCard, looks_like_id_card, parse_id_card
 from ..messages import describe
+from ..settings import CounterSettings
+
+if TYPE_CHECKING:
+    from ..devices.camera import FrameSource
+    from ..devices.qt_wedge import ScannerEventFilter
+    from .intake.card_camera import CardCameraDialog
+    from .main_window import MainWindow
 
 #: Where a scan came from (`handle`'s `source`).
 SOURCE_KEYBOARD = "keyboard"  # a USB scanner in keyboard mode, caught by the app-wide event filter
@@ -25,6 +33,10 @@ SOURCE_SERIAL = "serial"  # a scanner in USB-COM (virtual serial port) mode
 SOURCE_CAMERA = "camera"  # the webcam
 #: How much of an unrecognised scan a message repeats.
 SHOWN_LENGTH = 60
+#: How long a sentence about a scan stays in the status bar.
+MESSAGE_MS = 10_000
+#: The scanner's terminator as the settings name it (`scanner_terminator`) and as the wedge detector takes it.
+TERMINATOR_KEYS = {"enter": "\r", "tab": "\t", "none": ""}
 
 
 def shorten(text: str, length: int = SHOWN_LENGTH) -> str:
@@ -68,7 +80,9 @@ class ScanRouter(QObject):
             self.mangled_code_scanned.emit(text)
         else:
             self.unknown_scanned.emit(
-                self.tr("Mã vừa quét không phải mã hồ sơ hay thẻ căn cước: «%1».").replace("%1", shorten(text)),
+                self.tr("Mã vừa quét không phải mã hồ sơ hay thẻ căn cước: «%1».").replace(
+                    "%1", shorten(text)
+                ),
                 source,
             )
 
@@ -81,3 +95,114 @@ class ScanRouter(QObject):
             )
             return
         self.id_card_scanned.emit(card, source)
+
+
+class PanelRouting(QObject):
+    """The main window's part: each kind of scan to the panel it belongs to, or a sentence in the status bar.
+
+    A dossier code opens the hand-over. A card fills the intake's applicant (the authorised person when that
+    section has focus), bringing the intake to the front, except on the hand-over screen, where it looks for the
+    card holder's dossiers instead. A code mangled by an input method gets the hand-over's hint about Unikey.
+    """
+
+    def __init__(self, window: MainWindow, router: ScanRouter) -> None:
+        super().__init__(window)
+        self.window = window
+        self.router = router
+        settings = window.session.settings
+        #: Opens the webcam for the intake's "read the card with the camera" (tests give a recorded one).
+        self.camera_source: Callable[[], FrameSource] = lambda: _webcam(settings.camera_index)
+        self.card_camera: CardCameraDialog | None = None
+        intake = self._panel("intake")
+        if intake is not None:
+            intake.applicant.card_bar.camera_button.show()
+            intake.applicant.card_bar.camera_clicked.connect(self._on_card_bar_camera_clicked)
+        router.dossier_code_scanned.connect(self._on_router_dossier_code_scanned)
+        router.id_card_scanned.connect(self._on_router_id_card_scanned)
+        router.id_card_refused.connect(self._on_router_id_card_refused)
+        router.mangled_code_scanned.connect(self._on_router_mangled_code_scanned)
+        router.unknown_scanned.connect(self._on_router_unknown_scanned)
+
+    def _panel(self, key: str) -> Any:
+        entry = self.window.panels.get(key)
+        return entry.widget if entry is not None else None
+
+    def _tell(self, sentence: str) -> None:
+        self.window.statusBar().showMessage(sentence, MESSAGE_MS)
+
+    def _on_router_dossier_code_scanned(self, code: str) -> None:
+        handover = self._panel("handover")
+        if handover is None:
+            self._tell(
+                self.tr(
+                    "Mã hồ sơ %1: tài khoản này không trả kết quả; tìm hồ sơ trong danh sách hồ sơ."
+                ).replace("%1", code)
+            )
+            return
+        handover.open_code(code)
+
+    def _on_router_id_card_scanned(self, card: IdCard, _source: str) -> None:
+        handover, intake = self._panel("handover"), self._panel("intake")
+        if handover is not None and self.window.current_panel_key() == "handover":
+            handover.find_card_holder(card)
+            return
+        if intake is None:
+            self._tell(self.tr("Thẻ căn cước dùng để điền người nộp ở màn hình Tiếp nhận hồ sơ."))
+            return
+        target = None if self.window.current_panel_key() == "intake" else "applicant"
+        self.window.show_panel("intake")
+        intake.applicant.fill_from_card(card, target)
+
+    def _on_router_id_card_refused(self, sentence: str) -> None:
+        intake = self._panel("intake")
+        if intake is not None and self.window.current_panel_key() == "intake":
+            intake.applicant.show_card_problem(sentence)
+        self._tell(sentence)
+
+    def _on_router_mangled_code_scanned(self, text: str) -> None:
+        handover = self._panel("handover")
+        if handover is not None:
+            handover.show_rejected_scan(text)
+        else:
+            self._tell(
+                self.tr(
+                    "Mã vừa quét không phải mã hồ sơ hợp lệ: «%1». Kiểm tra bộ gõ tiếng Việt (Unikey) đang tắt."
+                ).replace("%1", shorten(text))
+            )
+
+    def _on_router_unknown_scanned(self, sentence: str, _source: str) -> None:
+        self._tell(sentence)
+
+    def _on_card_bar_camera_clicked(self) -> None:
+        from .intake.card_camera import CardCameraDialog  # OpenCV loads only when the camera is used
+
+        dialog = CardCameraDialog(self.camera_source, self.window)
+        dialog.card_read.connect(self._on_card_camera_card_read)
+        dialog.finished.connect(dialog.deleteLater)
+        self.card_camera = dialog
+        dialog.open()
+
+    def _on_card_camera_card_read(self, text: str) -> None:
+        self.router.handle(text, SOURCE_CAMERA)
+
+
+def keyboard_scanner(settings: CounterSettings, router: ScanRouter, parent: QObject) -> ScannerEventFilter:
+    """The app-wide filter for a USB scanner in keyboard mode, configured from the settings, feeding `router`."""
+    from ..devices.qt_wedge import ScannerEventFilter
+
+    scanner = ScannerEventFilter(
+        parent,
+        max_interval_ms=settings.scanner_max_interval_ms,
+        min_length=settings.scanner_min_length,
+        prefix=settings.scanner_prefix,
+        suffix=settings.scanner_suffix,
+        terminator=TERMINATOR_KEYS.get(settings.scanner_terminator, "\r"),
+    )
+    scanner.scanned.connect(lambda text: router.handle(text, SOURCE_KEYBOARD))
+    return scanner
+
+
+def _webcam(index: int) -> FrameSource:
+    from ..devices.camera import OpenCvSource
+
+    return OpenCvSource(index)

@@ -13,7 +13,9 @@ from pytestqt.qtbot import QtBot
 from counter_app.devices.qt_wedge import ScannerEventFilter
 
 CODE = "000.00.06.H56-231027-0361"
+CARD = "001085012345|012345678|Nguyễn Văn Đức|15031985|Nam|Số 12 phố Hàng Bạc, Hoàn Kiếm, Hà Nội|01072021"
 SCANNER_MS = 5
+TYPIST_MS = 22  # a fast typist, or a paste tool
 HUMAN_MS = 150
 
 
@@ -40,6 +42,9 @@ class Keyboard:
             self.now += gap_ms
             if ch == "\r":
                 self.press(Qt.Key.Key_Return, "\r")
+                continue
+            if ch == "\t":
+                self.press(Qt.Key.Key_Tab, "\t")
                 continue
             key = Qt.Key(ord(ch.upper())) if ord(ch) < 128 else Qt.Key.Key_unknown
             if ch.isupper():
@@ -80,30 +85,27 @@ def scanner_filter(qapp: QApplication) -> Iterator[ScannerEventFilter]:
 def test_a_scan_emits_the_code_and_never_reaches_the_field(
     qtbot: QtBot, line_edit: QLineEdit, scanner_filter: ScannerEventFilter
 ) -> None:
-    rejected: list[str] = []
-    scanner_filter.scan_rejected.connect(rejected.append)
-    with qtbot.waitSignal(scanner_filter.code_scanned, timeout=1000) as signal:
+    with qtbot.waitSignal(scanner_filter.scanned, timeout=1000) as signal:
         Keyboard().type(CODE + "\r", SCANNER_MS)
     assert signal.args == [CODE]
     assert line_edit.text() == ""
-    assert rejected == []
 
 
 def test_human_typing_still_types_in_order(
     qtbot: QtBot, line_edit: QLineEdit, scanner_filter: ScannerEventFilter
 ) -> None:
     scanned: list[str] = []
-    scanner_filter.code_scanned.connect(scanned.append)
+    scanner_filter.scanned.connect(scanned.append)
     Keyboard().type("Nguyen Van A", HUMAN_MS)
     qtbot.waitUntil(lambda: line_edit.text() == "Nguyen Van A", timeout=2000)
     assert scanned == []
 
 
-def test_a_burst_that_is_not_a_dossier_code_is_rejected(
+def test_a_code_mangled_by_an_input_method_is_taken_as_a_scan_for_the_router_to_explain(
     qtbot: QtBot, line_edit: QLineEdit, scanner_filter: ScannerEventFilter
 ) -> None:
     mangled = "000.00.06.Hư6-231027-0361"  # an input method turned "H56" into "Hư6"
-    with qtbot.waitSignal(scanner_filter.scan_rejected, timeout=1000) as signal:
+    with qtbot.waitSignal(scanner_filter.scanned, timeout=1000) as signal:
         Keyboard().type(mangled + "\r", SCANNER_MS)
     assert signal.args == [mangled]
     assert line_edit.text() == ""
@@ -115,19 +117,24 @@ def test_typing_then_a_scan_keeps_the_typing_and_takes_the_scan(
     keyboard = Keyboard()
     keyboard.type("ghi chú", HUMAN_MS)
     keyboard.pause()
-    with qtbot.waitSignal(scanner_filter.code_scanned, timeout=1000) as signal:
+    with qtbot.waitSignal(scanner_filter.scanned, timeout=1000) as signal:
         keyboard.type(CODE + "\r", SCANNER_MS)
     assert signal.args == [CODE]
     assert line_edit.text() == "ghi chú"
 
 
-def test_a_scan_without_enter_ends_on_the_pause(
-    qtbot: QtBot, line_edit: QLineEdit, scanner_filter: ScannerEventFilter
+def test_a_scan_without_enter_ends_on_the_pause_for_a_scanner_set_to_send_no_suffix(
+    qtbot: QtBot, qapp: QApplication, line_edit: QLineEdit
 ) -> None:
-    with qtbot.waitSignal(scanner_filter.code_scanned, timeout=1000) as signal:
-        Keyboard().type(CODE, SCANNER_MS)
-    assert signal.args == [CODE]
-    assert line_edit.text() == ""
+    event_filter = ScannerEventFilter(terminator="")
+    qapp.installEventFilter(event_filter)
+    try:
+        with qtbot.waitSignal(event_filter.scanned, timeout=1000) as signal:
+            Keyboard().type(CODE, SCANNER_MS)
+        assert signal.args == [CODE]
+        assert line_edit.text() == ""
+    finally:
+        qapp.removeEventFilter(event_filter)
 
 
 def test_held_keys_are_delivered_before_a_non_text_key(
@@ -156,12 +163,61 @@ def test_settings_prefix_and_thresholds_are_honoured(
     qapp.installEventFilter(event_filter)
     try:
         scanned: list[str] = []
-        event_filter.code_scanned.connect(scanned.append)
+        event_filter.scanned.connect(scanned.append)
         keyboard = Keyboard()
         keyboard.type(f"*{CODE}\r", 8)
         keyboard.pause()
         keyboard.type(f"*{CODE}\r", 20)  # too slow for a 10 ms scanner: typed into the field
         assert scanned == [CODE]
         assert line_edit.text() == f"*{CODE}"
+    finally:
+        qapp.removeEventFilter(event_filter)
+
+
+def test_a_code_typed_fast_without_enter_stays_in_the_field(
+    qtbot: QtBot, line_edit: QLineEdit, scanner_filter: ScannerEventFilter
+) -> None:
+    scanned: list[str] = []
+    scanner_filter.scanned.connect(scanned.append)
+    Keyboard().type(CODE, TYPIST_MS)
+    qtbot.waitUntil(lambda: line_edit.text() == CODE, timeout=2000)
+    assert scanned == []
+
+
+def test_text_typed_at_22_ms_a_key_with_enter_stays_typing_and_enter_reaches_the_field(
+    qtbot: QtBot, line_edit: QLineEdit, scanner_filter: ScannerEventFilter
+) -> None:
+    scanned: list[str] = []
+    submitted: list[str] = []
+    scanner_filter.scanned.connect(scanned.append)
+    line_edit.returnPressed.connect(lambda: submitted.append(line_edit.text()))
+    Keyboard().type("Nguyen Van An 0912345678\r", TYPIST_MS)
+    assert submitted == ["Nguyen Van An 0912345678"]
+    assert scanned == []
+
+
+def test_a_card_scan_is_taken_whole_with_its_vietnamese_letters(
+    qtbot: QtBot, line_edit: QLineEdit, scanner_filter: ScannerEventFilter
+) -> None:
+    with qtbot.waitSignal(scanner_filter.scanned, timeout=1000) as signal:
+        Keyboard().type(CARD + "\r", SCANNER_MS)
+    assert signal.args == [CARD]
+    assert line_edit.text() == ""
+
+
+def test_a_scanner_set_to_end_with_tab(qtbot: QtBot, qapp: QApplication, line_edit: QLineEdit) -> None:
+    event_filter = ScannerEventFilter(terminator="\t")
+    qapp.installEventFilter(event_filter)
+    try:
+        scanned: list[str] = []
+        event_filter.scanned.connect(scanned.append)
+        keyboard = Keyboard()
+        keyboard.type(CODE + "\t", SCANNER_MS)
+        assert scanned == [CODE]
+        assert line_edit.text() == "" and line_edit.hasFocus()  # the Tab was the scanner's: focus stayed
+        keyboard.pause()
+        keyboard.type(CODE + "\r", SCANNER_MS)  # Enter is not this scanner's suffix: typed
+        qtbot.waitUntil(lambda: line_edit.text() == CODE, timeout=2000)
+        assert scanned == [CODE]
     finally:
         qapp.removeEventFilter(event_filter)

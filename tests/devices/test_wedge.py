@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from counter_app.devices.wedge import WedgeDetector, WedgeResult
+from counter_app.devices.wedge import WedgeDetector, WedgeResult, looks_scanned
 
 CODE = "000.00.06.H56-231027-0361"
+CARD = "001085012345|012345678|Nguyễn Văn Đức|15031985|Nam|Số 12 phố Hàng Bạc, Hoàn Kiếm, Hà Nội|01072021"
+TYPIST_MS = 22  # a fast typist, or a paste tool
 
 
 def type_keys(detector: WedgeDetector[str], text: str, start_ms: int, gap_ms: int) -> list[WedgeResult[str]]:
@@ -23,14 +25,14 @@ def test_a_scan_ended_by_enter_is_swallowed_and_returned() -> None:
     assert not detector.holding
 
 
-def test_a_scan_ended_by_a_pause_is_returned_by_pause() -> None:
-    detector: WedgeDetector[str] = WedgeDetector()
+def test_a_scan_ended_by_a_pause_is_returned_by_pause_when_the_scanner_sends_no_suffix() -> None:
+    detector: WedgeDetector[str] = WedgeDetector(terminator="")
     type_keys(detector, CODE, 1000, 5)
     assert detector.pause() == WedgeResult(scanned=CODE)
 
 
 def test_a_scan_ended_by_the_next_slow_key_is_returned_with_that_key_held() -> None:
-    detector: WedgeDetector[str] = WedgeDetector()
+    detector: WedgeDetector[str] = WedgeDetector(terminator="")
     type_keys(detector, CODE, 1000, 5)
     result = detector.feed("x", 1000 + 5 * len(CODE) + 200, "x")
     assert (result.scanned, result.release, result.swallow) == (CODE, (), True)
@@ -61,7 +63,7 @@ def test_a_fast_burst_shorter_than_min_length_is_typing() -> None:
 
 
 def test_one_slow_gap_inside_a_burst_splits_it() -> None:
-    detector: WedgeDetector[str] = WedgeDetector(max_interval_ms=30)
+    detector: WedgeDetector[str] = WedgeDetector(max_interval_ms=30, terminator="", accept=lambda _text: True)
     type_keys(detector, "000.00", 1000, 5)
     late = detector.feed(".", 1025 + 31, "late")
     assert late.scanned == "000.00"  # the six fast keys before the pause were a complete burst
@@ -91,3 +93,53 @@ def test_feed_rejects_control_characters() -> None:
     detector: WedgeDetector[str] = WedgeDetector()
     with pytest.raises(ValueError):
         detector.feed("\x08", 0, "backspace")
+
+
+# ---- more than speed: the suffix and a known pattern --------------------------------------------------------------
+def test_a_card_ended_by_enter_is_a_scan() -> None:
+    detector: WedgeDetector[str] = WedgeDetector()
+    assert type_keys(detector, CARD + "\r", 0, 4)[-1].scanned == CARD
+
+
+def test_text_typed_at_22_ms_a_key_and_ended_by_enter_is_typing() -> None:
+    detector: WedgeDetector[str] = WedgeDetector()
+    text = "Nguyễn Văn An, 12 Hàng Bạc"
+    results = type_keys(detector, text + "\r", 0, TYPIST_MS)
+    enter = results[-1]
+    assert enter.scanned is None and not enter.swallow  # Enter goes to the field too, after the text
+    assert enter.release == tuple(f"{ch}@{i}" for i, ch in enumerate(text))
+
+
+def test_even_a_code_typed_fast_without_the_suffix_is_typing() -> None:
+    detector: WedgeDetector[str] = WedgeDetector()
+    type_keys(detector, CODE, 0, TYPIST_MS)
+    result = detector.pause()
+    assert result.scanned is None and len(result.release) == len(CODE)
+
+
+def test_a_paste_tool_at_scanner_speed_with_enter_is_typing() -> None:
+    detector: WedgeDetector[str] = WedgeDetector()
+    result = type_keys(detector, "Kính gửi: UBND phường\r", 0, 3)[-1]
+    assert result.scanned is None and len(result.release) == len("Kính gửi: UBND phường")
+
+
+def test_a_code_mangled_by_an_input_method_is_still_taken_as_a_scan() -> None:
+    detector: WedgeDetector[str] = WedgeDetector()
+    mangled = "000.00.06.Hư6-231027-0361"
+    assert type_keys(detector, mangled + "\r", 0, 5)[-1].scanned == mangled
+
+
+def test_what_a_scanner_is_pointed_at() -> None:
+    assert looks_scanned(CODE) and looks_scanned(CARD)
+    assert looks_scanned(
+        "001085012345||Nguyễn Văn Đức|31021985|Nam"
+    )  # a card with an impossible date: answered
+    assert looks_scanned("000.00.06.H56-2611ư8-0101")
+    assert not looks_scanned("Nguyễn Văn Đức")
+    assert not looks_scanned("0912345678")
+    assert not looks_scanned("https://dichvucong.gov.vn/")
+
+
+def test_the_terminator_is_enter_tab_or_nothing() -> None:
+    with pytest.raises(ValueError):
+        WedgeDetector(terminator="#")

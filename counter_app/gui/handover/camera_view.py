@@ -17,6 +17,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHideEvent, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ...core.codes import is_dossier_code
 from ...devices.camera import (
     CAMERA_ABSENT,
     CAMERA_BUSY,
@@ -99,6 +100,8 @@ class CameraView(QWidget):
         source_factory: Callable[[], FrameSource],
         *,
         idle_timeout: float = 60.0,
+        accept: Callable[[str], bool] = is_dossier_code,
+        hint: str = "",
         cameras: Callable[[], bool | None] = cameras_connected,
         parent: QWidget | None = None,
     ) -> None:
@@ -107,6 +110,8 @@ class CameraView(QWidget):
         self.source_factory = source_factory
         self.cameras = cameras  # asked before a camera device is opened: False means none is connected
         self.idle_timeout = idle_timeout
+        self.accept = accept  # which texts count as read (dossier codes unless told otherwise)
+        self.hint = hint  # what to hold up to the camera, if not a receipt
         self._worker: CameraWorker | None = None
         self._bridge: WorkerBridge | None = None
         self._retired: list[tuple[CameraWorker, WorkerBridge]] = []
@@ -152,13 +157,13 @@ class CameraView(QWidget):
             on_code=bridge.poster("code_read"),
             on_error=bridge.poster("failed"),
             on_stopped=bridge.poster("stopped"),
-            scan_filter=ScanFilter(idle_timeout=self.idle_timeout),
+            scan_filter=ScanFilter(idle_timeout=self.idle_timeout, accept=self.accept),
         )
         self._worker, self._bridge = worker, bridge
         self.frames_shown = 0
         self._paint_idle(self.tr("Đang mở camera…"))
         self.preview.show()
-        self.state.setText(self.tr("Đưa mã vạch hoặc mã QR trên giấy hẹn vào khung."))
+        self.state.setText(self.hint or self.tr("Đưa mã vạch hoặc mã QR trên giấy hẹn vào khung."))
         self.state.setProperty("role", "hint")
         self._repolish(self.state)
         worker.start()

@@ -23,6 +23,7 @@ from ...app.base import Changes, Scope
 from ...app.handover import Handover, HandoverLookup, lookup, record, search
 from ...core.codes import is_dossier_code
 from ...core.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
+from ...core.idcard import IdCard
 from ...core.model import Dossier, Rating, ReturnMethod, Status
 from ...core.roles import Operation
 from ...devices.camera import FrameSource, OpenCvSource
@@ -184,6 +185,19 @@ class HandoverPanel(QWidget):
             ).replace("%1", shown),
             error=True,
         )
+
+    def find_card_holder(self, card: IdCard) -> None:
+        """A chip ID card scanned on this screen: look for its holder's dossiers by the card's personal ID (a card is
+        never taken for a dossier code)."""
+        self.activation_requested.emit()
+        self.lookup.setText(card.id)
+        self._search_timer.stop()
+        self._say(
+            self.tr("Đang tìm hồ sơ của %1 (thẻ căn cước %2).")
+            .replace("%1", card.name)
+            .replace("%2", card.id)
+        )
+        self._search(card.id)
 
     def start_camera(self) -> None:
         self.camera_button.setChecked(True)

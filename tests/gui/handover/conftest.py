@@ -16,6 +16,7 @@ from counter_app.app import CounterApp
 from counter_app.devices.qt_wedge import ScannerEventFilter
 from counter_app.gui.app import apply_font
 from counter_app.gui.handover.panel import HandoverPanel
+from counter_app.gui.scan_router import ScanRouter, keyboard_scanner
 from counter_app.gui.session import Session
 from counter_app.gui.tasks import TaskRunner
 from counter_app.gui.widgets import STYLE_SHEET
@@ -76,16 +77,12 @@ def counter_window(qtbot: QtBot, session: Session) -> Iterator[CounterWindow]:
 def scanner(
     qapp: QApplication, session: Session, counter_window: CounterWindow
 ) -> Iterator[ScannerEventFilter]:
-    """The app-wide USB scanner filter, configured from the settings and wired as the main window wires it."""
-    settings = session.settings
-    event_filter = ScannerEventFilter(
-        max_interval_ms=settings.scanner_max_interval_ms,
-        min_length=settings.scanner_min_length,
-        prefix=settings.scanner_prefix,
-        suffix=settings.scanner_suffix,
-    )
-    event_filter.code_scanned.connect(counter_window.panel.open_code)
-    event_filter.scan_rejected.connect(counter_window.panel.show_rejected_scan)
+    """The app-wide USB scanner filter, configured from the settings, feeding a scan router wired to the panel as
+    the main window wires it."""
+    router = ScanRouter(session.lang)
+    event_filter = keyboard_scanner(session.settings, router, router)
+    router.dossier_code_scanned.connect(counter_window.panel.open_code)
+    router.mangled_code_scanned.connect(counter_window.panel.show_rejected_scan)
     qapp.installEventFilter(event_filter)
     yield event_filter
     qapp.removeEventFilter(event_filter)
