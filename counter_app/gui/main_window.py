@@ -12,16 +12,27 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessage
 from .. import __version__
 from ..app.base import Changes, Scope
 from ..core.model import Dossier, UnitConfig
-from ..core.roles import Operation
+from ..core.roles import Operation, Role
 from .closing import CloseWaiter
 from .session import PanelEntry, Session
 from .statusbar import CounterStatusBar, encryption_notice
+from .tracking import DASHBOARD_SHORTCUT
 
 #: Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -> PanelEntry`,
 #: in menu order. A module that is not there yet is skipped.
 PANEL_MODULES: tuple[str, ...] = ("intake.panel", "handover.panel")
 #: Feature packages (under counter_app.gui) whose `install(window, session)` adds several panels and notices.
 FEATURES: tuple[str, ...] = ("tracking",)
+#: The screen each role lands on after sign-in, first one present wins: the leader watches the figures, the
+#: processing officer works from the list, the receiving officer receives. An administrator lands on intake: the
+#: first-run wizard's only account is an administrator, who at a small unit is also the one at the counter (the
+#: figures are one key away, F9).
+LANDING: dict[Role, tuple[str, ...]] = {
+    Role.LEADER: ("dashboard", "tracking"),
+    Role.PROCESSOR: ("tracking",),
+    Role.OFFICER: ("intake",),
+    Role.ADMIN: ("intake", "dashboard"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -61,10 +72,12 @@ class MainWindow(QMainWindow):
         self._load_panels(panel_modules)
         self._connect_outcomes()
         self._install_features(FEATURES if features is None else features)
+        self._install_dashboard_refusal()
         self._install_scanner()
         self._install_sync()
         self._install_idle_lock()
         self._restore_geometry()
+        self.show_panel(self.landing_panel())
 
     # ---- menus -------------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -149,6 +162,33 @@ class MainWindow(QMainWindow):
             module = importlib.import_module(f"{__package__}.{name}")
             module.install(self, self.session)
 
+    def _install_dashboard_refusal(self) -> None:
+        """F9 for a role without the dashboard says why nothing opens instead of doing nothing."""
+        if "dashboard" in self.panels:
+            return
+        self.dashboard_refusal = QAction(self)
+        self.dashboard_refusal.setObjectName("dashboardRefused")
+        self.dashboard_refusal.setShortcut(QKeySequence(DASHBOARD_SHORTCUT))
+        self.dashboard_refusal.triggered.connect(self._on_dashboard_refusal_triggered)
+        self.addAction(self.dashboard_refusal)
+
+    def _on_dashboard_refusal_triggered(self) -> None:
+        from .formats import role_name
+
+        self.status.showMessage(
+            self.tr(
+                "Vai trò %1 không xem được bảng điều hành (F9): bảng này dành cho lãnh đạo và quản trị."
+            ).replace("%1", role_name(self.session.account.role.value)),
+            10000,
+        )
+
+    def landing_panel(self) -> str:
+        """The panel this account's role starts on (`LANDING`), else the first one."""
+        for key in LANDING.get(self.session.account.role, ()):
+            if key in self.panels:
+                return key
+        return next(iter(self.panels))
+
     def _install_scanner(self) -> None:
         """Every scan, whatever read it, goes through one router (`gui/scan_router.py`) to the panel its kind
         belongs to; the USB scanner in keyboard mode works whichever widget has focus."""
@@ -203,6 +243,9 @@ class MainWindow(QMainWindow):
         """Add a page to the stack, an entry (with its shortcut) to "Chức năng", and a menu of its actions."""
         self.panels[key] = PanelEntry(key, widget, title, shortcut, list(actions))
         self.stack.addWidget(widget)
+        refusal = getattr(self, "dashboard_refusal", None)
+        if key == "dashboard" and refusal is not None:  # added after the window was built: F9 is its own now
+            self.removeAction(refusal)
         switch = self.panels_menu.addAction(title)
         switch.setObjectName(f"show:{key}")
         if shortcut:

@@ -112,14 +112,16 @@ class SignInWindow(QWidget):
 
     # ---- behaviour ---------------------------------------------------------------------------------------------
     def reset(self) -> None:
-        """Empty password, last username remembered, focus where the officer types next."""
+        """Empty password, last username remembered and selected, focus on the username: the next officer at the
+        counter is often another one, whose name replaces it as they type; the same one presses Enter (or Tab)."""
         self.password.clear()
         self.error.show_error(None, "")
         self._set_busy(False)
         last = self._settings.last_username
         if last and not self.username.text():
             self.username.setText(last)
-        (self.password if self.username.text() else self.username).setFocus()
+        self.username.setFocus()
+        self.username.selectAll()
 
     def _set_busy(self, busy: bool) -> None:
         self.sign_in_button.setEnabled(not busy)
