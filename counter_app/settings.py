@@ -18,6 +18,8 @@ T = TypeVar("T", str, int, bool, bytes)
 SETTINGS_FILE = "settings.ini"
 LANGUAGES = ("vi", "en")
 PAPERS = ("a5", "a4", "thermal80")
+#: How the barcode scanner reaches the counter (`scanner_mode`).
+SCANNER_MODES = ("keyboard", "serial")
 #: Forms the counter prints; each remembers its own printer.
 FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
 
@@ -53,6 +55,12 @@ class CounterSettings:
     scanner_suffix: Setting[str] = Setting("scanner/suffix", "")
     #: What ends a keyboard scanner's scans: "enter", "tab" or "none" (then a pause ends them).
     scanner_terminator: Setting[str] = Setting("scanner/terminator", "enter")
+    #: How the barcode scanner sends its scans: typing as a keyboard, or over a serial (USB-COM) port in UTF-8.
+    scanner_mode: Setting[str] = Setting("scanner/mode", "keyboard")
+    #: The serial scanner's port (`COM3`, `/dev/ttyACM0`), speed and end of message (`cr`, `lf` or `crlf`).
+    scanner_serial_port: Setting[str] = Setting("scanner/serial_port", "")
+    scanner_serial_baud: Setting[int] = Setting("scanner/serial_baud", 9600)
+    scanner_serial_suffix: Setting[str] = Setting("scanner/serial_suffix", "cr")
     camera_index: Setting[int] = Setting("camera/index", 0)
     server_url: Setting[str] = Setting("server/url", "")
     due_soon_hours: Setting[int] = Setting("dossiers/due_soon_hours", 24)
@@ -122,4 +130,4 @@ class CounterSettings:
         self._backend.setValue(key, value)
 
 
-__all__ = ["FORMS", "LANGUAGES", "PAPERS", "CounterSettings", "Setting"]
+__all__ = ["FORMS", "LANGUAGES", "PAPERS", "SCANNER_MODES", "CounterSettings", "Setting"]

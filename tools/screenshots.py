@@ -1,4 +1,5 @@
-"""Screenshots of the counter window at 1366×768 (sign-in, intake empty/filled/with errors, lock screen, settings) in Vietnamese and English.
+"""Screenshots of the counter window at 1366×768 (sign-in, intake empty/filled/with errors, lock screen, settings and
+their scanner tab) in Vietnamese and English.
 
     python tools/screenshots.py [--out docs/screenshots] [--lang vi en]
 
@@ -135,6 +136,13 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
     dialog = main.settings_dialog
     settle(app)
     save(main, out / f"{lang}-settings.png", dialog)
+    # the scanner tab with a scanner in USB-COM mode chosen (not saved: the demo keeps its keyboard scanner)
+    dialog.tabs.setCurrentWidget(dialog.ui.devicesTab)
+    dialog.scanner_mode.setCurrentIndex(dialog.scanner_mode.findData("serial"))
+    dialog.serial_port.setEditText("/dev/ttyACM0")
+    dialog.serial_suffix.setCurrentIndex(dialog.serial_suffix.findData("cr"))
+    settle(app)
+    save(main, out / f"{lang}-settings-scanner.png", dialog)
     dialog.reject()
     dialog.close()
     controller.shutdown()

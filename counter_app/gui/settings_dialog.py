@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtSerialPort import QSerialPortInfo
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from ..app.settings import record_device_settings, set_unit
 from ..core.errors import DomainError, ValidationErrors
 from ..core.model import UnitConfig
 from ..core.roles import Operation
+from ..devices.serial_scanner import BAUD_RATES, DEFAULT_BAUD, SUFFIXES
 from ..messages import describe
 from .form_widgets import put_in_place, set_item_data
 from .forms.ui_settings_dialog import Ui_SettingsDialog
@@ -24,6 +26,10 @@ AUDITED_DEVICE_SETTINGS = (
     "scanner_min_length",
     "scanner_prefix",
     "scanner_suffix",
+    "scanner_mode",
+    "scanner_serial_port",
+    "scanner_serial_baud",
+    "scanner_serial_suffix",
     "camera_index",
     "server_url",
     "due_soon_hours",
@@ -32,6 +38,10 @@ AUDITED_DEVICE_SETTINGS = (
 #: The values behind the items the form lists, in its order: interface languages and paper sizes.
 LANGUAGES = ("vi", "en")
 PAPERS = ("a5", "a4", "thermal80")
+SCANNER_MODES = ("keyboard", "serial")
+SERIAL_SUFFIXES = tuple(SUFFIXES)
+#: Between a listed port's name and its description in the port box.
+PORT_DESCRIPTION_SEPARATOR = " — "
 
 
 class SettingsDialog(QDialog):
@@ -101,6 +111,7 @@ class SettingsDialog(QDialog):
         self.scanner_prefix.setText(settings.scanner_prefix)
         self.scanner_suffix = self.ui.scannerSuffix
         self.scanner_suffix.setText(settings.scanner_suffix)
+        self._fill_serial_scanner()
         self.camera_index = self.ui.cameraIndex
         self.camera_index.setValue(settings.camera_index)
         self.server_url = self.ui.serverUrl
@@ -109,6 +120,47 @@ class SettingsDialog(QDialog):
         self.due_soon.setValue(settings.due_soon_hours)
         self.idle_lock_minutes = self.ui.idleLockMinutes
         self.idle_lock_minutes.setValue(settings.idle_lock_minutes)
+
+    def _fill_serial_scanner(self) -> None:
+        """The scanner's mode, and for USB-COM its port (listed or typed: a port the system does not list, such as
+        `/dev/ttyACM0` before it is plugged in, can be typed), speed and end of message."""
+        settings = self.session.settings
+        self.scanner_mode = self.ui.scannerMode
+        set_item_data(self.scanner_mode, SCANNER_MODES)
+        self.scanner_mode.setCurrentIndex(max(0, self.scanner_mode.findData(settings.scanner_mode)))
+        self.serial_port = self.ui.serialPort
+        for name, description in available_ports():
+            shown = f"{name}{PORT_DESCRIPTION_SEPARATOR}{description}" if description else name
+            self.serial_port.addItem(shown, name)
+        self.serial_port.lineEdit().setPlaceholderText(self.tr("ví dụ COM3 hoặc /dev/ttyACM0"))
+        current = settings.scanner_serial_port
+        index = self.serial_port.findData(current)
+        if index >= 0:
+            self.serial_port.setCurrentIndex(index)
+        else:
+            self.serial_port.setEditText(current)
+        self.serial_baud = self.ui.serialBaud
+        set_item_data(self.serial_baud, BAUD_RATES)
+        baud = self.serial_baud.findData(settings.scanner_serial_baud)
+        self.serial_baud.setCurrentIndex(baud if baud >= 0 else self.serial_baud.findData(DEFAULT_BAUD))
+        self.serial_suffix = self.ui.serialSuffix
+        set_item_data(self.serial_suffix, SERIAL_SUFFIXES)
+        self.serial_suffix.setCurrentIndex(
+            max(0, self.serial_suffix.findData(settings.scanner_serial_suffix))
+        )
+        self.scanner_mode.currentIndexChanged.connect(self._on_scanner_mode_current_index_changed)
+        self._on_scanner_mode_current_index_changed()
+
+    def _on_scanner_mode_current_index_changed(self, _index: int = 0) -> None:
+        self.ui.serialScannerGroup.setEnabled(self.scanner_mode.currentData() == "serial")
+
+    def chosen_serial_port(self) -> str:
+        """The port as listed (its name, without the description) or as typed."""
+        text = self.serial_port.currentText().strip()
+        index = self.serial_port.findText(text, Qt.MatchFlag.MatchExactly)
+        if index >= 0:
+            return str(self.serial_port.itemData(index))
+        return text.split(PORT_DESCRIPTION_SEPARATOR, 1)[0].strip()
 
     # ---- saving ------------------------------------------------------------------------------------------------
     def _unit_snapshot(self) -> tuple[str, ...]:
@@ -164,6 +216,10 @@ class SettingsDialog(QDialog):
         s.scanner_min_length = self.scanner_min_length.value()
         s.scanner_prefix = self.scanner_prefix.text()
         s.scanner_suffix = self.scanner_suffix.text()
+        s.scanner_mode = str(self.scanner_mode.currentData())
+        s.scanner_serial_port = self.chosen_serial_port()
+        s.scanner_serial_baud = int(self.serial_baud.currentData())
+        s.scanner_serial_suffix = str(self.serial_suffix.currentData())
         s.camera_index = self.camera_index.value()
         s.server_url = self.server_url.text().strip()
         s.due_soon_hours = self.due_soon.value()
@@ -172,3 +228,15 @@ class SettingsDialog(QDialog):
         changed = {k: (v, getattr(s, k)) for k, v in before.items() if getattr(s, k) != v}
         if changed:
             self.session.submit(record_device_settings, changed)
+
+
+def available_ports() -> list[tuple[str, str]]:
+    """The serial ports the system lists now, as (the name to open, a description): `COM3` on Windows, the device's
+    path (`/dev/ttyACM0`) elsewhere."""
+    ports = []
+    for info in QSerialPortInfo.availablePorts():
+        location = info.systemLocation()
+        name = location if location.startswith("/") else info.portName()
+        description = " ".join(part for part in (info.description(), info.manufacturer()) if part)
+        ports.append((name, description))
+    return sorted(ports)

@@ -1,4 +1,5 @@
-"""The status bar: signed-in officer, counter number, the sync state, and a notice when data is not encrypted."""
+"""The status bar: signed-in officer, counter number, the sync state, the serial scanner's state, and a notice when data
+is not encrypted."""
 
 from __future__ import annotations
 
@@ -76,6 +77,19 @@ class CounterStatusBar(QStatusBar):
             self.insertPermanentWidget(0, label)
         label.setText(sentence)
         label.setVisible(bool(sentence))
+
+    def set_scanner_state(self, text: str, tooltip: str = "", ready: bool = False) -> None:
+        """Show the serial scanner's state (its port, ready or not; the tooltip says why not); empty text hides it."""
+        label = self.findChild(QLabel, "scannerState")
+        if label is None:
+            label = QLabel(self)
+            label.setObjectName("scannerState")
+            label.setContentsMargins(8, 0, 8, 0)
+            self.insertPermanentWidget(0, label)
+        label.setText(text)
+        label.setToolTip(tooltip)
+        label.setProperty("ready", ready)
+        label.setVisible(bool(text))
 
     def set_sync_indicator(self, indicator: QWidget) -> None:
         """Put the sync worker's own indicator where the placeholder label was."""

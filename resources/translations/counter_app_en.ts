@@ -2208,6 +2208,30 @@
     </message>
 </context>
 <context>
+    <name>SerialScannerLink</name>
+    <message>
+        <source>Đã kết nối máy quét ở cổng %1.</source>
+        <extracomment>The settings a running serial scanner was started with: (port, speed, suffix). Problems of the port itself (kept as the state label&apos;s tooltip until the port is ready), not of one message.</extracomment>
+        <translation>Scanner connected on port %1.</translation>
+    </message>
+    <message>
+        <source>chưa chọn cổng</source>
+        <translation>no port chosen</translation>
+    </message>
+    <message>
+        <source>Máy quét (%1): sẵn sàng</source>
+        <translation>Scanner (%1): ready</translation>
+    </message>
+    <message>
+        <source>Máy quét chế độ cổng COM, tốc độ %1 baud</source>
+        <translation>Scanner in COM port mode, %1 baud</translation>
+    </message>
+    <message>
+        <source>Máy quét (%1): chưa kết nối</source>
+        <translation>Scanner (%1): not connected</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Cài đặt</source>
@@ -2224,6 +2248,42 @@
     <message>
         <source>Máy quét và camera</source>
         <translation>Scanner and camera</translation>
+    </message>
+    <message>
+        <source>Máy quét mã vạch gửi mã:</source>
+        <translation>The barcode scanner sends codes:</translation>
+    </message>
+    <message>
+        <source>Như bàn phím (chế độ bàn phím)</source>
+        <translation>As a keyboard (keyboard mode)</translation>
+    </message>
+    <message>
+        <source>Qua cổng COM (chế độ USB-COM, gửi UTF-8)</source>
+        <translation>Over a COM port (USB-COM mode, UTF-8)</translation>
+    </message>
+    <message>
+        <source>Chế độ bàn phím</source>
+        <translation>Keyboard mode</translation>
+    </message>
+    <message>
+        <source>Chế độ cổng COM (USB-COM)</source>
+        <translation>COM port mode (USB-COM)</translation>
+    </message>
+    <message>
+        <source>Ở chế độ USB-COM máy quét gửi chữ tiếng Việt nguyên vẹn (UTF-8), nên đọc đúng mã QR của thẻ căn cước. Chuyển máy quét sang chế độ này bằng mã cài đặt trong sách hướng dẫn của hãng, rồi chọn cổng của nó.</source>
+        <translation>In USB-COM mode the scanner sends Vietnamese letters intact (UTF-8), so the QR code of a chip ID card reads correctly. Switch the scanner to this mode with the setup code in its maker&apos;s manual, then choose its port.</translation>
+    </message>
+    <message>
+        <source>Cổng COM:</source>
+        <translation>COM port:</translation>
+    </message>
+    <message>
+        <source>Tốc độ (baud):</source>
+        <translation>Speed (baud):</translation>
+    </message>
+    <message>
+        <source>Ký tự kết thúc mỗi mã:</source>
+        <translation>End of each code:</translation>
     </message>
     <message>
         <source>Máy chủ và theo dõi</source>
@@ -2288,6 +2348,10 @@
     <message>
         <source>%1 (không tìm thấy)</source>
         <translation>%1 (not found)</translation>
+    </message>
+    <message>
+        <source>ví dụ COM3 hoặc /dev/ttyACM0</source>
+        <translation>for example COM3 or /dev/ttyACM0</translation>
     </message>
     <message>
         <source>Máy quét mã vạch hoạt động như bàn phím: các ký tự đến liên tiếp nhanh hơn ngưỡng dưới đây được coi là một lần quét.</source>

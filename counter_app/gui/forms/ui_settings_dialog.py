@@ -1,6 +1,6 @@
 # Generated from ui/settings_dialog.ui by `make forms` (pyside6-uic): do not edit by hand.
 # Edit the form in Qt Designer and run `make forms` again (ui/README.md).
-# Source SHA-256: 6e8e1333d03189dc8fff907f456dd8464cfd60d1b2e3f7ccde550c1c9675f1f4
+# Source SHA-256: 6177d63c862d8032e317dee36395c68b7c169deda81a89f0b98d00d37754d7a1
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -10,9 +10,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QFormLayout, QLabel, QLineEdit, QSizePolicy,
-    QSpacerItem, QSpinBox, QTabWidget, QVBoxLayout,
-    QWidget)
+    QFormLayout, QGroupBox, QLabel, QLineEdit,
+    QSizePolicy, QSpacerItem, QSpinBox, QTabWidget,
+    QVBoxLayout, QWidget)
 
 from counter_app.gui.form_widgets import (DialogButtons, FormErrorLabel)
 
@@ -20,7 +20,7 @@ class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
         if not SettingsDialog.objectName():
             SettingsDialog.setObjectName(u"SettingsDialog")
-        SettingsDialog.resize(760, 500)
+        SettingsDialog.resize(760, 640)
         self.dialogLayout = QVBoxLayout(SettingsDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.tabs = QTabWidget(SettingsDialog)
@@ -123,69 +123,146 @@ class Ui_SettingsDialog(object):
         self.devicesForm.setObjectName(u"devicesForm")
         self.devicesForm.setHorizontalSpacing(10)
         self.devicesForm.setVerticalSpacing(10)
-        self.scannerNote = QLabel(self.devicesTab)
+        self.scannerModeLabel = QLabel(self.devicesTab)
+        self.scannerModeLabel.setObjectName(u"scannerModeLabel")
+
+        self.devicesForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.scannerModeLabel)
+
+        self.scannerMode = QComboBox(self.devicesTab)
+        self.scannerMode.addItem("")
+        self.scannerMode.addItem("")
+        self.scannerMode.setObjectName(u"scannerMode")
+
+        self.devicesForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.scannerMode)
+
+        self.keyboardScannerGroup = QGroupBox(self.devicesTab)
+        self.keyboardScannerGroup.setObjectName(u"keyboardScannerGroup")
+        self.keyboardScannerForm = QFormLayout(self.keyboardScannerGroup)
+        self.keyboardScannerForm.setObjectName(u"keyboardScannerForm")
+        self.keyboardScannerForm.setHorizontalSpacing(10)
+        self.keyboardScannerForm.setVerticalSpacing(10)
+        self.scannerNote = QLabel(self.keyboardScannerGroup)
         self.scannerNote.setObjectName(u"scannerNote")
         self.scannerNote.setWordWrap(True)
         self.scannerNote.setProperty(u"role", u"hint")
 
-        self.devicesForm.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.scannerNote)
+        self.keyboardScannerForm.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.scannerNote)
 
-        self.scannerIntervalLabel = QLabel(self.devicesTab)
+        self.scannerIntervalLabel = QLabel(self.keyboardScannerGroup)
         self.scannerIntervalLabel.setObjectName(u"scannerIntervalLabel")
 
-        self.devicesForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.scannerIntervalLabel)
+        self.keyboardScannerForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.scannerIntervalLabel)
 
-        self.scannerInterval = QSpinBox(self.devicesTab)
+        self.scannerInterval = QSpinBox(self.keyboardScannerGroup)
         self.scannerInterval.setObjectName(u"scannerInterval")
         self.scannerInterval.setSuffix(u" ms")
         self.scannerInterval.setMinimum(5)
         self.scannerInterval.setMaximum(500)
 
-        self.devicesForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.scannerInterval)
+        self.keyboardScannerForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.scannerInterval)
 
-        self.scannerMinLengthLabel = QLabel(self.devicesTab)
+        self.scannerMinLengthLabel = QLabel(self.keyboardScannerGroup)
         self.scannerMinLengthLabel.setObjectName(u"scannerMinLengthLabel")
 
-        self.devicesForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.scannerMinLengthLabel)
+        self.keyboardScannerForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.scannerMinLengthLabel)
 
-        self.scannerMinLength = QSpinBox(self.devicesTab)
+        self.scannerMinLength = QSpinBox(self.keyboardScannerGroup)
         self.scannerMinLength.setObjectName(u"scannerMinLength")
         self.scannerMinLength.setMinimum(1)
         self.scannerMinLength.setMaximum(100)
 
-        self.devicesForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.scannerMinLength)
+        self.keyboardScannerForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.scannerMinLength)
 
-        self.scannerPrefixLabel = QLabel(self.devicesTab)
+        self.scannerPrefixLabel = QLabel(self.keyboardScannerGroup)
         self.scannerPrefixLabel.setObjectName(u"scannerPrefixLabel")
 
-        self.devicesForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.scannerPrefixLabel)
+        self.keyboardScannerForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.scannerPrefixLabel)
 
-        self.scannerPrefix = QLineEdit(self.devicesTab)
+        self.scannerPrefix = QLineEdit(self.keyboardScannerGroup)
         self.scannerPrefix.setObjectName(u"scannerPrefix")
 
-        self.devicesForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.scannerPrefix)
+        self.keyboardScannerForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.scannerPrefix)
 
-        self.scannerSuffixLabel = QLabel(self.devicesTab)
+        self.scannerSuffixLabel = QLabel(self.keyboardScannerGroup)
         self.scannerSuffixLabel.setObjectName(u"scannerSuffixLabel")
 
-        self.devicesForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.scannerSuffixLabel)
+        self.keyboardScannerForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.scannerSuffixLabel)
 
-        self.scannerSuffix = QLineEdit(self.devicesTab)
+        self.scannerSuffix = QLineEdit(self.keyboardScannerGroup)
         self.scannerSuffix.setObjectName(u"scannerSuffix")
 
-        self.devicesForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.scannerSuffix)
+        self.keyboardScannerForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.scannerSuffix)
+
+
+        self.devicesForm.setWidget(1, QFormLayout.ItemRole.SpanningRole, self.keyboardScannerGroup)
+
+        self.serialScannerGroup = QGroupBox(self.devicesTab)
+        self.serialScannerGroup.setObjectName(u"serialScannerGroup")
+        self.serialScannerForm = QFormLayout(self.serialScannerGroup)
+        self.serialScannerForm.setObjectName(u"serialScannerForm")
+        self.serialScannerForm.setHorizontalSpacing(10)
+        self.serialScannerForm.setVerticalSpacing(10)
+        self.serialNote = QLabel(self.serialScannerGroup)
+        self.serialNote.setObjectName(u"serialNote")
+        self.serialNote.setWordWrap(True)
+        self.serialNote.setProperty(u"role", u"hint")
+
+        self.serialScannerForm.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.serialNote)
+
+        self.serialPortLabel = QLabel(self.serialScannerGroup)
+        self.serialPortLabel.setObjectName(u"serialPortLabel")
+
+        self.serialScannerForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.serialPortLabel)
+
+        self.serialPort = QComboBox(self.serialScannerGroup)
+        self.serialPort.setObjectName(u"serialPort")
+        self.serialPort.setEditable(True)
+        self.serialPort.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+
+        self.serialScannerForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.serialPort)
+
+        self.serialBaudLabel = QLabel(self.serialScannerGroup)
+        self.serialBaudLabel.setObjectName(u"serialBaudLabel")
+
+        self.serialScannerForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.serialBaudLabel)
+
+        self.serialBaud = QComboBox(self.serialScannerGroup)
+        self.serialBaud.addItem(u"9600")
+        self.serialBaud.addItem(u"19200")
+        self.serialBaud.addItem(u"38400")
+        self.serialBaud.addItem(u"57600")
+        self.serialBaud.addItem(u"115200")
+        self.serialBaud.setObjectName(u"serialBaud")
+
+        self.serialScannerForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.serialBaud)
+
+        self.serialSuffixLabel = QLabel(self.serialScannerGroup)
+        self.serialSuffixLabel.setObjectName(u"serialSuffixLabel")
+
+        self.serialScannerForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.serialSuffixLabel)
+
+        self.serialSuffix = QComboBox(self.serialScannerGroup)
+        self.serialSuffix.addItem(u"CR (\\r)")
+        self.serialSuffix.addItem(u"LF (\\n)")
+        self.serialSuffix.addItem(u"CR LF (\\r\\n)")
+        self.serialSuffix.setObjectName(u"serialSuffix")
+
+        self.serialScannerForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.serialSuffix)
+
+
+        self.devicesForm.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.serialScannerGroup)
 
         self.cameraIndexLabel = QLabel(self.devicesTab)
         self.cameraIndexLabel.setObjectName(u"cameraIndexLabel")
 
-        self.devicesForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.cameraIndexLabel)
+        self.devicesForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.cameraIndexLabel)
 
         self.cameraIndex = QSpinBox(self.devicesTab)
         self.cameraIndex.setObjectName(u"cameraIndex")
         self.cameraIndex.setMinimum(0)
         self.cameraIndex.setMaximum(9)
 
-        self.devicesForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.cameraIndex)
+        self.devicesForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.cameraIndex)
 
         self.tabs.addTab(self.devicesTab, "")
         self.serverTab = QWidget()
@@ -264,10 +341,14 @@ class Ui_SettingsDialog(object):
         self.receiptPrinterLabel.setBuddy(self.receiptPrinter)
         self.supplementPrinterLabel.setBuddy(self.supplementPrinter)
         self.refusalPrinterLabel.setBuddy(self.refusalPrinter)
+        self.scannerModeLabel.setBuddy(self.scannerMode)
         self.scannerIntervalLabel.setBuddy(self.scannerInterval)
         self.scannerMinLengthLabel.setBuddy(self.scannerMinLength)
         self.scannerPrefixLabel.setBuddy(self.scannerPrefix)
         self.scannerSuffixLabel.setBuddy(self.scannerSuffix)
+        self.serialPortLabel.setBuddy(self.serialPort)
+        self.serialBaudLabel.setBuddy(self.serialBaud)
+        self.serialSuffixLabel.setBuddy(self.serialSuffix)
         self.cameraIndexLabel.setBuddy(self.cameraIndex)
         self.serverUrlLabel.setBuddy(self.serverUrl)
         self.dueSoonLabel.setBuddy(self.dueSoon)
@@ -278,11 +359,15 @@ class Ui_SettingsDialog(object):
         QWidget.setTabOrder(self.paper, self.receiptPrinter)
         QWidget.setTabOrder(self.receiptPrinter, self.supplementPrinter)
         QWidget.setTabOrder(self.supplementPrinter, self.refusalPrinter)
-        QWidget.setTabOrder(self.refusalPrinter, self.scannerInterval)
+        QWidget.setTabOrder(self.refusalPrinter, self.scannerMode)
+        QWidget.setTabOrder(self.scannerMode, self.scannerInterval)
         QWidget.setTabOrder(self.scannerInterval, self.scannerMinLength)
         QWidget.setTabOrder(self.scannerMinLength, self.scannerPrefix)
         QWidget.setTabOrder(self.scannerPrefix, self.scannerSuffix)
-        QWidget.setTabOrder(self.scannerSuffix, self.cameraIndex)
+        QWidget.setTabOrder(self.scannerSuffix, self.serialPort)
+        QWidget.setTabOrder(self.serialPort, self.serialBaud)
+        QWidget.setTabOrder(self.serialBaud, self.serialSuffix)
+        QWidget.setTabOrder(self.serialSuffix, self.cameraIndex)
         QWidget.setTabOrder(self.cameraIndex, self.serverUrl)
         QWidget.setTabOrder(self.serverUrl, self.dueSoon)
         QWidget.setTabOrder(self.dueSoon, self.idleLockMinutes)
@@ -309,11 +394,23 @@ class Ui_SettingsDialog(object):
         self.supplementPrinterLabel.setText(QCoreApplication.translate("SettingsDialog", u"M\u00e1y in phi\u1ebfu b\u1ed5 sung (02):", None))
         self.refusalPrinterLabel.setText(QCoreApplication.translate("SettingsDialog", u"M\u00e1y in phi\u1ebfu t\u1eeb ch\u1ed1i (03):", None))
         self.tabs.setTabText(self.tabs.indexOf(self.printingTab), QCoreApplication.translate("SettingsDialog", u"Giao di\u1ec7n v\u00e0 in", None))
+        self.scannerModeLabel.setText(QCoreApplication.translate("SettingsDialog", u"M\u00e1y qu\u00e9t m\u00e3 v\u1ea1ch g\u1eedi m\u00e3:", None))
+        self.scannerMode.setItemText(0, QCoreApplication.translate("SettingsDialog", u"Nh\u01b0 b\u00e0n ph\u00edm (ch\u1ebf \u0111\u1ed9 b\u00e0n ph\u00edm)", None))
+        self.scannerMode.setItemText(1, QCoreApplication.translate("SettingsDialog", u"Qua c\u1ed5ng COM (ch\u1ebf \u0111\u1ed9 USB-COM, g\u1eedi UTF-8)", None))
+
+        self.keyboardScannerGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Ch\u1ebf \u0111\u1ed9 b\u00e0n ph\u00edm", None))
         self.scannerNote.setText(QCoreApplication.translate("SettingsDialog", u"M\u00e1y qu\u00e9t m\u00e3 v\u1ea1ch ho\u1ea1t \u0111\u1ed9ng nh\u01b0 b\u00e0n ph\u00edm: c\u00e1c k\u00fd t\u1ef1 \u0111\u1ebfn li\u00ean ti\u1ebfp nhanh h\u01a1n ng\u01b0\u1ee1ng d\u01b0\u1edbi \u0111\u00e2y \u0111\u01b0\u1ee3c coi l\u00e0 m\u1ed9t l\u1ea7n qu\u00e9t.", None))
         self.scannerIntervalLabel.setText(QCoreApplication.translate("SettingsDialog", u"Kho\u1ea3ng c\u00e1ch t\u1ed1i \u0111a gi\u1eefa hai k\u00fd t\u1ef1:", None))
         self.scannerMinLengthLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u0110\u1ed9 d\u00e0i t\u1ed1i thi\u1ec3u c\u1ee7a m\u00e3:", None))
         self.scannerPrefixLabel.setText(QCoreApplication.translate("SettingsDialog", u"Ti\u1ec1n t\u1ed1 c\u1ee7a m\u00e1y qu\u00e9t:", None))
         self.scannerSuffixLabel.setText(QCoreApplication.translate("SettingsDialog", u"H\u1eadu t\u1ed1 c\u1ee7a m\u00e1y qu\u00e9t:", None))
+        self.serialScannerGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Ch\u1ebf \u0111\u1ed9 c\u1ed5ng COM (USB-COM)", None))
+        self.serialNote.setText(QCoreApplication.translate("SettingsDialog", u"\u1ede ch\u1ebf \u0111\u1ed9 USB-COM m\u00e1y qu\u00e9t g\u1eedi ch\u1eef ti\u1ebfng Vi\u1ec7t nguy\u00ean v\u1eb9n (UTF-8), n\u00ean \u0111\u1ecdc \u0111\u00fang m\u00e3 QR c\u1ee7a th\u1ebb c\u0103n c\u01b0\u1edbc. Chuy\u1ec3n m\u00e1y qu\u00e9t sang ch\u1ebf \u0111\u1ed9 n\u00e0y b\u1eb1ng m\u00e3 c\u00e0i \u0111\u1eb7t trong s\u00e1ch h\u01b0\u1edbng d\u1eabn c\u1ee7a h\u00e3ng, r\u1ed3i ch\u1ecdn c\u1ed5ng c\u1ee7a n\u00f3.", None))
+        self.serialPortLabel.setText(QCoreApplication.translate("SettingsDialog", u"C\u1ed5ng COM:", None))
+        self.serialBaudLabel.setText(QCoreApplication.translate("SettingsDialog", u"T\u1ed1c \u0111\u1ed9 (baud):", None))
+
+        self.serialSuffixLabel.setText(QCoreApplication.translate("SettingsDialog", u"K\u00fd t\u1ef1 k\u1ebft th\u00fac m\u1ed7i m\u00e3:", None))
+
         self.cameraIndexLabel.setText(QCoreApplication.translate("SettingsDialog", u"Camera (s\u1ed1 th\u1ee9 t\u1ef1):", None))
         self.tabs.setTabText(self.tabs.indexOf(self.devicesTab), QCoreApplication.translate("SettingsDialog", u"M\u00e1y qu\u00e9t v\u00e0 camera", None))
         self.serverUrlLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u0110\u1ecba ch\u1ec9 m\u00e1y ch\u1ee7 trung t\u00e2m:", None))
