@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._install_features(FEATURES if features is None else features)
         self._install_dashboard_refusal()
         self._install_scanner()
+        self._install_serial_scanner()
         self._install_sync()
         self._install_idle_lock()
         self._restore_geometry()
@@ -203,6 +204,21 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.scanner)
 
+    def _install_serial_scanner(self) -> None:
+        """A scanner in USB-COM mode (Settings) feeds the same router as the keyboard's; its state is in the status
+        bar, and saving Settings applies a changed port or mode."""
+        from .serial_scanner_link import SerialScannerLink
+
+        self.serial_scanner = SerialScannerLink(
+            self.session.settings,
+            self.scan_router,
+            self.status,
+            self.session.lang,
+            self,
+            enabled="handover" in self.panels or "intake" in self.panels,  # scans have somewhere to go
+        )
+        self.serial_scanner.apply_settings()
+
     def _install_sync(self) -> None:
         """Start the sync worker of this counter; its state goes to the status bar, parked items to a panel."""
         from .sync_link import SyncLink
@@ -298,6 +314,7 @@ class MainWindow(QMainWindow):
 
         self.settings_dialog = SettingsDialog(self.session, str(hours), self)
         self.settings_dialog.unit_changed.connect(self._on_settings_unit_changed)
+        self.settings_dialog.saved.connect(self.serial_scanner.apply_settings)
         self.settings_dialog.open()
         self.settings_dialog_opened.emit(self.settings_dialog)
 
@@ -393,6 +410,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if scanner is not None and app is not None:
             app.removeEventFilter(scanner)
+        self.serial_scanner.stop()
         self.idle_lock.stop()
         self.flush()
 
