@@ -1,16 +1,18 @@
-"""`counter-app dossier`: receive, show, search and advance dossiers from the command line."""
+"""`counter-app dossier`: receive, complete (an intake that waited for papers), show, search and advance dossiers
+from the command line."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from ..app import intake, settings, tracking
 from ..core.errors import NotFoundError
 from ..core.intake import missing_components, new_dossier
-from ..core.model import ApplicantKind, Dossier, HandedComponent, IdType, Person, Procedure, Status
+from ..core.model import ApplicantKind, Component, Dossier, HandedComponent, IdType, Person, Procedure, Status
 from ..core.roles import Operation
 from ..core.serial import dt_text, event_to_dict, person_to_dict
 from ..core.statuses import Timeliness, deadline, timeliness
@@ -47,6 +49,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "the others are not recorded",
     )
     r.add_argument("--json", action="store_true")
+    c = s.add_parser(
+        "complete",
+        help="receive an intake that waited for papers (form 02), now that they are in",
+        description="REF is the reference on form 02 (BS-…) or the id `dossier receive --missing … --json` printed. "
+        "The papers then missing count as handed in now; the code and the appointment are counted from now.",
+    )
+    c.add_argument("ref", metavar="REF")
+    c.add_argument(
+        "--missing",
+        type=int,
+        nargs="+",
+        default=[],
+        help="numbers of required components still not handed in",
+    )
+    c.add_argument(
+        "--conditional",
+        type=int,
+        nargs="+",
+        default=[],
+        metavar="N",
+        help="numbers of conditional components handed in now (those handed in at the first visit are kept)",
+    )
+    c.add_argument("--json", action="store_true")
     sh = s.add_parser("show", help="one dossier")
     sh.add_argument("code")
     sh.add_argument("--json", action="store_true")
@@ -186,15 +211,33 @@ def _receive(args: argparse.Namespace, ctx: CliContext) -> int:
             app, account, draft, names, ctx.say("Hồ sơ chưa đủ thành phần.", "Incomplete dossier.")
         ).value
         _print(dossier, args, ctx)
-        print(
-            ctx.say(
-                "Chưa tiếp nhận: hồ sơ còn thiếu " + "; ".join(f"({c.number}) {c.name}" for c in missing),
-                "Not received: missing " + "; ".join(f"({c.number}) {c.name}" for c in missing),
-            ),
-            file=ctx.err,
-        )
+        print(_missing_sentence(missing, ctx), file=ctx.err)
         return 1
     dossier = intake.receive(app, account, draft).value
+    _print(dossier, args, ctx)
+    return 0
+
+
+def _missing_sentence(missing: list[Component], ctx: CliContext) -> str:
+    listed = "; ".join(f"({c.number}) {c.name}" for c in missing)
+    return ctx.say(f"Chưa tiếp nhận: hồ sơ còn thiếu {listed}", f"Not received: missing {listed}")
+
+
+def _complete(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Receive the intake REF names now that its papers are in; a paper still missing changes nothing (exit 1)."""
+    app = ctx.app()
+    account = ctx.act(Operation.RECEIVE)
+    settings.require_unit(app, account)
+    waiting = intake.pending(app, account, args.ref)
+    procedure = waiting.procedure
+    kept = {h.number for h in waiting.components if not procedure.component(h.number).required}
+    handed = _handed(procedure, args.missing, sorted(kept | set(args.conditional)), ctx)
+    missing = missing_components(procedure, handed)
+    if missing:
+        print(_missing_sentence(missing, ctx), file=ctx.err)
+        return 1
+    revised = replace(waiting, received_at=_when(None, ctx), components=tuple(handed))
+    dossier = intake.complete(app, account, args.ref, revised).value
     _print(dossier, args, ctx)
     return 0
 
@@ -204,6 +247,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     cmd = args.dossier_command
     if cmd == "receive":
         return _receive(args, ctx)
+    if cmd == "complete":
+        return _complete(args, ctx)
     account = ctx.act(Operation.MOVE if cmd == "advance" else Operation.VIEW)
     if cmd == "show":
         _print(tracking.get(app, account, args.code), args, ctx)

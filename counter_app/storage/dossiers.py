@@ -130,20 +130,24 @@ class DossierRepository:
         return self._by_ids(self.search_ids(text, limit))
 
     def search_ids(self, text: str, limit: int = 50) -> list[str]:
-        """IDs of matching dossiers, newest first, an exact code first."""
+        """IDs of matching dossiers, newest first, an exact code (or form 02 reference) first."""
+        ids = self._matching_ids(text, limit)
+        exact = self._m.Dossier.get_or_none(self._m.Dossier.code == text.strip())
+        first = [exact.id] if exact is not None else [d.id for d in self.by_reference(text)]
+        if first:
+            ids = [*first, *(i for i in ids if i not in first)][:limit]
+        return ids
+
+    def _matching_ids(self, text: str, limit: int) -> list[str]:
         query = fts_query(text)
         if not query:
             return []
-        exact = self._m.Dossier.get_or_none(self._m.Dossier.code == text.strip())
         rows = self._db.execute_sql(
             "SELECT d.id FROM dossier_search s JOIN dossier d ON d.rowid = s.rowid "
             "WHERE dossier_search MATCH ? ORDER BY s.rowid DESC LIMIT ?",
             (query, limit),
         ).fetchall()
-        ids = [r[0] for r in rows]
-        if exact is not None:
-            ids = [exact.id, *(i for i in ids if i != exact.id)][:limit]
-        return ids
+        return [r[0] for r in rows]
 
     def by_reference(self, text: str) -> list[Dossier]:
         """The dossiers whose form 02 carries the reference `text` (`core.references`): an intake waiting for
@@ -157,7 +161,7 @@ class DossierRepository:
             return []
         D = self._m.Dossier
         # the index holds the reference of every intake stored since it did; intakes still waiting are few
-        candidates = set(self.search_ids(wanted, limit=20))
+        candidates = set(self._matching_ids(wanted, limit=20))
         candidates |= {r[0] for r in D.select(D.id).where(D.code.is_null() & (D.status == 5)).tuples()}
         return [d for d in self._by_ids(sorted(candidates)) if reference(d.id) == wanted]
 
