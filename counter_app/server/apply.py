@@ -2,8 +2,8 @@
 
 Every change is judged in the order sent. A change ID seen before with the same content is a duplicate and
 is answered with the original result (an applied change is never applied twice); with other content it is
-a conflict. A create must carry a code in the caller's own slot (read with the agency's slot width); an event
-must name the version it was made on: behind the server's version is a conflict, ahead of it means an earlier
+a conflict. A create must carry a code in the caller's own slot (read with the agency's slot width), and so must
+the event receiving an intake that waited for papers without one; an event must name the version it was made on: behind the server's version is a conflict, ahead of it means an earlier
 change is missing (retry).
 Once one change of a dossier does not apply, later changes of that dossier in the same batch wait (retry).
 
@@ -104,6 +104,8 @@ class BatchApplier:
                 event_ids.update(e.id for e in read.dossier.history)
             if read is not None and read.event is not None:
                 event_ids.add(read.event.id)
+                if read.claim is not None and read.claim.code is not None:
+                    codes.add(read.claim.code)  # an intake received later brings its code with its event
         for chunk in _chunks(sorted(codes)):
             self._codes.update(
                 r.code for r in m.Dossier.select(m.Dossier.code).where(m.Dossier.code.in_(chunk))
@@ -175,15 +177,8 @@ class BatchApplier:
             return no(Result.REJECTED, Reason.AGENCY_MISMATCH)
         if d.counter != self._caller.counter:
             return no(Result.REJECTED, Reason.COUNTER_MISMATCH)
-        if d.code is not None:
-            try:
-                code = parse_code(d.code, self._slot_digits)
-            except ValidationError:
-                return no(Result.REJECTED, Reason.CODE_FORMAT)
-            if code.agency_id != self._caller.agency_id:
-                return no(Result.REJECTED, Reason.AGENCY_MISMATCH)
-            if code.slot != self._caller.counter:
-                return no(Result.REJECTED, Reason.CODE_SLOT)
+        if d.code is not None and (refused := self._own_code(d.code)) is not None:
+            return no(Result.REJECTED, refused)
         try:
             check_history(d)
         except TransitionError:
@@ -207,6 +202,19 @@ class BatchApplier:
             self._add_event(event.id, dossier_id, seq, change_id)
         self._touch(dossier_id)
         return ChangeResult(change_id, Result.APPLIED, version=d.version)
+
+    def _own_code(self, text: str) -> Reason | None:
+        """Why a code the caller issued cannot be its own (None when it can): not a code under the agency's slot
+        width, another agency's, or another counter's slot."""
+        try:
+            code = parse_code(text, self._slot_digits)
+        except ValidationError:
+            return Reason.CODE_FORMAT
+        if code.agency_id != self._caller.agency_id:
+            return Reason.AGENCY_MISMATCH
+        if code.slot != self._caller.counter:
+            return Reason.CODE_SLOT
+        return None
 
     def _event(
         self, change_id: str, dossier_id: str, event: DossierEvent, shape: EventChangeIn
@@ -243,6 +251,14 @@ class BatchApplier:
             or shape.code != updated.code
         ):
             return no(Result.REJECTED, Reason.STATE_MISMATCH, current.version)
+        if (
+            current.code is None and updated.code is not None
+        ):  # an intake that waited for papers, received now
+            if (refused := self._own_code(updated.code)) is not None:
+                return no(Result.REJECTED, refused, current.version)
+            if updated.code in self._codes:
+                return no(Result.CONFLICT, Reason.CODE_TAKEN, current.version)
+            self._codes.add(updated.code)
         self._dossiers[dossier_id] = updated
         if dossier_id not in self._created:
             self._changed.add(dossier_id)
@@ -317,7 +333,9 @@ class BatchApplier:
         )
         changed = [self._dossiers[i] for i in self._touched if i in self._changed]
         bulk_write(
-            db, _UPDATE_DOSSIER, [(int(d.status), d.version, _data(d), self._now, d.id) for d in changed]
+            db,
+            _UPDATE_DOSSIER,
+            [(d.code, d.counter, int(d.status), d.version, _data(d), self._now, d.id) for d in changed],
         )
         bulk_write(
             db, _INSERT_EVENT, [(e["id"], e["dossier_id"], e["seq"], e["change_id"]) for e in self._events]
@@ -350,7 +368,8 @@ _INSERT_DOSSIER = (
     "INSERT INTO dossiers (id, code, agency_id, counter, status, version, data, created_at, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_UPDATE_DOSSIER = "UPDATE dossiers SET status = ?, version = ?, data = ?, updated_at = ? WHERE id = ?"
+#: The code and counter change once: when an intake that waited for papers is received (`core.supplement`).
+_UPDATE_DOSSIER = "UPDATE dossiers SET code = ?, counter = ?, status = ?, version = ?, data = ?, updated_at = ? WHERE id = ?"
 _INSERT_EVENT = "INSERT INTO events (id, dossier_id, seq, change_id) VALUES (?, ?, ?, ?)"
 _INSERT_LOG = "INSERT INTO change_log (agency_id, kind, item_key, logged_at) VALUES (?, ?, ?, ?)"
 

@@ -284,6 +284,9 @@ def test_ctrl_f_returns_to_the_search_and_ctrl_n_starts_over(
     qtbot.keyClick(name, Qt.Key.Key_F, CTRL)
     qtbot.waitUntil(lambda: intake.picker.search.hasFocus())
     qtbot.keyClick(intake.picker.search, Qt.Key.Key_N, CTRL)
+    question = intake.discard_question  # typed work is thrown away only when the officer says so
+    assert question is not None and question.isVisible()
+    qtbot.mouseClick(question.buttons_by_key["discard"], Qt.MouseButton.LeftButton)
     assert intake.procedure is None and intake.applicant.is_blank()
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -27,6 +29,8 @@ RECEIVE_SHORTCUT = "Ctrl+Return"
 SUPPLEMENT_SHORTCUT = "Ctrl+B"
 REFUSE_SHORTCUT = "Ctrl+R"
 PRINT_SHORTCUT = "Ctrl+P"
+#: Submits a dialog of the intake, from any of its fields.
+SUBMIT_SHORTCUT = "Ctrl+Return"
 
 
 class OutcomeBar(QWidget):
@@ -82,25 +86,45 @@ class OutcomeBar(QWidget):
         self.blocked_reason.setVisible(bool(receive_blocker))
 
 
-class RefuseDialog(QDialog):
-    """Asks for the reason of a refusal (ui/refuse_dialog.ui); the accept button stays disabled while it is blank."""
+def submit_with_ctrl_enter(dialog: QDialog, buttons: QDialogButtonBox) -> None:
+    """Ctrl+Enter (either Enter key) presses the dialog's accept button, even from a multi-line field where Enter
+    starts a new line; the button's tooltip says so."""
+    accept = accept_button(buttons)
+    for keys in (SUBMIT_SHORTCUT, "Ctrl+Enter"):
+        shortcut = QShortcut(QKeySequence(keys), dialog)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(lambda: accept.click() if accept.isEnabled() else None)
+    accept.setToolTip(with_shortcut(accept.text(), "Ctrl+Enter"))
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class RefuseDialog(QDialog):
+    """The applicant's name and the reason of a refusal (ui/refuse_dialog.ui), both printed on form 03; the accept
+    button stays disabled while either is blank. A refusal needs no identifier: the dialog says what it needs."""
+
+    def __init__(self, applicant_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_RefuseDialog()
         self.ui.setupUi(self)
+        self.applicant = self.ui.refuseApplicant
+        self.applicant.setText(applicant_name)
         self.common = self.ui.commonReasons
         set_item_data(self.common, ["", *(self.common.itemText(i) for i in range(1, self.common.count()))])
         self.reason = self.ui.refuseReason
         self.buttons = self.ui.buttons
         self._connect()
+        submit_with_ctrl_enter(self, self.buttons)
         self._on_reason_text_changed()
+        (self.common if self.applicant_name() else self.applicant).setFocus()
 
     def _connect(self) -> None:
+        self.applicant.textChanged.connect(self._on_reason_text_changed)
         self.reason.textChanged.connect(self._on_reason_text_changed)
         self.common.activated.connect(self._on_common_activated)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+
+    def applicant_name(self) -> str:
+        return " ".join(nfc(self.applicant.text()).split())
 
     def reason_text(self) -> str:
         return nfc(self.reason.toPlainText())
@@ -111,16 +135,16 @@ class RefuseDialog(QDialog):
             self.reason.setPlainText(text)
 
     def _on_reason_text_changed(self) -> None:
-        accept_button(self.buttons).setEnabled(bool(self.reason_text()))
+        accept_button(self.buttons).setEnabled(bool(self.reason_text() and self.applicant_name()))
 
     def _on_buttons_accepted(self) -> None:
-        if self.reason_text():
+        if self.reason_text() and self.applicant_name():
             self.accept()
 
 
 class SupplementDialog(QDialog):
     """What the citizen must add (one item per line, pre-filled with the missing components) and why
-    (ui/supplement_dialog.ui)."""
+    (ui/supplement_dialog.ui); Enter starts a new line, Ctrl+Enter records the request."""
 
     def __init__(self, missing: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +157,7 @@ class SupplementDialog(QDialog):
         self.items.textChanged.connect(self._on_items_text_changed)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+        submit_with_ctrl_enter(self, self.buttons)
         self._on_items_text_changed()
 
     def missing_items(self) -> list[str]:

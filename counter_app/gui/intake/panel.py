@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -28,6 +29,7 @@ from ...core.roles import Operation
 from ...messages import describe
 from ..formats import format_duration, format_money
 from ..printing import FormPrinter
+from ..questions import Answer, Question
 from ..session import PanelEntry, Session
 from .applicant_form import ApplicantForm
 from .checklist import Checklist
@@ -72,6 +74,7 @@ class IntakePanel(QWidget):
         self._restore_when_loaded: dict[str, Any] | None = None
         self._procedures_ready = False
         self._provisional_from: int | None = None  # first year without an official day-off notice
+        self.discard_question: Question | None = None
         self.printer = FormPrinter(session, self)
         self._build()
         self._build_actions()
@@ -301,18 +304,19 @@ class IntakePanel(QWidget):
         self.picker.focus_search()
 
     # ---- outcomes ----------------------------------------------------------------------------------------------
-    def _draft_dossier(self) -> Dossier | None:
-        """Validate everything and build the undecided dossier; shows what is wrong and returns None."""
+    def _draft_dossier(self, for_refusal: bool = False) -> Dossier | None:
+        """Validate everything (what a refusal needs, `for_refusal`) and build the undecided dossier; shows what is
+        wrong and returns None."""
         if self.procedure is None or self._busy:
             return None
-        if self.applicant.validate(show_all=True):
+        if self.applicant.validate(show_all=True, for_refusal=for_refusal):
             self._fail(self.tr("Hãy sửa các lỗi được đánh dấu ở thông tin người nộp."))
             editor = self.applicant.first_invalid_editor()
             if editor is not None:
                 editor.setFocus()
             return None
         try:
-            applicant, representative = self.applicant.collect()
+            applicant, representative = self.applicant.collect(for_refusal)
         except ValidationErrors as exc:
             self._fail(describe(exc, self.session.lang))
             return None
@@ -355,17 +359,29 @@ class IntakePanel(QWidget):
         self._start(intake.request_supplement, draft, dialog.missing_items(), dialog.reason_text())
 
     def _on_refuse_triggered(self) -> None:
+        """Form 03 names the applicant and needs no identifier: what is typed wrong is marked, a blank name is asked
+        for in the dialog, which says what a refusal needs."""
         if not self.isVisible() or self._busy or self.procedure is None:
             return
-        draft = self._draft_dossier()
-        if draft is None:
+        if self.applicant.validate(show_all=True, for_refusal=True):
+            self._fail(self.tr("Hãy sửa các lỗi được đánh dấu ở thông tin người nộp."))
+            editor = self.applicant.first_invalid_editor()
+            if editor is not None:
+                editor.setFocus()
             return
-        self.refuse_dialog = RefuseDialog(self)
-        self.refuse_dialog.accepted.connect(lambda: self._on_refuse_dialog_accepted(draft))
+        self.outcome.message.show_error(None, "")
+        self.refuse_dialog = RefuseDialog(self.applicant.applicant.editors["name"].text(), self)
+        self.refuse_dialog.accepted.connect(self._on_refuse_dialog_accepted)
         self.refuse_dialog.open()
 
-    def _on_refuse_dialog_accepted(self, draft: Dossier) -> None:
-        self._start(intake.refuse, draft, self.refuse_dialog.reason_text())
+    def _on_refuse_dialog_accepted(self) -> None:
+        dialog = self.refuse_dialog
+        name = self.applicant.applicant.editors["name"]
+        if " ".join(name.text().split()) != dialog.applicant_name():
+            name.setText(dialog.applicant_name())  # the record and form 03 carry the name given in the dialog
+        draft = self._draft_dossier(for_refusal=True)
+        if draft is not None:
+            self._start(intake.refuse, draft, dialog.reason_text())
 
     def _start(self, outcome: Op[Any], *args: Any) -> None:
         self._busy = True
@@ -407,7 +423,37 @@ class IntakePanel(QWidget):
 
     # ---- other actions -----------------------------------------------------------------------------------------
     def _on_new_triggered(self) -> None:
+        """Ctrl+N: the next citizen; typed work is thrown away only when the officer says so."""
         self.activation_requested.emit()
+        if not self.has_typed_work():
+            self._start_over()
+            return
+        if self.discard_question is not None and self.discard_question.isVisible():
+            return
+        self.discard_question = Question(
+            self.tr("Tiếp nhận mới"),
+            self.tr("Bỏ hồ sơ đang nhập dở để tiếp nhận hồ sơ mới?"),
+            self.tr("Thông tin người nộp và các thành phần đã đánh dấu sẽ bị xóa."),
+            [
+                Answer("discard", self.tr("Bỏ, tiếp nhận mới"), QMessageBox.ButtonRole.DestructiveRole),
+                Answer("keep", self.tr("Tiếp tục nhập"), QMessageBox.ButtonRole.RejectRole),
+            ],
+            safe="keep",
+            default="keep",
+            parent=self,
+        )
+        self.discard_question.answered.connect(self._on_discard_question_answered)
+        self.discard_question.open()
+
+    def _on_discard_question_answered(self, answer: str) -> None:
+        if answer == "discard":
+            self._start_over()
+
+    def has_typed_work(self) -> bool:
+        """Something typed or ticked that starting over would throw away (a procedure only chosen is not)."""
+        return not self.applicant.is_blank() or bool(self.checklist.handed())
+
+    def _start_over(self) -> None:
         self.clear()
         self.session.submit(intake.clear_draft, self.session.draft_key)
 
