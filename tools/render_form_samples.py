@@ -19,6 +19,7 @@ from counter_app.documents.specimen import (
     specimen_refusal,
     specimen_stopped,
     specimen_supplement,
+    specimen_supplement_at_intake,
 )
 
 PRINTED = datetime(2026, 10, 28, 9, 0)
@@ -43,6 +44,12 @@ def samples() -> Iterator[tuple[str, bytes]]:
             FormKind.STOP: specimen_stopped(),
         }.get(kind, dossier)
         yield f"{number}-{kind.value}-a5", render_form(kind, subject, UNIT, names=NAMES, printed_at=PRINTED)
+    yield (
+        "02-supplement-intake-a5",
+        render_form(
+            FormKind.SUPPLEMENT, specimen_supplement_at_intake(), UNIT, names=NAMES, printed_at=PRINTED
+        ),
+    )
     yield "01-receipt-a4", render_form(FormKind.RECEIPT, dossier, UNIT, paper=Paper.A4, names=NAMES)
     yield (
         "01-receipt-thermal80",

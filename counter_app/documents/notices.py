@@ -17,12 +17,14 @@ from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, P
 from counter_app.core.letters import APOLOGY, STOP, LetterNumber, signer_lines
 from counter_app.core.model import Dossier, DossierEvent, Status, UnitConfig
 from counter_app.core.steps import parse_moment
+from counter_app.core.supplement import form_reference
 from counter_app.core.text import nfc
 
 from .assets import fonts
+from .barcodes import LinearCode, QrSymbol
 from .blocks import document_number, last_event, person_fields
 from .layout import SIGN_HINT, PaperSpec, Rule, field, header, signatures, styles_for, table, title
-from .receipt import procedure_text, submitter_name
+from .receipt import beside_qr, procedure_text, submitter_name
 from .wording import DOTS, ID_LABELS, addressee, block, body_name, full_name, moment_text, short_date, text
 
 HEAD_HINT = "(Ký, ghi rõ họ tên và đóng dấu)"
@@ -32,6 +34,13 @@ STOP_TITLE = "Thông báo"
 STOP_SUMMARY = "Về việc dừng giải quyết hồ sơ"
 #: The signature of form 04 when the letter does not name its signer's position (the template's wording).
 HEAD_OF_AGENCY = "Thủ trưởng cơ quan"
+#: Form 02 of an intake not received yet: what the citizen does with it (the counter scans its code or QR).
+BRING_BACK = (
+    "Khi nộp bổ sung, ông/bà mang theo phiếu này; cán bộ tiếp nhận quét mã trên phiếu để tiếp tục tiếp nhận hồ sơ "
+    "với các thông tin đã khai."
+)
+#: The QR of form 02 beside its first lines: a little smaller than the receipt's, the reference is short.
+SUPPLEMENT_QR = 18 * mm
 
 
 def _code_field(dossier: Dossier, spec: PaperSpec) -> list[Flowable]:
@@ -125,13 +134,21 @@ def supplement_story(
         else [_paragraph(DOTS, spec)]
     )
     phone = text(unit.phone) if unit.phone else DOTS
+    found_by = form_reference(dossier)
     return [
         header(unit, document_number(dossier), (event.at if event else printed).date(), spec),
         title("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", spec),
-        *_code_field(dossier, spec),
-        field("Hồ sơ của", f"<b>{text(dossier.applicant.name)}</b>", spec),
-        field("Nội dung yêu cầu giải quyết", procedure_text(dossier), spec),
-        *person_fields(dossier.applicant, spec)[1:],
+        LinearCode(found_by, font=fonts().regular, font_size=spec.body - 2, bar_height=spec.bar_height),
+        beside_qr(
+            [
+                *(_code_field(dossier, spec) or [_reference_field(found_by, spec)]),
+                field("Hồ sơ của", f"<b>{text(dossier.applicant.name)}</b>", spec),
+                field("Nội dung yêu cầu giải quyết", procedure_text(dossier), spec),
+                *person_fields(dossier.applicant, spec)[1:],
+            ],
+            QrSymbol(found_by, symbol_size=SUPPLEMENT_QR),
+            spec,
+        ),
         _paragraph("Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:", spec),
         *listing,
         field("Lý do", block(dossier.reason) or DOTS, spec),
@@ -140,8 +157,14 @@ def supplement_story(
             f"<b>{text(officer) or DOTS}</b> theo số điện thoại <b>{phone}</b> để được hướng dẫn.",
             spec,
         ),
+        *([] if dossier.code else [_paragraph(BRING_BACK, spec)]),
         signatures([("Người hướng dẫn", SIGN_HINT, officer)], spec),
     ]
+
+
+def _reference_field(found_by: str, spec: PaperSpec) -> Flowable:
+    """The reference of an intake not received yet: what finds it again when the citizen brings the papers."""
+    return field("Số tham chiếu", f"<b>{text(found_by)}</b> <i>(chưa cấp mã hồ sơ)</i>", spec)
 
 
 def refusal_story(

@@ -337,3 +337,33 @@ def specimen_other_counter(at: datetime | None = None) -> Dossier:
         code=_code(received, "0112"),
         appointment=appointment,
     )
+
+
+def specimen_supplement_at_intake(at: datetime | None = None) -> Dossier:
+    """Form 02 at the counter: the citizen brings the declaration without the birth certificate; the dossier is not
+    received (no code), the officer explains once what is missing, and the form's reference finds the intake again
+    when the citizen comes back (`core.supplement`)."""
+    received = at or datetime(2026, 10, 27, 9, 10)
+    draft = _draft(
+        received,
+        id="0192f0d2-0000-7000-8000-000000000007",
+        components=(HandedComponent(1, PROCEDURE.components[0].name, originals=1),),
+    )
+    asked = DossierEvent(
+        "e1",
+        received,
+        "tranthu",
+        "supplement",
+        Status.SUPPLEMENT_REQUESTED,
+        None,
+        unit=RECEPTION,
+        note="Chưa có Giấy chứng sinh (Điều 16 Luật Hộ tịch).",
+        data={"missing": ["Giấy chứng sinh (bản chính)"]},
+    )
+    return _played(
+        draft,
+        asked,
+        (),
+        missing=("Giấy chứng sinh (bản chính)",),
+        reason="Chưa có Giấy chứng sinh (Điều 16 Luật Hộ tịch).",
+    )
