@@ -1228,6 +1228,10 @@
         <source>Lỗi không mong đợi: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
+    <message>
+        <source>Đang tìm hồ sơ của %1 (thẻ căn cước %2).</source>
+        <translation>Looking for the dossiers of %1 (ID card %2).</translation>
+    </message>
 </context>
 <context>
     <name>IntakePanel</name>
@@ -2852,6 +2856,106 @@
     <message>
         <source>%1 ngày</source>
         <translation>%1 days</translation>
+    </message>
+</context>
+<context>
+    <name>CardBar</name>
+    <message>
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Trả các ô về như trước khi quét thẻ (%1)</source>
+        <translation>Put the fields back as they were before the card was scanned (%1)</translation>
+    </message>
+    <message>
+        <source>Đọc thẻ bằng camera</source>
+        <translation>Read the card with the camera</translation>
+    </message>
+    <message>
+        <source>Đưa mã QR ở mặt sau thẻ căn cước vào camera</source>
+        <translation>Hold the QR code on the back of the ID card up to the camera</translation>
+    </message>
+    <message>
+        <source>Quét mã QR trên thẻ căn cước để điền người nộp (hoặc người được ủy quyền, khi con trỏ đang ở phần đó).</source>
+        <translation>Scan the QR code on the ID card to fill in the applicant (or the authorised person, when the cursor is in that section).</translation>
+    </message>
+    <message>
+        <source>người nộp hồ sơ</source>
+        <translation>the applicant</translation>
+    </message>
+    <message>
+        <source>người được ủy quyền</source>
+        <translation>the authorised person</translation>
+    </message>
+    <message>
+        <source>Đã điền từ thẻ căn cước cho %1: %2.</source>
+        <translation>Filled in from the ID card for %1: %2.</translation>
+    </message>
+    <message>
+        <source>Chưa điền %1: máy quét làm hỏng chữ có dấu; hãy nhập tay, hoặc chuyển máy quét sang chế độ USB-COM.</source>
+        <translation>Not filled in: %1. The scanner damaged the accented letters; type them, or switch the scanner to USB-COM mode.</translation>
+    </message>
+    <message>
+        <source>Đã hoàn tác: các ô trở lại như trước khi quét thẻ.</source>
+        <translation>Undone: the fields are back as they were before the card was scanned.</translation>
+    </message>
+    <message>
+        <source>họ và tên</source>
+        <translation>full name</translation>
+    </message>
+    <message>
+        <source>số định danh</source>
+        <translation>personal ID</translation>
+    </message>
+    <message>
+        <source>ngày sinh</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <source>địa chỉ</source>
+        <translation>address</translation>
+    </message>
+</context>
+<context>
+    <name>CardCameraDialog</name>
+    <message>
+        <source>Đọc thẻ căn cước bằng camera</source>
+        <translation>Read the ID card with the camera</translation>
+    </message>
+    <message>
+        <source>Đưa mã QR ở mặt sau thẻ căn cước vào khung.</source>
+        <translation>Hold the QR code on the back of the ID card inside the frame.</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PanelRouting</name>
+    <message>
+        <source>Mã hồ sơ %1: tài khoản này không trả kết quả; tìm hồ sơ trong danh sách hồ sơ.</source>
+        <translation>Dossier code %1: this account does not hand over results; find the dossier in the dossier list.</translation>
+    </message>
+    <message>
+        <source>Thẻ căn cước dùng để điền người nộp ở màn hình Tiếp nhận hồ sơ.</source>
+        <translation>An ID card fills in the applicant on the Intake screen.</translation>
+    </message>
+    <message>
+        <source>Mã vừa quét không phải mã hồ sơ hợp lệ: «%1». Kiểm tra bộ gõ tiếng Việt (Unikey) đang tắt.</source>
+        <translation>The scanned code is not a valid dossier code: «%1». Check that the Vietnamese input method (Unikey) is off.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanRouter</name>
+    <message>
+        <source>Mã vừa quét không phải mã hồ sơ hay thẻ căn cước: «%1».</source>
+        <translation>The scanned code is neither a dossier code nor an ID card: «%1».</translation>
+    </message>
+    <message>
+        <source>Không dùng được thẻ căn cước vừa quét: %1</source>
+        <translation>The scanned ID card cannot be used: %1</translation>
     </message>
 </context>
 </TS>
