@@ -193,10 +193,13 @@ class MainWindow(QMainWindow):
     def _install_scanner(self) -> None:
         """Every scan, whatever read it, goes through one router (`gui/scan_router.py`) to the panel its kind
         belongs to; the USB scanner in keyboard mode works whichever widget has focus."""
+        from .scan_gate import ScanGate
         from .scan_router import PanelRouting, ScanRouter, keyboard_scanner
 
         self.scan_router = ScanRouter(self.session.lang, parent=self)
         self.scan_routing = PanelRouting(self, self.scan_router)
+        # a scan while a dialog is open waits for the dialog to close (held, and said so)
+        self.scan_gate = ScanGate(self, self.scan_router)
         if "handover" not in self.panels and "intake" not in self.panels:
             return
         self.scanner = keyboard_scanner(self.session.settings, self.scan_router, self)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..devices.qt_wedge import ScannerEventFilter
     from .intake.card_camera import CardCameraDialog
     from .main_window import MainWindow
+    from .scan_gate import ScanGate
 
 #: Where a scan came from (`handle`'s `source`).
 SOURCE_KEYBOARD = "keyboard"  # a USB scanner in keyboard mode, caught by the app-wide event filter
@@ -65,11 +66,16 @@ class ScanRouter(QObject):
         super().__init__(parent)
         self._lang = lang
         self._today = today
+        #: Holds scans while a dialog is open (`gui/scan_gate.py`); set by the gate itself.
+        self.gate: ScanGate | None = None
 
     def handle(self, text: str, source: str = SOURCE_KEYBOARD) -> None:
-        """A scan from any reader: decide what it is and emit the signal of its kind."""
+        """A scan from any reader: decide what it is and emit the signal of its kind (later, when the gate holds it
+        while a dialog is open)."""
         text = text.strip()
         if not text:
+            return
+        if self.gate is not None and self.gate.holds(text, source):
             return
         kind = classify_scan(text)
         if kind is ScanKind.DOSSIER_CODE:
