@@ -1,4 +1,7 @@
-"""The QR code on the back of the chip ID card (CCCD / thẻ căn cước): its text parsed into checked fields.
+"""The QR code of the chip ID card (CCCD / thẻ căn cước): its text parsed into checked fields.
+
+The citizen ID card with a chip (Circular 06/2021/TT-BCA) carries it on the front, the identity card issued since
+1 July 2024 (Circular 16/2024/TT-BCA) on the back; both hold the same kind of text.
 
 The code holds UTF-8 text, fields separated by `|`, in this order:
 

@@ -2873,8 +2873,8 @@
         <translation>Read the card with the camera</translation>
     </message>
     <message>
-        <source>Đưa mã QR ở mặt sau thẻ căn cước vào camera</source>
-        <translation>Hold the QR code on the back of the ID card up to the camera</translation>
+        <source>Đưa mã QR trên thẻ căn cước vào camera</source>
+        <translation>Hold the ID card&apos;s QR code up to the camera</translation>
     </message>
     <message>
         <source>Quét mã QR trên thẻ căn cước để điền người nộp (hoặc người được ủy quyền, khi con trỏ đang ở phần đó).</source>
@@ -2924,8 +2924,8 @@
         <translation>Read the ID card with the camera</translation>
     </message>
     <message>
-        <source>Đưa mã QR ở mặt sau thẻ căn cước vào khung.</source>
-        <translation>Hold the QR code on the back of the ID card inside the frame.</translation>
+        <source>Đưa mã QR của thẻ vào khung (mặt trước thẻ căn cước công dân, mặt sau thẻ căn cước mới).</source>
+        <translation>Hold the card&apos;s QR code inside the frame (on the front of a citizen ID card, on the back of the new identity card).</translation>
     </message>
     <message>
         <source>Đóng</source>

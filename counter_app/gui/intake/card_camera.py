@@ -17,7 +17,7 @@ from ..handover.camera_view import CameraView
 
 
 class CardCameraDialog(QDialog):
-    """The webcam pointed at the QR code on the back of a card; emits `card_read(text)` and closes on a read."""
+    """The webcam pointed at the QR code of an ID card; emits `card_read(text)` and closes on a read."""
 
     card_read = Signal(str)
 
@@ -28,7 +28,9 @@ class CardCameraDialog(QDialog):
         self.view = CameraView(
             source_factory,
             accept=looks_like_id_card,
-            hint=self.tr("Đưa mã QR ở mặt sau thẻ căn cước vào khung."),
+            hint=self.tr(
+                "Đưa mã QR của thẻ vào khung (mặt trước thẻ căn cước công dân, mặt sau thẻ căn cước mới)."
+            ),
             parent=self,
         )
         self.close_button = QPushButton(self.tr("Đóng"), self)

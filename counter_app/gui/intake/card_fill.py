@@ -98,7 +98,7 @@ class CardBar(QFrame):
         self.undo_button.hide()
         self.camera_button = QPushButton(self.tr("Đọc thẻ bằng camera"), self)
         self.camera_button.setObjectName("cardCameraButton")
-        self.camera_button.setToolTip(self.tr("Đưa mã QR ở mặt sau thẻ căn cước vào camera"))
+        self.camera_button.setToolTip(self.tr("Đưa mã QR trên thẻ căn cước vào camera"))
         self.camera_button.hide()  # shown once the window connects a camera to it
         for button in (
             self.undo_button,
