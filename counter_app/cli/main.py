@@ -98,7 +98,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if args.command is None:
             from ..gui.launcher import launch
 
-            return launch(ctx, demo=args.demo, kiosk=args.kiosk, data_dir_given=args.data_dir is not None)
+            return launch(
+                ctx,
+                demo=args.demo,
+                kiosk=args.kiosk,
+                data_dir_given=args.data_dir is not None,
+                lang_given=args.lang is not None,  # --lang wins over the language saved in Settings
+            )
         return int(args.handler(args, ctx) or 0)
     except CliError as exc:
         print(str(exc), file=ctx.err)

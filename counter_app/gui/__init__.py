@@ -2,10 +2,11 @@
 
 How the pieces fit (read this before adding a panel):
 
-- `launcher.launch(ctx, demo, kiosk, data_dir_given)` is what `counter-app` runs without a sub-command. It
-  creates the QApplication (`app.py`: fonts, translators), opens the profile (`counter_app.app.profile`) on a
-  worker, and hands over to `controller.CounterController`, which shows the wizard (unconfigured profile), then the
-  sign-in screen, then `main_window.MainWindow` for the signed-in officer.
+- `launcher.launch(ctx, demo, kiosk, data_dir_given, lang_given)` is what `counter-app` runs without a sub-command
+  (`--lang` given wins over the language saved in Settings). It creates the QApplication (`app.py`: fonts,
+  translators), opens the profile (`counter_app.app.profile`) on a worker, and hands over to
+  `controller.CounterController`, which shows the wizard (unconfigured profile), then the sign-in screen, then
+  `main_window.MainWindow` for the signed-in officer.
 - Every window and panel receives a `session.Session`: the application (`counter_app.app.CounterApp`), the
   `tasks.TaskRunner`, the typed device settings (`counter_app.settings.CounterSettings`), the signed-in
   `Account`, the unit and the language. The window never imports `counter_app.storage` (import-linter says so).

@@ -1,19 +1,21 @@
 """The citizens' self-lookup kiosk (`counter-app --kiosk`): scan or type a dossier code, see where the dossier is.
 
 It shows the procedure, the current stage and unit, the appointment and whether the dossier is on time, with
-the applicant's name masked and no other personal data. It returns to the start page after a short idle time
-and cannot be left (close, Esc, Alt+F4) without an administrator's password.
+the applicant's name masked and no other personal data. A new scan (or typing) on the result page replaces it at
+once. It returns to the start page after a short idle time, counting the seconds down on the result page, and
+cannot be left (close, Esc, Alt+F4) without an administrator's password.
 """
 
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,6 +46,11 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 #: Idle time after which the kiosk goes back to its start page.
 IDLE_MS = 30_000
+#: How often the countdown looks at the clock (a second is shown as soon as it has passed).
+TICK_MS = 200
+_COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+)
 _SEPARATORS = re.compile(r"[\s/?=&#,;|]+")
 
 
@@ -61,6 +68,8 @@ class KioskWindow(QWidget):
     lookup_finished = Signal(object)  # PublicStatus, or None when no dossier has the code
     returned_to_start = Signal()
     unlocked = Signal()
+    #: Seconds left before the result page goes back to the start page, each time the shown number changes.
+    countdown_changed = Signal(int)
 
     def __init__(
         self,
@@ -71,20 +80,26 @@ class KioskWindow(QWidget):
         *,
         clock: Clock = datetime.now,
         idle_ms: int = IDLE_MS,
+        wall_clock: Clock = datetime.now,
     ) -> None:
+        """`clock`: the time dossiers are judged at (on time or late); `wall_clock`: the time the idle countdown
+        runs on (tests move it with their pinned clock)."""
         super().__init__(parent)
         self.app = app
         self.settings = settings
         self.lang = lang
         self.clock = clock
+        self.wall_clock = wall_clock
+        self.idle = timedelta(milliseconds=idle_ms)
         self.runner = TaskRunner(self)
         self.result: PublicStatus | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self._unlocked = False
+        self._deadline: datetime | None = None
+        self._shown_seconds = -1
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.idle_timer = QTimer(self)
-        self.idle_timer.setSingleShot(True)
-        self.idle_timer.setInterval(idle_ms)
+        self.idle_timer = QTimer(self)  # looks at the wall clock while the idle countdown runs
+        self.idle_timer.setInterval(min(TICK_MS, idle_ms))
         self._build()
         self._connect()
         self.show_start()
@@ -105,14 +120,14 @@ class KioskWindow(QWidget):
             for key in ("code", "name", "procedure", "status", "unit", "appointment", "progress")
         }
         self.back_button = self.ui.againButton
-        idle_hint = self.ui.idleHint
-        idle_hint.setText(idle_hint.text().replace("%1", str(self.idle_timer.interval() // 1000)))
+        self.idle_hint = self.ui.idleHint
+        self._show_seconds_left(self.idle_seconds())
 
     def _connect(self) -> None:
         self.code.returnPressed.connect(self._on_code_return_pressed)
         self.lookup_button.clicked.connect(self._on_code_return_pressed)
         self.back_button.clicked.connect(self.show_start)
-        self.idle_timer.timeout.connect(self._on_idle_timer_timeout)
+        self.idle_timer.timeout.connect(self._on_idle_timer_tick)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -133,7 +148,7 @@ class KioskWindow(QWidget):
         self.message.show_error(None, "")
         self.stack.setCurrentWidget(self.start_page)
         self.code.setFocus()
-        self.idle_timer.stop()
+        self.stop_countdown()
         self.returned_to_start.emit()
 
     def look_up(self, text: str) -> None:
@@ -144,7 +159,7 @@ class KioskWindow(QWidget):
                 None, self.tr("Mã hồ sơ không đúng định dạng. Hãy quét lại hoặc nhập đúng mã trên giấy hẹn.")
             )
             self.code.selectAll()
-            self.idle_timer.start()
+            self.restart_countdown()
             return
         self.lookup_button.setEnabled(False)
         self.runner.submit(
@@ -159,7 +174,7 @@ class KioskWindow(QWidget):
 
     def _on_lookup_done(self, found: PublicStatus | None) -> None:
         self.lookup_button.setEnabled(True)
-        self.idle_timer.start()
+        self.restart_countdown()
         if found is None:
             self.message.show_error(
                 None, self.tr("Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại mã trên giấy hẹn.")
@@ -171,7 +186,7 @@ class KioskWindow(QWidget):
 
     def _on_lookup_failed(self, _exc: object) -> None:
         self.lookup_button.setEnabled(True)
-        self.idle_timer.start()
+        self.restart_countdown()
         self.message.show_error(
             None, self.tr("Chưa tra cứu được, xin mời thử lại hoặc liên hệ quầy tiếp nhận.")
         )
@@ -210,20 +225,87 @@ class KioskWindow(QWidget):
         }
         return texts.get(t, (self.tr("Không áp dụng"), grey))
 
-    # ---- staying put -------------------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        touched = event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
-        away_from_start = (
-            self.stack.currentWidget() is self.result_page or self.code.text() or self.message.isVisible()
-        )
-        if touched and away_from_start:
-            self.idle_timer.start()  # someone is using the kiosk: the idle time starts again
-        return False
+    # ---- the idle countdown ------------------------------------------------------------------------------------
+    def idle_seconds(self) -> int:
+        return math.ceil(self.idle.total_seconds())
+
+    def seconds_left(self) -> int | None:
+        """Whole seconds before the kiosk goes back to its start page (rounded up), None while nothing counts."""
+        if self._deadline is None:
+            return None
+        left = (self._deadline - self.wall_clock()).total_seconds()
+        return max(0, math.ceil(left))
+
+    def restart_countdown(self) -> None:
+        """Someone used the kiosk: the idle time starts again from the full count."""
+        self._deadline = self.wall_clock() + self.idle
+        self.idle_timer.start()
+        self._show_seconds_left(self.idle_seconds())
+
+    def stop_countdown(self) -> None:
+        self._deadline = None
+        self.idle_timer.stop()
+        self._show_seconds_left(self.idle_seconds())
+
+    def _on_idle_timer_tick(self) -> None:
+        if self._deadline is None:
+            self.idle_timer.stop()
+            return
+        left = (self._deadline - self.wall_clock()).total_seconds()
+        if left > self.idle.total_seconds() + 1:  # the clock was set back: count from the full time again
+            self.restart_countdown()
+            return
+        if left <= 0:
+            self._on_idle_timer_timeout()
+            return
+        self._show_seconds_left(math.ceil(left))
+
+    def _show_seconds_left(self, seconds: int) -> None:
+        if seconds == self._shown_seconds:
+            return
+        self._shown_seconds = seconds
+        self.idle_hint.setText(self.tr("Màn hình sẽ tự quay về trang đầu sau <b>%n</b> giây.", "", seconds))
+        self.countdown_changed.emit(seconds)
 
     def _on_idle_timer_timeout(self) -> None:
         if self.unlock_dialog is not None and self.unlock_dialog.isVisible():
             self.unlock_dialog.reject()
         self.show_start()
+
+    # ---- staying put -------------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        touched = event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+        if not touched:
+            return False
+        if isinstance(event, QKeyEvent) and self._starts_a_new_lookup(watched, event):
+            return True
+        away_from_start = (
+            self.stack.currentWidget() is self.result_page or self.code.text() or self.message.isVisible()
+        )
+        if away_from_start:
+            self.restart_countdown()  # someone is using the kiosk: the idle time starts again
+        return False
+
+    def _starts_a_new_lookup(self, watched: QObject, event: QKeyEvent) -> bool:
+        """A scan (or typing) while a result is shown: the next citizen's code. The result goes at once, the code
+        field takes this key and the rest of the burst, and its Enter looks the new code up."""
+        if self.stack.currentWidget() is not self.result_page:
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self:
+            return False  # the unlock dialog's keys are its own
+        if watched is not QApplication.focusWidget() and watched is not self:
+            return False  # the copy of the key sent on to a parent
+        if event.modifiers() & _COMMAND_MODIFIERS or not event.text() or not event.text().isprintable():
+            return False
+        self.result = None
+        self.code.clear()
+        self.message.show_error(None, "")
+        self.stack.setCurrentWidget(self.start_page)
+        self.code.setFocus()
+        self.restart_countdown()
+        copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat())
+        QCoreApplication.sendEvent(self.code, copy)
+        return True
 
     def _on_code_return_pressed(self) -> None:
         self.look_up(self.code.text())

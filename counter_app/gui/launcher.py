@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..app.base import CounterApp
     from ..cli.context import CliContext
+    from ..settings import CounterSettings
     from .controller import CounterController
 
 DEMO_FOLDER = "demo"
@@ -18,10 +19,23 @@ def demo_data_dir(data_dir: Path, data_dir_given: bool) -> Path:
     return data_dir if data_dir_given else data_dir / DEMO_FOLDER
 
 
-def prepare(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> CounterController | int:
+def interface_language(settings: CounterSettings, ctx_lang: str, lang_given: bool) -> str:
+    """The language of the windows: `--lang` when given on the command line, else the one saved in Settings, else
+    the environment's (`ctx_lang`)."""
+    from ..settings import CounterSettings
+
+    if lang_given or not settings.is_stored(CounterSettings.language):
+        return ctx_lang
+    return settings.language
+
+
+def prepare(
+    ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool, lang_given: bool = False
+) -> CounterController | int:
     """Create the application and show its first window; returns the controller, or an exit code.
 
-    `--demo` on a folder holding a configured profile raises `DemoRefusedError` before any window or write.
+    `--demo` on a folder holding a configured profile raises `DemoRefusedError` before any window or write;
+    `lang_given`: `--lang` was on the command line and overrides the saved language for this run.
     """
     from ..settings import CounterSettings
     from .app import ensure_application, install_translators
@@ -33,7 +47,7 @@ def prepare(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> C
         refuse_demo_over_real(data_dir)
     app = ensure_application()
     settings = CounterSettings.for_data_dir(data_dir)
-    lang = settings.language if settings.is_stored(CounterSettings.language) else ctx.lang
+    lang = interface_language(settings, ctx.lang, lang_given)
     install_translators(app, lang)
     if kiosk:
         return _start_kiosk(data_dir, demo, settings, lang)
@@ -68,9 +82,9 @@ def open_app(data_dir: Path, demo: bool) -> CounterApp:
     return open_profile(data_dir, demo=demo)
 
 
-def launch(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool) -> int:
+def launch(ctx: CliContext, demo: bool, kiosk: bool, data_dir_given: bool, lang_given: bool = False) -> int:
     """Run the GUI until the last window closes; returns the process exit code."""
-    prepared = prepare(ctx, demo, kiosk, data_dir_given)
+    prepared = prepare(ctx, demo, kiosk, data_dir_given, lang_given)
     if isinstance(prepared, int):
         return prepared
     from PySide6.QtWidgets import QApplication
