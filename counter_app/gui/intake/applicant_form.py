@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -17,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import ValidationError, ValidationErrors
+from ...core.idcard import IdCard
 from ...core.model import ApplicantKind, IdType, Person, Representative
 from ...core.validation import clean_person, clean_representative
 from ...messages import describe
 from ..form_widgets import SteadyErrorLabel
 from ..widgets import ErrorLabel
+from .card_fill import CardBar, CardFill, fill_person, undo_fill
 
 TEXT_FIELDS = ("name", "identifier", "birth_date", "address", "phone", "email")
 #: Lines of room kept under each field for its error (a half-width field's sentence takes two or three), so that
@@ -208,6 +212,9 @@ class ApplicantForm(QWidget):
         self._touched: set[str] = set()
         self._show_all = False
         self._shown: dict[str, str] = {}
+        self._card_fill: CardFill | None = None  # the last card written in, until undone or cleared
+        self._card_fresh = False  # nothing edited since that card: Ctrl+Z undoes it
+        self.card_bar = CardBar(self)
         self.applicant = PersonFields("applicant", with_kind=True, parent=self)
         self.has_representative = QCheckBox(self.tr("Người được ủy quyền nộp thay"), self)
         self.has_representative.setObjectName("hasRepresentative")
@@ -230,6 +237,7 @@ class ApplicantForm(QWidget):
         self.representative_box.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.card_bar)
         layout.addWidget(self.applicant)
         layout.addWidget(self.has_representative)
         layout.addWidget(self.representative_box)
@@ -240,6 +248,12 @@ class ApplicantForm(QWidget):
             fields.edited.connect(self._on_fields_edited)
             fields.left.connect(self._on_fields_left)
         self.has_representative.toggled.connect(self._on_has_representative_toggled)
+        for fields in (self.applicant, self.representative):
+            fields.edited.connect(self._on_fields_edited_after_card)
+            for widget in (*fields.editors.values(), fields.kind, fields.id_type):
+                widget.installEventFilter(self)
+        self.authorisation_paper.installEventFilter(self)
+        self.card_bar.undo_clicked.connect(self.undo_card_fill)
         self.authorisation_paper.textEdited.connect(
             lambda _t: self._on_fields_edited("representative.authorisation_paper")
         )
@@ -355,6 +369,66 @@ class ApplicantForm(QWidget):
         self.validate()
         self.changed.emit()
 
+    # ---- the chip ID card --------------------------------------------------------------------------------------
+    def fill_from_card(self, card: IdCard, target: str | None = None) -> CardFill:
+        """Fill the applicant, or the authorised person when its section has focus (or `target`, the section's
+        prefix, says so), from a chip ID card's QR code; the card bar says what was filled and offers the undo."""
+        fields = self._card_target(target)
+        fill = fill_person(fields, card)
+        self._touched.update(f"{fields.prefix}.{key}" for key in fill.filled)
+        self.validate()
+        self.changed.emit()
+        self._card_fill, self._card_fresh = fill, True
+        self.card_bar.show_filled(fill)
+        return fill
+
+    def undo_card_fill(self) -> bool:
+        """Put back what the last card replaced (fields typed since keep their text); False when there is none."""
+        fill = self._card_fill
+        if fill is None:
+            return False
+        undo_fill(self.applicant if fill.target == "applicant" else self.representative, fill)
+        self._card_fill, self._card_fresh = None, False
+        self.validate()
+        self.changed.emit()
+        self.card_bar.show_undone()
+        return True
+
+    def show_card_problem(self, sentence: str) -> None:
+        """A scanned card could not be used: say why above the applicant."""
+        self.card_bar.show_problem(sentence)
+
+    def _card_target(self, target: str | None) -> PersonFields:
+        if target is None:
+            focused = QApplication.focusWidget()
+            inside = focused is not None and self.representative_box.isAncestorOf(focused)
+            target = "representative" if inside and self.has_representative.isChecked() else "applicant"
+        return self.representative if target == "representative" else self.applicant
+
+    def _on_fields_edited_after_card(self, _field: str) -> None:
+        self._card_fresh = False
+
+    def _forget_card_fill(self) -> None:
+        self._card_fill, self._card_fresh = None, False
+        self.card_bar.show_idle()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Ctrl+Z right after a card filled the form undoes the whole fill; once a field is edited, Ctrl+Z is that
+        field's own again."""
+        if (
+            event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and self._card_fill is not None
+            and self._card_fresh
+        ):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # no window shortcut takes it: the key press comes here
+            else:
+                self.undo_card_fill()
+            return True
+        return super().eventFilter(watched, event)
+
     # ---- drafts and reset --------------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, object]:
         return {
@@ -372,6 +446,7 @@ class ApplicantForm(QWidget):
         if isinstance(representative, dict):
             self.representative.from_dict(representative)
         self.authorisation_paper.setText(str(data.get("authorisation_paper", "")))
+        self._forget_card_fill()
         self._touched = {f"applicant.{key}" for key in TEXT_FIELDS if self._editor_text(f"applicant.{key}")}
         self.validate()
 
@@ -383,6 +458,7 @@ class ApplicantForm(QWidget):
         self.representative.clear()
         self.authorisation_paper.clear()
         self.has_representative.setChecked(False)
+        self._forget_card_fill()
         self._touched.clear()
         self._show_all = False
         self.validate()
