@@ -132,7 +132,9 @@ class SettingsDialog(QDialog):
         for name, description in available_ports():
             shown = f"{name}{PORT_DESCRIPTION_SEPARATOR}{description}" if description else name
             self.serial_port.addItem(shown, name)
-        self.serial_port.lineEdit().setPlaceholderText(self.tr("ví dụ COM3 hoặc /dev/ttyACM0"))
+        port_editor = self.serial_port.lineEdit()
+        if port_editor is not None:  # the form makes the box editable
+            port_editor.setPlaceholderText(self.tr("ví dụ COM3 hoặc /dev/ttyACM0"))
         current = settings.scanner_serial_port
         index = self.serial_port.findData(current)
         if index >= 0:
