@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
@@ -13,7 +13,7 @@ from .. import __version__
 from ..app.base import Changes, Scope
 from ..core.model import Dossier, UnitConfig
 from ..core.roles import Operation, Role
-from .closing import CloseWaiter
+from .closing import QUIT, SEND_THEN_QUIT, STAY, CloseWaiter, QuitGuard
 from .session import PanelEntry, Session
 from .statusbar import CounterStatusBar, encryption_notice
 from .tracking import DASHBOARD_SHORTCUT
@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, PanelEntry] = {}
         self._closed = False
         self._closing: CloseWaiter | None = None
+        self._signing_out = False  # the next officer's session sends what waits: no question then
+        self._quit_answer = ""  # QUIT or SEND_THEN_QUIT once the officer has answered about quitting
         self._panel_menus: dict[str, QMenu] = {}
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         self._install_scanner()
         self._install_serial_scanner()
         self._install_sync()
+        self._install_quit_guard()
         self._install_idle_lock()
         self._restore_geometry()
         self.show_panel(self.landing_panel())
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self._on_settings_triggered)
         self.accounts_action.triggered.connect(self._on_accounts_triggered)
         self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.sign_out_requested.connect(self._on_sign_out_requested)  # first: the controller's close follows
         self.quit_action.triggered.connect(self.close)
         self.shortcuts_action.triggered.connect(self._on_shortcuts_triggered)
         self.about_action.triggered.connect(self._on_about_triggered)
@@ -248,6 +252,20 @@ class MainWindow(QMainWindow):
 
     def _on_unit_loaded(self, unit: UnitConfig | None) -> None:
         self.session.unit = unit
+
+    def _install_quit_guard(self) -> None:
+        """Quitting with changes not yet sent to the server asks first (gui/closing.py)."""
+        self.quit_guard = QuitGuard(self.session, self, lambda: self.sync_indicator.status)
+        self.quit_guard.answered.connect(self._on_quit_guard_answered)
+
+    def _on_sign_out_requested(self) -> None:
+        self._signing_out = True
+
+    def _on_quit_guard_answered(self, answer: str) -> None:
+        if answer == STAY:
+            return
+        self._quit_answer = answer if answer in (QUIT, SEND_THEN_QUIT) else QUIT
+        QTimer.singleShot(0, self.close)
 
     def _install_idle_lock(self) -> None:
         """Cover the window after the configured idle time; the officer's (or an admin's) password opens it."""
@@ -387,12 +405,19 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         event.ignore()
-        if self._closing is None:
-            self._stop_working()
-            self.setEnabled(False)
-            self._closing = CloseWaiter(self.session.runner, self.sync_worker, self)
-            self._closing.finished.connect(self._on_closing_finished, Qt.ConnectionType.QueuedConnection)
-            self._closing.start()
+        if self._closing is not None:
+            return
+        if not (self._signing_out or self._quit_answer) and self.quit_guard.may_have_unsent():
+            self.quit_guard.ask()  # unsent changes are counted and the officer chooses; the answer closes again
+            return
+        send = self.quit_guard.final_send() if self._quit_answer == SEND_THEN_QUIT else None
+        self._stop_working()
+        self.setEnabled(False)
+        self._closing = CloseWaiter(
+            self.session.runner, self.sync_worker, self, send=send, unsent=self.quit_guard.unsent
+        )
+        self._closing.finished.connect(self._on_closing_finished, Qt.ConnectionType.QueuedConnection)
+        self._closing.start()
 
     def close_now(self, timeout_s: float = 10.0) -> None:
         """Close at once, waiting (bounded) for the runner and the sync worker: for when no event loop runs any
