@@ -114,6 +114,22 @@ def test_a_dossier_code_from_the_serial_scanner_opens_the_hand_over(
     assert main.current_panel_key() == "handover" and handover.lookup.text() == code
 
 
+def test_a_scan_while_the_counter_is_locked_changes_nothing_under_the_cover(
+    qtbot: QtBot, controller, settings: CounterSettings, counter_store: CounterStore, pty: Pty
+) -> None:
+    code = some_code(counter_store)
+    use_serial(settings, pty.name)
+    main = sign_in(qtbot, controller)
+    ready(qtbot, main)
+    main.show_panel("intake")
+    opened: list[object] = []
+    main.panel("handover").dossier_opened.connect(opened.append)
+    main.idle_lock.lock()
+    pty.write(code.encode("ascii") + b"\r")
+    qtbot.waitUntil(lambda: main.status.currentMessage().startswith("Máy quầy đang khóa"), timeout=5000)
+    assert opened == [] and main.current_panel_key() == "intake"
+
+
 def test_a_chip_id_card_arrives_intact_and_reaches_the_scan_handling(
     qtbot: QtBot, controller, settings: CounterSettings, pty: Pty
 ) -> None:
