@@ -102,9 +102,8 @@ class SerialScannerLink(QObject):
 
     # ---- the scanner's signals ---------------------------------------------------------------------------------
     def _on_scanner_message_scanned(self, text: str) -> None:
-        lock = getattr(
-            self.parent(), "idle_lock", None
-        )  # the window's IdleLock (gui/idle_lock.py), once installed
+        # the window's IdleLock (gui/idle_lock.py), once installed
+        lock = getattr(self.parent(), "idle_lock", None)
         if lock is not None:
             if lock.is_locked:  # nothing changes under the cover: the officer unlocks and scans again
                 self.status.showMessage(self.tr("Máy quầy đang khóa: mở khóa rồi quét lại."), MESSAGE_MS)
