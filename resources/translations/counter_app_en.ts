@@ -285,6 +285,24 @@
         <source>Đang chờ %1… (%2 giây)</source>
         <translation>Waiting for %1… (%2 s)</translation>
     </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message numerus="yes">
+        <source>gửi %n thay đổi lên máy chủ</source>
+        <translation>
+            <numerusform>%n change to be sent to the server</numerusform>
+            <numerusform>%n changes to be sent to the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Chưa gửi được %n thay đổi: %1 Chúng vẫn được giữ trên máy này và sẽ gửi ở lần mở sau.</source>
+        <translation>
+            <numerusform>%n change could not be sent: %1 It stays on this PC and will be sent the next time the counter opens.</numerusform>
+            <numerusform>%n changes could not be sent: %1 They stay on this PC and will be sent the next time the counter opens.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CounterController</name>
@@ -1324,6 +1342,22 @@
         <source>Thủ tục %1 của bản nháp không còn trong danh mục.</source>
         <translation>The draft&apos;s procedure %1 is no longer in the catalogue.</translation>
     </message>
+    <message>
+        <source>Bỏ hồ sơ đang nhập dở để tiếp nhận hồ sơ mới?</source>
+        <translation>Discard the intake being typed and start a new one?</translation>
+    </message>
+    <message>
+        <source>Thông tin người nộp và các thành phần đã đánh dấu sẽ bị xóa.</source>
+        <translation>The applicant&apos;s details and the papers ticked will be cleared.</translation>
+    </message>
+    <message>
+        <source>Bỏ, tiếp nhận mới</source>
+        <translation>Discard, start new</translation>
+    </message>
+    <message>
+        <source>Tiếp tục nhập</source>
+        <translation>Keep typing</translation>
+    </message>
 </context>
 <context>
     <name>KioskWindow</name>
@@ -1435,6 +1469,13 @@
     <message>
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
+    </message>
+    <message numerus="yes">
+        <source>Màn hình sẽ tự quay về trang đầu sau &lt;b&gt;%n&lt;/b&gt; giây.</source>
+        <translation>
+            <numerusform>The screen returns to the start page in &lt;b&gt;%n&lt;/b&gt; second.</numerusform>
+            <numerusform>The screen returns to the start page in &lt;b&gt;%n&lt;/b&gt; seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2020,6 +2061,44 @@
     </message>
 </context>
 <context>
+    <name>QuitGuard</name>
+    <message>
+        <source>Các thay đổi vẫn được giữ an toàn trên máy này và sẽ tự gửi khi mở lại Quầy Một cửa. Gửi ngay để máy chủ và các quầy khác có chúng từ bây giờ.</source>
+        <translation>They are kept safe on this PC and are sent by themselves when the One-stop Counter opens again. Send them now so that the server and the other counters have them from now on.</translation>
+    </message>
+    <message>
+        <source>Lần đồng bộ gần nhất: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <source>Thoát Quầy Một cửa</source>
+        <translation>Quit the One-stop Counter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Còn %n thay đổi chưa gửi lên máy chủ.</source>
+        <translation>
+            <numerusform>%n change has not been sent to the server yet.</numerusform>
+            <numerusform>%n changes have not been sent to the server yet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gửi ngay rồi thoát</source>
+        <translation>Send now, then quit</translation>
+    </message>
+    <message>
+        <source>Thoát, gửi sau</source>
+        <translation>Quit, send later</translation>
+    </message>
+    <message>
+        <source>Ở lại</source>
+        <translation>Stay</translation>
+    </message>
+    <message>
+        <source>lỗi khi gửi (%1).</source>
+        <translation>an error while sending (%1).</translation>
+    </message>
+</context>
+<context>
     <name>RatingForm</name>
     <message>
         <source>Đánh giá mức độ hài lòng</source>
@@ -2103,6 +2182,18 @@
     <message>
         <source>Lý do từ chối:</source>
         <translation>Reason for refusal:</translation>
+    </message>
+    <message>
+        <source>Phiếu từ chối (mẫu 03) cần họ tên người nộp và lý do từ chối cụ thể. Số giấy tờ, địa chỉ, điện thoại, email được ghi trên phiếu nếu đã nhập, không bắt buộc.</source>
+        <translation>A refusal slip (form 03) needs the applicant&apos;s name and the specific reason for the refusal. The ID number, address, phone and email are printed on it when they were typed; they are not required.</translation>
+    </message>
+    <message>
+        <source>Người nộp:</source>
+        <translation>Applicant:</translation>
+    </message>
+    <message>
+        <source>Họ tên người nộp (bắt buộc, in trên phiếu 03)</source>
+        <translation>Applicant&apos;s full name (required, printed on form 03)</translation>
     </message>
 </context>
 <context>
@@ -2209,6 +2300,25 @@
     <message>
         <source>Quản trị</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>ScanGate</name>
+    <message>
+        <source>mã hồ sơ %1</source>
+        <translation>dossier code %1</translation>
+    </message>
+    <message>
+        <source>thẻ căn cước</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <source>một mã</source>
+        <translation>a code</translation>
+    </message>
+    <message>
+        <source>Đã nhận một lần quét (%1); sẽ xử lý khi đóng hộp thoại này.</source>
+        <translation>A scan came in (%1); it will be handled when this dialog closes.</translation>
     </message>
 </context>
 <context>
@@ -2499,6 +2609,10 @@
     <message>
         <source>Lý do:</source>
         <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Enter: xuống dòng, mỗi dòng một mục · Ctrl+Enter: ghi nhận yêu cầu bổ sung</source>
+        <translation>Enter: new line, one item per line · Ctrl+Enter: record the supplement request</translation>
     </message>
 </context>
 <context>
