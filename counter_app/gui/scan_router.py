@@ -3,8 +3,9 @@
 Readers of scans (the USB scanner typing as a keyboard, `devices/qt_wedge.py`; a scanner on a serial port; the
 webcam) call `ScanRouter.handle(text, source)` and nothing else. The router emits one signal per kind and the
 main window connects each to the screen it belongs to: a dossier code opens the hand-over, a chip ID card fills
-the intake's applicant (or authorised person), a code mangled by a Vietnamese input method explains the input
-method, anything else is named as unrecognised. No reader decides on its own what a text is.
+the intake's applicant (or authorised person), form 02's reference reopens the intake waiting for papers, a code
+mangled by a Vietnamese input method explains the input method, anything else is named as unrecognised. No reader
+decides on its own what a text is.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from ..core.codes import ScanKind, classify_scan, looks_like_mangled_code
 from ..core.errors import ValidationError
 from ..core.idcard import IdCard, looks_like_id_card, parse_id_card
+from ..core.references import parse_reference
 from ..messages import describe
 from ..settings import CounterSettings
 
@@ -57,6 +59,9 @@ class ScanRouter(QObject):
     id_card_refused = Signal(str)
     #: A dossier code's outline with letters no code has (an input method such as Unikey was on).
     mangled_code_scanned = Signal(str)
+    #: The reference on form 02 of an intake kept waiting for papers (`core.references`, printed form): the
+    #: intake reopens it.
+    supplement_reference_scanned = Signal(str)
     #: Anything else: the sentence saying the scan was not recognised, and its source.
     unknown_scanned = Signal(str, str)
 
@@ -82,6 +87,8 @@ class ScanRouter(QObject):
             self.dossier_code_scanned.emit(text)
         elif kind is ScanKind.ID_CARD or looks_like_id_card(text):
             self._card(text, source)
+        elif kind is ScanKind.SUPPLEMENT_REFERENCE:
+            self.supplement_reference_scanned.emit(parse_reference(text) or text)
         elif looks_like_mangled_code(text):
             self.mangled_code_scanned.emit(text)
         else:
@@ -127,6 +134,7 @@ class PanelRouting(QObject):
         router.id_card_scanned.connect(self._on_router_id_card_scanned)
         router.id_card_refused.connect(self._on_router_id_card_refused)
         router.mangled_code_scanned.connect(self._on_router_mangled_code_scanned)
+        router.supplement_reference_scanned.connect(self._on_router_supplement_reference_scanned)
         router.unknown_scanned.connect(self._on_router_unknown_scanned)
 
     def _panel(self, key: str) -> Any:
@@ -175,6 +183,18 @@ class PanelRouting(QObject):
                     "Mã vừa quét không phải mã hồ sơ hợp lệ: «%1». Kiểm tra bộ gõ tiếng Việt (Unikey) đang tắt."
                 ).replace("%1", shorten(text))
             )
+
+    def _on_router_supplement_reference_scanned(self, reference: str) -> None:
+        intake = self._panel("intake")
+        if intake is None:
+            self._tell(
+                self.tr(
+                    "Phiếu yêu cầu bổ sung %1: hồ sơ chưa được tiếp nhận; cán bộ tiếp nhận tiếp tục hồ sơ này ở màn "
+                    "hình Tiếp nhận hồ sơ."
+                ).replace("%1", reference)
+            )
+            return
+        intake.continue_intake(reference)  # brings the intake to the front
 
     def _on_router_unknown_scanned(self, sentence: str, _source: str) -> None:
         self._tell(sentence)

@@ -101,6 +101,14 @@
         <source>Không áp dụng cho hồ sơ ở trạng thái «%1».</source>
         <translation>Not available for a dossier in status «%1».</translation>
     </message>
+    <message>
+        <source>Hồ sơ chưa được tiếp nhận: mở lại ở màn hình tiếp nhận với thông tin đã khai, đánh dấu giấy tờ vừa nộp và tiếp nhận (cấp mã hồ sơ, giấy hẹn)</source>
+        <translation>Not received yet: reopen it at intake with what was entered, tick the papers just brought and receive it (dossier code, appointment slip)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa được tiếp nhận: cán bộ tiếp nhận tiếp tục hồ sơ này tại quầy</source>
+        <translation>Not received yet: a receiving officer continues this dossier at the counter</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -269,6 +277,10 @@
         <source>Chỉ xuất trình để đối chiếu</source>
         <translation>Only shown for checking</translation>
     </message>
+    <message>
+        <source> — đã yêu cầu bổ sung</source>
+        <translation> — requested on form 02</translation>
+    </message>
 </context>
 <context>
     <name>CloseWaiter</name>
@@ -302,6 +314,29 @@
             <numerusform>%n change could not be sent: %1 It stays on this PC and will be sent the next time the counter opens.</numerusform>
             <numerusform>%n changes could not be sent: %1 They stay on this PC and will be sent the next time the counter opens.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ContinuingBanner</name>
+    <message>
+        <source>Tiếp nhận mới thay vào</source>
+        <translation>Start a new intake instead</translation>
+    </message>
+    <message>
+        <source>Không tiếp tục hồ sơ chờ bổ sung này; để trống biểu mẫu</source>
+        <translation>Do not continue this dossier waiting for papers; empty the form</translation>
+    </message>
+    <message>
+        <source>Tiếp tục hồ sơ chờ bổ sung &lt;b&gt;%1&lt;/b&gt; của &lt;b&gt;%2&lt;/b&gt; (hướng dẫn bổ sung lúc %3).</source>
+        <translation>Continuing the dossier waiting for papers &lt;b&gt;%1&lt;/b&gt; of &lt;b&gt;%2&lt;/b&gt; (papers requested on %3).</translation>
+    </message>
+    <message>
+        <source>Giấy tờ đã yêu cầu: %1.</source>
+        <translation>Papers requested: %1.</translation>
+    </message>
+    <message>
+        <source>Đánh dấu giấy tờ công dân vừa nộp rồi bấm «Tiếp nhận» (Ctrl+Enter): mã hồ sơ và ngày hẹn tính từ lúc tiếp nhận.</source>
+        <translation>Tick the papers the citizen has just brought, then press «Receive» (Ctrl+Enter): the dossier code and the appointment count from the receipt.</translation>
     </message>
 </context>
 <context>
@@ -828,6 +863,14 @@
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
+    <message>
+        <source>Chưa tiếp nhận, chờ giấy tờ</source>
+        <translation>Not received, waiting for papers</translation>
+    </message>
+    <message>
+        <source>Số tham chiếu trên phiếu yêu cầu bổ sung (mẫu 02); chưa cấp mã hồ sơ</source>
+        <translation>Reference on the supplement request (form 02); no dossier code yet</translation>
+    </message>
 </context>
 <context>
     <name>DossierListPanel</name>
@@ -1104,6 +1147,14 @@
         <source>Qua bưu chính</source>
         <translation>By post</translation>
     </message>
+    <message>
+        <source>%1 (chưa cấp mã)</source>
+        <translation>%1 (no code yet)</translation>
+    </message>
+    <message>
+        <source>In lại phiếu yêu cầu bổ sung (mẫu 02)</source>
+        <translation>Print the supplement request again (form 02)</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -1357,6 +1408,30 @@
     <message>
         <source>Tiếp tục nhập</source>
         <translation>Keep typing</translation>
+    </message>
+    <message>
+        <source>Đã đổi thủ tục: đây là một hồ sơ mới, hồ sơ chờ bổ sung vẫn giữ nguyên.</source>
+        <translation>Procedure changed: this is a new dossier; the dossier waiting for papers stays as it is.</translation>
+    </message>
+    <message>
+        <source>Chưa thể tiếp nhận: đánh dấu các giấy tờ công dân vừa nộp bổ sung.</source>
+        <translation>Cannot receive yet: tick the papers the citizen has just brought.</translation>
+    </message>
+    <message>
+        <source>Tiếp tục hồ sơ chờ bổ sung</source>
+        <translation>Continue a dossier waiting for papers</translation>
+    </message>
+    <message>
+        <source>Bỏ hồ sơ đang nhập dở để tiếp tục hồ sơ chờ bổ sung của %1?</source>
+        <translation>Drop the intake being entered and continue the dossier of %1 waiting for papers?</translation>
+    </message>
+    <message>
+        <source>Bỏ, tiếp tục hồ sơ chờ bổ sung</source>
+        <translation>Drop it and continue</translation>
+    </message>
+    <message>
+        <source>Không mở được hồ sơ chờ bổ sung: %1</source>
+        <translation>The dossier waiting for papers could not be opened: %1</translation>
     </message>
 </context>
 <context>
@@ -3063,6 +3138,10 @@
     <message>
         <source>Mã vừa quét không phải mã hồ sơ hợp lệ: «%1». Kiểm tra bộ gõ tiếng Việt (Unikey) đang tắt.</source>
         <translation>The scanned code is not a valid dossier code: «%1». Check that the Vietnamese input method (Unikey) is off.</translation>
+    </message>
+    <message>
+        <source>Phiếu yêu cầu bổ sung %1: hồ sơ chưa được tiếp nhận; cán bộ tiếp nhận tiếp tục hồ sơ này ở màn hình Tiếp nhận hồ sơ.</source>
+        <translation>Supplement request %1: the dossier is not received yet; a receiving officer continues it on the Intake screen.</translation>
     </message>
 </context>
 <context>

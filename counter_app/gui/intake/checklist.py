@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -72,7 +72,10 @@ class ChecklistModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Row] = []
+        #: Components form 02 asked for (an intake waiting for papers, being finished): marked in words and colour.
+        self.requested: frozenset[int] = frozenset()
         self._if_any = self.tr(" (nếu có)")
+        self._asked = self.tr(" — đã yêu cầu bổ sung")
         self._bold = QFont()
         self._bold.setBold(True)
         self._headers = (
@@ -142,7 +145,8 @@ class ChecklistModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
-                return f"{c.number}. {c.name}{'' if c.required else self._if_any}"
+                asked = self._asked if c.number in self.requested else ""
+                return f"{c.number}. {c.name}{'' if c.required else self._if_any}{asked}"
             if column in self.COUNT_FIELDS:
                 return "—" if c.shown_only else getattr(row, self.COUNT_FIELDS[column])
             return None
@@ -152,6 +156,8 @@ class ChecklistModel(QAbstractTableModel):
             if column == self.NAME and not c.shown_only or column == self.SHOWN and c.shown_only:
                 return Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked
             return None
+        if role == Qt.ItemDataRole.BackgroundRole and c.number in self.requested:
+            return QColor("#e3f4e1") if row.ticked else QColor("#fff1c2")  # brought now / still missing
         if role == Qt.ItemDataRole.FontRole and column == self.NAME and c.required:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
@@ -273,8 +279,16 @@ class Checklist(QWidget):
         return super().eventFilter(watched, event)
 
     # ---- API ---------------------------------------------------------------------------------------------------
+    def mark_requested(self, numbers: frozenset[int]) -> None:
+        """Mark the components form 02 asked for (until the procedure changes)."""
+        self.model.requested = numbers
+        if self.model.rowCount():
+            last = self.model.index(self.model.rowCount() - 1, self.model.SHOWN)
+            self.model.dataChanged.emit(self.model.index(0, 0), last)
+
     def set_procedure(self, procedure: Procedure | None) -> None:
         self._procedure = procedure
+        self.model.requested = frozenset()
         self.model.set_rows([Row(c) for c in procedure.components] if procedure else [])
         self.table.resizeRowsToContents()
         if self.model.rowCount():

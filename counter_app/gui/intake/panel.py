@@ -1,4 +1,5 @@
-"""The intake panel: procedure, applicant, checklist and the three outcomes, with the draft kept safe across crashes."""
+"""The intake panel: procedure, applicant, checklist and the three outcomes, with the draft kept safe across crashes;
+an intake kept waiting for papers is reopened here and received (`continuing.py`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -34,6 +34,7 @@ from ..questions import Answer, Question
 from ..session import PanelEntry, Session
 from .applicant_form import ApplicantForm
 from .checklist import Checklist
+from .continuing import ContinuingBanner, form_data, requested_numbers
 from .outcome import (
     PRINT_SHORTCUT,
     REFUSE_SHORTCUT,
@@ -76,6 +77,10 @@ class IntakePanel(QWidget):
         self._procedures_ready = False
         self._provisional_from: int | None = None  # first year without an official day-off notice
         self.discard_question: Question | None = None
+        #: The intake waiting for papers being finished (form 02 scanned or opened from the list), else None.
+        self.continuing: Dossier | None = None
+        self._continue_when_loaded: Dossier | None = None
+        self.continue_question: Question | None = None
         self.printer = FormPrinter(session, self)
         self._build()
         self._build_actions()
@@ -89,12 +94,6 @@ class IntakePanel(QWidget):
         from .procedure_picker import ProcedurePicker
 
         self.picker = ProcedurePicker(lang, self)
-        # the list takes the room left over: its own preferred height must not push the applicant's fields (with the
-        # room their error lines keep) below the window's edge
-        self.picker.setMinimumHeight(self.picker.minimumSizeHint().height())
-        picker_policy = self.picker.sizePolicy()
-        picker_policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
-        self.picker.setSizePolicy(picker_policy)
         self.chosen = QLabel(self.tr("Chưa chọn thủ tục."), self)
         self.chosen.setObjectName("chosenProcedure")
         self.chosen.setWordWrap(True)
@@ -106,6 +105,7 @@ class IntakePanel(QWidget):
         self.outcome = OutcomeBar(self)
         self.summary = LastDossierSummary(lang, self)
         self.banner = self._draft_banner()
+        self.continuing_banner = ContinuingBanner(lang, self)
 
         procedure_box = QGroupBox(self.tr("1. Thủ tục hành chính"), self)
         box = QVBoxLayout(procedure_box)
@@ -144,6 +144,7 @@ class IntakePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.banner)
+        layout.addWidget(self.continuing_banner)
         layout.addWidget(splitter, 1)
         self.splitter = splitter
 
@@ -211,6 +212,7 @@ class IntakePanel(QWidget):
         self.summary.print_clicked.connect(self._on_print_triggered)
         self.summary.save_pdf_clicked.connect(self._on_summary_save_pdf_clicked)
         self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.continuing_banner.dropped.connect(self._on_continuing_banner_dropped)
         self.discard_button.clicked.connect(self._on_discard_clicked)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -253,9 +255,17 @@ class IntakePanel(QWidget):
         if self._restore_when_loaded is not None:
             data, self._restore_when_loaded = self._restore_when_loaded, None
             self.restore_draft(data)
+        if self._continue_when_loaded is not None:
+            waiting, self._continue_when_loaded = self._continue_when_loaded, None
+            self._show_pending(waiting)
         self.procedures_loaded.emit(len(procedures))
 
     def _on_picker_procedure_chosen(self, procedure: Procedure) -> None:
+        if self.continuing is not None and procedure.code != self.continuing.procedure.code:
+            self._drop_continuing()  # another procedure is another intake
+            self.outcome.message.show_error(
+                None, self.tr("Đã đổi thủ tục: đây là một hồ sơ mới, hồ sơ chờ bổ sung vẫn giữ nguyên.")
+            )
         self.procedure = procedure
         self.chosen.setText(
             self.tr("<b>Đã chọn:</b> %1 — %2").replace("%1", procedure.code).replace("%2", procedure.name)
@@ -274,6 +284,8 @@ class IntakePanel(QWidget):
         errors = len(self.applicant.shown_errors())
         if errors:
             return self.tr("Chưa thể tiếp nhận: còn %1 lỗi ở thông tin người nộp.").replace("%1", str(errors))
+        if not self.checklist.is_complete() and self.continuing is not None:
+            return self.tr("Chưa thể tiếp nhận: đánh dấu các giấy tờ công dân vừa nộp bổ sung.")
         if not self.checklist.is_complete():
             return self.tr("Chưa thể tiếp nhận: hồ sơ còn thiếu thành phần (có thể yêu cầu bổ sung).")
         return ""
@@ -282,8 +294,12 @@ class IntakePanel(QWidget):
         blocker = self.receive_blocker()
         self.outcome.set_state(self.procedure is not None, blocker, self._busy)
         self.receive_action.setEnabled(self.procedure is not None and not blocker and not self._busy)
-        self.supplement_action.setEnabled(self.procedure is not None and not self._busy)
-        self.refuse_action.setEnabled(self.procedure is not None and not self._busy)
+        # an intake waiting for papers had its form 02 already: it is received, or left as it is
+        decide = self.procedure is not None and not self._busy and self.continuing is None
+        self.supplement_action.setEnabled(decide)
+        self.refuse_action.setEnabled(decide)
+        self.outcome.supplement_button.setEnabled(decide)
+        self.outcome.refuse_button.setEnabled(decide)
         self.print_action.setEnabled(self.summary.dossier is not None)
 
     def _on_applicant_errors_changed(self, _count: int) -> None:
@@ -306,6 +322,7 @@ class IntakePanel(QWidget):
         self.chosen.setText(self.tr("Chưa chọn thủ tục."))
         self.checklist.set_procedure(None)
         self.applicant.clear()
+        self._drop_continuing()
         self.outcome.message.show_error(None, "")
         self._update_state()
         self.picker.focus_search()
@@ -348,10 +365,13 @@ class IntakePanel(QWidget):
         if not self.checklist.is_complete():
             self._fail(self.receive_blocker())
             return
+        if self.continuing is not None:  # the same dossier, received now: code and appointment from now
+            self._start(intake.complete, self.continuing.id, draft)
+            return
         self._start(intake.receive, draft)
 
     def _on_supplement_triggered(self) -> None:
-        if not self.isVisible() or self._busy or self.procedure is None:
+        if not self.isVisible() or self._busy or self.procedure is None or self.continuing is not None:
             return
         draft = self._draft_dossier()
         if draft is None:
@@ -368,7 +388,7 @@ class IntakePanel(QWidget):
     def _on_refuse_triggered(self) -> None:
         """Form 03 names the applicant and needs no identifier: what is typed wrong is marked, a blank name is asked
         for in the dialog, which says what a refusal needs."""
-        if not self.isVisible() or self._busy or self.procedure is None:
+        if not self.isVisible() or self._busy or self.procedure is None or self.continuing is not None:
             return
         if self.applicant.validate(show_all=True, for_refusal=True):
             self._fail(self.tr("Hãy sửa các lỗi được đánh dấu ở thông tin người nộp."))
@@ -467,6 +487,77 @@ class IntakePanel(QWidget):
     def _on_search_triggered(self) -> None:
         self.picker.focus_search()
 
+    # ---- an intake waiting for papers (form 02), finished now -------------------------------------------------
+    def continue_intake(self, key: str) -> None:
+        """Reopen the intake that `key` names (the reference on its form 02, or its ID) with everything it holds,
+        the papers asked for marked; receiving it then completes it (`intake.complete`)."""
+        self.activation_requested.emit()
+        if self._busy:
+            return
+        self.session.submit(
+            intake.pending, key, on_done=self._on_pending_loaded, on_error=self._on_pending_failed
+        )
+
+    def _on_pending_loaded(self, waiting: Dossier) -> None:
+        if self.continuing is not None and self.continuing.id == waiting.id:
+            return  # scanned twice: it is already here
+        if not self.has_typed_work():
+            self._show_pending(waiting)
+            return
+        self.continue_question = Question(
+            self.tr("Tiếp tục hồ sơ chờ bổ sung"),
+            self.tr("Bỏ hồ sơ đang nhập dở để tiếp tục hồ sơ chờ bổ sung của %1?").replace(
+                "%1", waiting.applicant.name
+            ),
+            self.tr("Thông tin người nộp và các thành phần đã đánh dấu sẽ bị xóa."),
+            [
+                Answer(
+                    "continue",
+                    self.tr("Bỏ, tiếp tục hồ sơ chờ bổ sung"),
+                    QMessageBox.ButtonRole.DestructiveRole,
+                ),
+                Answer("keep", self.tr("Tiếp tục nhập"), QMessageBox.ButtonRole.RejectRole),
+            ],
+            safe="keep",
+            default="keep",
+            parent=self,
+        )
+        self.continue_question.answered.connect(
+            lambda answer: self._show_pending(waiting) if answer == "continue" else None
+        )
+        self.continue_question.open()
+
+    def _on_pending_failed(self, exc: object) -> None:
+        if isinstance(exc, DomainError | ValidationErrors):
+            self._fail(describe(exc, self.session.lang))
+        else:
+            self._fail(self.tr("Không mở được hồ sơ chờ bổ sung: %1").replace("%1", str(exc)))
+
+    def _show_pending(self, waiting: Dossier) -> None:
+        if not self._procedures_ready:
+            self._continue_when_loaded = waiting
+            return
+        self.clear()
+        self.restore_draft(form_data(waiting))
+        if self.procedure is None or self.procedure.code != waiting.procedure.code:
+            return  # its procedure left the catalogue: restore_draft said so
+        self._attach(waiting)
+        self.checklist.table.setFocus()
+
+    def _attach(self, waiting: Dossier) -> None:
+        self.continuing = waiting
+        self.checklist.mark_requested(requested_numbers(waiting))
+        self.continuing_banner.show_for(waiting)
+        self._update_state()
+
+    def _drop_continuing(self) -> None:
+        self.continuing = None
+        self.checklist.mark_requested(frozenset())
+        self.continuing_banner.hide()
+
+    def _on_continuing_banner_dropped(self) -> None:
+        self._start_over()
+
     # ---- drafts ------------------------------------------------------------------------------------------------
     def draft_data(self) -> dict[str, Any]:
         return {
@@ -475,6 +566,7 @@ class IntakePanel(QWidget):
             "form": self.applicant.to_dict(),
             "components": self.checklist.to_list(),
             "saved_at": datetime.now().isoformat(timespec="seconds"),
+            "continuing": self.continuing.id if self.continuing is not None else "",
         }
 
     def _on_autosave_timeout(self) -> None:
@@ -537,6 +629,11 @@ class IntakePanel(QWidget):
         form = data.get("form")
         if isinstance(form, dict):
             self.applicant.from_dict(form)
+        waiting = str(data.get("continuing") or "")
+        if waiting and self.continuing is None:  # a draft of an intake waiting for papers: attach it again
+            self.session.submit(
+                intake.pending, waiting, on_done=self._attach, on_error=self._on_pending_failed
+            )
         self._update_state()
 
 

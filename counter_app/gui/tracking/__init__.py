@@ -48,6 +48,9 @@ def install(window: PanelHost, session: Session) -> None:
             QCoreApplication.translate("DashboardPanel", "Bảng điều hành"),
             DASHBOARD_SHORTCUT,
         )
+    intake = getattr(window, "panels", {}).get("intake")
+    if intake is not None:  # "Đã nhận bổ sung" on an intake never received reopens it at intake
+        tracking.page.continue_intake_requested.connect(intake.widget.continue_intake)
     if parent is None:
         return
     notice = DeadlineNotice(parent, session.lang)

@@ -31,6 +31,7 @@ from ...core.letters import EXTENSION_WORKING_DAYS, in_force, proposed_new_appoi
 from ...core.model import Dossier, Status
 from ...core.roles import Account, Operation, may
 from ...core.statuses import may_take
+from ...core.supplement import waiting_at_counter
 from ...core.text import nfc
 from ...messages import status_name
 from ..widgets import ErrorLabel, accept_button, dialog_buttons
@@ -79,6 +80,8 @@ MOVES: tuple[MoveAction, ...] = (
     MoveAction("apology", None, form="apology", needs_reason=True, needs_appointment=True, needs_signer=True),
 )
 MOVES_BY_KEY = {m.key: m for m in MOVES}
+#: The move that, on an intake kept waiting for papers (never received, `core.supplement`), reopens it at intake.
+CONTINUE_INTAKE = "supplement_received"
 
 
 def actions_for(account: Account) -> tuple[MoveAction, ...]:
@@ -126,6 +129,7 @@ class ActionBar(QWidget):
         super().__init__(parent)
         self.setObjectName("actionBar")
         self.actions_shown = actions_for(account)
+        self.may_receive = may(account, Operation.RECEIVE)
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -151,6 +155,18 @@ class ActionBar(QWidget):
     def set_dossier(self, dossier: Dossier | None, busy: bool = False) -> None:
         for action in self.actions_shown:
             button = self.buttons[action.key]
+            if dossier is not None and waiting_at_counter(dossier) and action.key == CONTINUE_INTAKE:
+                # never received: its papers are taken at intake, where it is received with a code and appointment
+                button.setEnabled(self.may_receive and not busy)
+                button.setToolTip(
+                    self.tr(
+                        "Hồ sơ chưa được tiếp nhận: mở lại ở màn hình tiếp nhận với thông tin đã khai, đánh dấu giấy "
+                        "tờ vừa nộp và tiếp nhận (cấp mã hồ sơ, giấy hẹn)"
+                    )
+                    if self.may_receive
+                    else self.tr("Hồ sơ chưa được tiếp nhận: cán bộ tiếp nhận tiếp tục hồ sơ này tại quầy")
+                )
+                continue
             allowed = dossier is not None and dossier.code is not None and action.allowed_from(dossier.status)
             button.setEnabled(allowed and not busy)
             hint = action_hint(action)

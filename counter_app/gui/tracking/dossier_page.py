@@ -28,13 +28,15 @@ from ...app.tracking import DossierView
 from ...core.errors import DomainError, ValidationErrors
 from ...core.listing import DeadlineMark, deadline_mark, due_soon_limit, summary_of, timeline
 from ...core.model import Channel, Dossier
+from ...core.references import reference
 from ...core.statuses import deadline
+from ...core.supplement import waiting_at_counter
 from ...messages import describe, status_name
 from ..formats import format_appointment, format_datetime
 from ..printing import FormPrinter
 from ..session import Session
 from ..widgets import ErrorLabel, heading
-from .actions import ActionBar, MoveAction, MoveDialog, MoveRequest
+from .actions import CONTINUE_INTAKE, ActionBar, MoveAction, MoveDialog, MoveRequest
 from .models import MARK_COLOURS, TimelineModel
 
 Clock = Callable[[], datetime]
@@ -48,6 +50,8 @@ class DossierPage(QWidget):
     #: A move was recorded: (the dossier after it, the action's key).
     dossier_moved = Signal(object, str)
     move_failed = Signal(str)
+    #: "Đã nhận bổ sung" on an intake kept waiting for papers (no code): reopen it at intake (its ID).
+    continue_intake_requested = Signal(str)
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, clock: Clock = datetime.now
@@ -162,7 +166,10 @@ class DossierPage(QWidget):
             self.names = names
         self.dossier = dossier
         now = self.clock()
-        self.title.setText(dossier.code or self.tr("(chưa cấp mã)"))
+        if waiting_at_counter(dossier):  # found again by the reference on its form 02
+            self.title.setText(self.tr("%1 (chưa cấp mã)").replace("%1", reference(dossier.id)))
+        else:
+            self.title.setText(dossier.code or self.tr("(chưa cấp mã)"))
         self.status_label.setText(f" {status_name(dossier.status, self.session.lang)} ")
         self.status_label.setStyleSheet("background: #e6f2ff; border: 1px solid #9bbbe6; border-radius: 3px;")
         mark = deadline_mark(
@@ -172,7 +179,13 @@ class DossierPage(QWidget):
         self.facts.setText(self._facts_html(dossier, now))
         self.timeline_model.set_entries(timeline(dossier), self.names)
         self.action_bar.set_dossier(dossier)
-        self.print_button.setEnabled(dossier.code is not None)
+        waiting = waiting_at_counter(dossier)  # its paper is form 02, not yet the control slip
+        self.print_button.setText(
+            self.tr("In lại phiếu yêu cầu bổ sung (mẫu 02)")
+            if waiting
+            else self.tr("In phiếu kiểm soát (mẫu 06)")
+        )
+        self.print_button.setEnabled(dossier.code is not None or waiting)
 
     def _show_mark(self, mark: DeadlineMark) -> None:
         texts = {
@@ -272,6 +285,9 @@ class DossierPage(QWidget):
     def _on_action_bar_action_chosen(self, action: MoveAction) -> None:
         if self.dossier is None:
             return
+        if waiting_at_counter(self.dossier) and action.key == CONTINUE_INTAKE:
+            self.continue_intake_requested.emit(self.dossier.id)
+            return
         self.session.submit(
             settings.processing_units,
             on_done=lambda units: self._on_units_loaded(action, units),
@@ -368,7 +384,9 @@ class DossierPage(QWidget):
     # ---- printing ----------------------------------------------------------------------------------------------
     def _on_print_button_clicked(self) -> None:
         if self.dossier is not None:
-            self.printer.preview("control", self.dossier)
+            self.printer.preview(
+                "supplement" if waiting_at_counter(self.dossier) else "control", self.dossier
+            )
 
     def _on_runner_changed(self, changes: Changes) -> None:
         """The dossier shown changed (a hand-over, a move on this page or another, a download): show it anew,
