@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -94,6 +95,12 @@ class IntakePanel(QWidget):
         from .procedure_picker import ProcedurePicker
 
         self.picker = ProcedurePicker(lang, self)
+        # the list takes the room left over: its own preferred height must not push the applicant's fields (with the
+        # room their error lines keep) below the window's edge
+        self.picker.setMinimumHeight(self.picker.minimumSizeHint().height())
+        picker_policy = self.picker.sizePolicy()
+        picker_policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+        self.picker.setSizePolicy(picker_policy)
         self.chosen = QLabel(self.tr("Chưa chọn thủ tục."), self)
         self.chosen.setObjectName("chosenProcedure")
         self.chosen.setWordWrap(True)
