@@ -23,6 +23,7 @@ class SteadyErrorLabel(ErrorLabel):
 
     def __init__(self, field: str, parent: QWidget | None = None, reserved_lines: int = 1) -> None:
         super().__init__(field, parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # next to its field
         self._reserved_lines = max(1, reserved_lines)
         policy = self.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
