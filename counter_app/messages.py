@@ -118,6 +118,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đơn vị chưa được cấu hình mã định danh: chưa thể cấp giấy tiếp nhận. Hãy chạy `counter-app setup`.",
         "The unit has no agency ID configured, so no receipt can be issued. Run `counter-app setup`.",
     ),
+    "agency_id.required": (
+        "Hãy nhập mã định danh điện tử của cơ quan (ví dụ 000.00.06.H56): mã hồ sơ và giấy tiếp nhận cần mã này.",
+        "Enter the agency's electronic ID (e.g. 000.00.06.H56): dossier codes and receipts need it.",
+    ),
     "counter.range": ("Số quầy phải từ 1 đến 99.", "The counter number must be between 1 and 99."),
     "counter.range_one_digit": (
         "Đơn vị ghi số quầy trong mã hồ sơ bằng một chữ số: số quầy phải từ 1 đến 9.",

@@ -124,7 +124,7 @@ class CloseWaiter(QWidget):
         if self._sending:
             reasons.append(self.tr("gửi %n thay đổi lên máy chủ", "", self.unsent))
         elif self.runner.pending and elapsed < self.runner_wait_s:
-            reasons.append(self.tr("lưu %1 việc đang làm dở").replace("%1", str(self.runner.pending)))
+            reasons.append(self.tr("lưu %n việc đang làm dở", "", self.runner.pending))
         if not self._worker_done:
             reasons.append(self.tr("đồng bộ xong lượt đang chạy"))
         return reasons

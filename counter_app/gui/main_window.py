@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"{self.tr('Quầy Một cửa')} {__version__}")
+        self.setWindowTitle(f"{self.app_name()} {__version__}")
         self.panels: dict[str, PanelEntry] = {}
         self._closed = False
         self._closing: CloseWaiter | None = None
@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         self.panels[key] = PanelEntry(key, widget, title, shortcut, list(actions))
         self.stack.addWidget(widget)
         refusal = getattr(self, "dashboard_refusal", None)
-        if key == "dashboard" and refusal is not None:  # added after the window was built: F9 is its own now
+        if refusal is not None and shortcut == DASHBOARD_SHORTCUT:  # a panel added later owns F9
             self.removeAction(refusal)
         switch = self.panels_menu.addAction(title)
         switch.setObjectName(f"show:{key}")
@@ -321,8 +321,12 @@ class MainWindow(QMainWindow):
         for panel_key, menu in self._panel_menus.items():
             menu.menuAction().setVisible(panel_key == key)
         if key:
-            self.setWindowTitle(f"{self.panels[key].title} — {self.tr('Quầy Một cửa')} {__version__}")
+            self.setWindowTitle(f"{self.panels[key].title} — {self.app_name()} {__version__}")
             self.panel_changed.emit(key)
+
+    def app_name(self) -> str:
+        """The application's name in the window's language (a `tr` of its own: lupdate does not look into f-strings)."""
+        return self.tr("Quầy Một cửa")
 
     # ---- dialogs -----------------------------------------------------------------------------------------------
     def _on_settings_triggered(self) -> None:

@@ -44,19 +44,6 @@ STATE_COLOURS = {
 }
 
 
-def _age_text(widget: QWidget, seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    minutes = int(seconds // 60)
-    if minutes < 1:
-        return widget.tr("dưới 1 phút")
-    if minutes < 60:
-        return widget.tr("%1 phút").replace("%1", str(minutes))
-    if minutes < 48 * 60:
-        return widget.tr("%1 giờ").replace("%1", str(minutes // 60))
-    return widget.tr("%1 ngày").replace("%1", str(minutes // (24 * 60)))
-
-
 def _when_text(value: str | None) -> str:
     if not value:
         return "—"
@@ -95,9 +82,9 @@ class SyncStatusIndicator(QWidget):
         parts = [f'<span style="color:{STATE_COLOURS[status.state]}">●</span> {name}']
         parts.append(self.tr("Chờ gửi: %1").replace("%1", str(status.pending)))
         if status.pending:
-            parts.append(self.tr("cũ nhất %1").replace("%1", _age_text(self, status.oldest_pending_age_s)))
+            parts.append(self.tr("cũ nhất %1").replace("%1", self.age_text(status.oldest_pending_age_s)))
         if status.parked:
-            parts.append(self.tr("%1 mục cần xử lý").replace("%1", str(len(status.parked))))
+            parts.append(self.tr("%n mục cần xử lý", "", len(status.parked)))
         if status.codes_hold:
             held = describe_sync("codes.on_hold", self.lang)
             parts.append(f'<span style="color:{STATE_COLOURS[SyncState.NEEDS_ATTENTION]}">{held}</span>')
@@ -114,6 +101,19 @@ class SyncStatusIndicator(QWidget):
                 )
             )
         self.label.setToolTip("\n".join(tips))
+
+    def age_text(self, seconds: float | None) -> str:
+        """`7 phút`, `1 minute`, `2 hours`: the age of the oldest unsent change, with Qt's plurals (`%n`)."""
+        if seconds is None:
+            return "—"
+        minutes = int(seconds // 60)
+        if minutes < 1:
+            return self.tr("dưới 1 phút")
+        if minutes < 60:
+            return self.tr("%n phút", "", minutes)
+        if minutes < 48 * 60:
+            return self.tr("%n giờ", "", minutes // 60)
+        return self.tr("%n ngày", "", minutes // (24 * 60))
 
     def mousePressEvent(self, event: object) -> None:  # noqa: N802 (Qt naming)
         self.details_requested.emit()
@@ -211,7 +211,7 @@ class NeedsAttentionPanel(QWidget):
 
     def show_export_result(self, path: Path | str, count: int) -> None:
         self.export_label.setText(
-            self.tr("Đã xuất %1 thay đổi chưa gửi ra %2").replace("%1", str(count)).replace("%2", str(path))
+            self.tr("Đã xuất %n thay đổi chưa gửi ra %1", "", count).replace("%1", str(path))
         )
         self.export_shown.emit(str(path), count)
 

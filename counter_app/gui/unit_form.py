@@ -118,8 +118,10 @@ class UnitForm(QWidget):
                 values[name] = check()
             except ValidationError as exc:
                 errors.append(exc)
-            except DomainError as exc:  # agency ID missing is a configuration error with its own sentence
-                errors.append(ValidationError(name, exc.code, **exc.params))
+            except DomainError as exc:
+                # an agency ID left empty: said for this field, which the window offers, not as a configuration error
+                code = "agency_id.required" if exc.code == "config.agency_id_missing" else exc.code
+                errors.append(ValidationError(name, code, **exc.params))
 
         run("agency_id", lambda: check_agency_id(self.agency_id.text()))
         if not nfc(self.agency_name.text()):

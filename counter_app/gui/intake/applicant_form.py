@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ValidationError, ValidationErrors
 from ...core.idcard import IdCard
 from ...core.model import ApplicantKind, IdType, Person, Representative
-from ...core.validation import clean_person, clean_representative
+from ...core.validation import clean_person, clean_representative, parse_typed_date
 from ...messages import describe
 from ..form_widgets import SteadyErrorLabel
 from ..widgets import ErrorLabel
@@ -153,16 +153,11 @@ class PersonFields(QWidget):
         self.id_type.setCurrentIndex(max(0, self.id_type.findData(id_type.value)))
 
     def birth_date(self) -> date | None:
-        """The typed date of birth; raises `ValidationError(<prefix>.birth_date, date.format)`."""
-        text = self.editors["birth_date"].text().strip()
-        if not text or self.current_kind() is not ApplicantKind.CITIZEN:
+        """The typed date of birth; raises `ValidationError(<prefix>.birth_date, date.format)`, or
+        `date.impossible` for a day that does not exist (31/02/1995)."""
+        if self.current_kind() is not ApplicantKind.CITIZEN:
             return None
-        for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d%m%Y"):
-            try:
-                return datetime.strptime(text, pattern).date()
-            except ValueError:
-                continue
-        raise ValidationError(f"{self.prefix}.birth_date", "date.format")
+        return parse_typed_date(self.editors["birth_date"].text(), f"{self.prefix}.birth_date")
 
     def person(self, birth: date | None) -> Person:
         e = self.editors
@@ -289,7 +284,12 @@ class ApplicantForm(QWidget):
         except ValidationErrors as failed:
             errors.extend(failed.errors)
         if self.has_representative.isChecked():
-            rep = Representative(self.representative.person(None), self.authorisation_paper.text())
+            rep_birth: date | None = None
+            try:  # the authorised person's date of birth is checked like the applicant's
+                rep_birth = self.representative.birth_date()
+            except ValidationError as exc:
+                errors.append(exc)
+            rep = Representative(self.representative.person(rep_birth), self.authorisation_paper.text())
             try:
                 representative = clean_representative(rep, today=self._today)
             except ValidationErrors as failed:

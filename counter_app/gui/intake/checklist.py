@@ -162,10 +162,10 @@ class ChecklistModel(QAbstractTableModel):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
             wanted = (
-                self.tr("Cần: %1 bản chính, %2 bản sao chứng thực, %3 bản photo")
-                .replace("%1", str(c.originals))
-                .replace("%2", str(c.certified_copies))
-                .replace("%3", str(c.photocopies))
+                self.tr("Cần: %1, %2, %3")
+                .replace("%1", self.tr("%n bản chính", "", c.originals))
+                .replace("%2", self.tr("%n bản sao chứng thực", "", c.certified_copies))
+                .replace("%3", self.tr("%n bản photo", "", c.photocopies))
             )
             kind = self.tr("Chỉ xuất trình để đối chiếu") if c.shown_only else wanted
             return "\n".join(part for part in (c.name, kind, c.note) if part)
@@ -376,9 +376,7 @@ class Checklist(QWidget):
             if missing:
                 names = "; ".join(f"{c.number}. {_short(c.name)}" for c in missing)
                 self.status.setText(
-                    self.tr("Còn thiếu %1 thành phần: %2")
-                    .replace("%1", str(len(missing)))
-                    .replace("%2", names)
+                    self.tr("Còn thiếu %n thành phần: %1", "", len(missing)).replace("%1", names)
                 )
                 self.status.setProperty("role", "error")
             else:

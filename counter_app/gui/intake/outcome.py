@@ -239,7 +239,7 @@ class LastDossierSummary(QFrame):
             self.print_button.setText(self.tr("In giấy tiếp nhận (01)"))
         elif dossier.status is Status.SUPPLEMENT_REQUESTED:
             self.code.setText(self.tr("Đã yêu cầu bổ sung hồ sơ"))
-            self.appointment.setText(self.tr("Cần bổ sung %1 mục").replace("%1", str(len(dossier.missing))))
+            self.appointment.setText(self.tr("Cần bổ sung %n mục", "", len(dossier.missing)))
             self.print_button.setText(self.tr("In phiếu yêu cầu bổ sung (02)"))
         else:
             self.code.setText(self.tr("Đã từ chối tiếp nhận"))

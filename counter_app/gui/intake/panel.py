@@ -290,7 +290,7 @@ class IntakePanel(QWidget):
             return self.tr("Chọn thủ tục trước.")
         errors = len(self.applicant.shown_errors())
         if errors:
-            return self.tr("Chưa thể tiếp nhận: còn %1 lỗi ở thông tin người nộp.").replace("%1", str(errors))
+            return self.tr("Chưa thể tiếp nhận: còn %n lỗi ở thông tin người nộp.", "", errors)
         if not self.checklist.is_complete() and self.continuing is not None:
             return self.tr("Chưa thể tiếp nhận: đánh dấu các giấy tờ công dân vừa nộp bổ sung.")
         if not self.checklist.is_complete():

@@ -239,7 +239,7 @@ class ProcedurePicker(QWidget):
         if rows and self.table.currentIndex().row() != 0:
             self.table.selectRow(0)
         self.count_label.setText(
-            self.tr("%1 thủ tục phù hợp — ↑↓ để chọn, Enter để dùng").replace("%1", str(rows))
+            self.tr("%n thủ tục phù hợp — ↑↓ để chọn, Enter để dùng", "", rows)
             if rows
             else self.tr("Không có thủ tục nào phù hợp.")
         )

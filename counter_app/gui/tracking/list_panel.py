@@ -30,7 +30,10 @@ from ...core.model import Channel, Procedure, Status
 from ...messages import status_name
 from ..session import Session
 from ..widgets import ErrorLabel
-from .models import DossierListModel, ListSource
+from .models import DossierListModel, ListSource, fit_columns
+
+#: The list's columns holding a date and time: received, deadline.
+TIME_COLUMNS = (4, 5)
 
 Clock = Callable[[], datetime]
 #: Pause after the last key typed in the search box before the list is filtered.
@@ -185,8 +188,7 @@ class DossierListPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((175, 160, 225, 160, 112, 112, 120, 175)):
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table, (175, 160, 225, 160, 112, 112, 120, 175), TIME_COLUMNS, self.session.lang)
         self.table.installEventFilter(self)
         self.error = ErrorLabel("list", self)
         hint = QLabel(self.tr("Nhấp đúp hoặc nhấn Enter để mở hồ sơ. Nhấp vào tiêu đề cột để sắp xếp."), self)
@@ -409,7 +411,8 @@ class DossierListPanel(QWidget):
 
     def _on_model_loaded(self, total: int) -> None:
         self.error.show_error(None, "")
-        self.count_label.setText(self.tr("%1 hồ sơ").replace("%1", f"{total:,}".replace(",", ".")))
+        shown = f"{total:,}".replace(",", ".")  # 1.234: the plural comes from Qt, the grouping from here
+        self.count_label.setText(self.tr("%n hồ sơ", "", total).replace(str(total), shown, 1))
         kept = self.model.row_of(self._keep) if self._keep else -1
         self._keep = None
         if kept >= 0:

@@ -197,13 +197,13 @@ class DeadlineNotice(QFrame):
         self.title.setText(f"<b>⚠ {html.escape(title)}</b>")
         lines = []
         if alerts.overdue_count:
-            lines.append(self.tr("%1 hồ sơ đang quá hạn").replace("%1", str(alerts.overdue_count)))
+            lines.append(self.tr("%n hồ sơ đang quá hạn", "", alerts.overdue_count))
         if alerts.due_soon_count:
             hours = max(1, round((alerts.due_soon_until - alerts.checked_at).total_seconds() / 3600))
             lines.append(
-                self.tr("%1 hồ sơ đến hạn trong %2 giờ tới")
-                .replace("%1", str(alerts.due_soon_count))
-                .replace("%2", str(hours))
+                self.tr("%n hồ sơ đến hạn trong %1", "", alerts.due_soon_count).replace(
+                    "%1", self.tr("%n giờ tới", "", hours)
+                )
             )
         self.summary.setText(" · ".join(lines))
         rows = [self._line(s, self.tr("Quá hạn")) for s in alerts.overdue[:SHOWN]]
