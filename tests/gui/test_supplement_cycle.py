@@ -14,7 +14,7 @@ import pypdfium2 as pdfium
 from gui_helpers import type_text
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from counter_app.core.intake import full_set, new_dossier, receive
@@ -173,7 +173,9 @@ def test_form_02_scanned_reopens_the_intake_and_receiving_it_counts_from_that_mo
     qtbot.waitUntil(intake.picker.search.hasFocus, timeout=5000)
     with qtbot.waitSignal(intake.outcome_failed, timeout=10000) as failed:
         Scanner().scan(printed)
-    assert failed.args[0] == f"Hồ sơ «{printed}» đã được tiếp nhận, mã hồ sơ {stored.code}; không tiếp nhận lại."
+    assert (
+        failed.args[0] == f"Hồ sơ «{printed}» đã được tiếp nhận, mã hồ sơ {stored.code}; không tiếp nhận lại."
+    )
     assert intake.continuing is None
 
 
@@ -244,6 +246,8 @@ def test_the_dossier_page_reopens_an_intake_and_sends_a_received_dossier_back_to
     clock.move_to(BACK)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.move_dialog is not None and page.move_dialog.isVisible(), timeout=10000)
+    note = page.move_dialog.findChild(QLabel, "resumeNote")
+    assert note is not None and "26/11/2026" in note.text() and "không tính vào hạn" in note.text()
     moves: list[Dossier] = []
     page.dossier_moved.connect(lambda after, _key: moves.append(after))
     # the move, then the page showing the dossier anew after the change it announced

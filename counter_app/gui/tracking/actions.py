@@ -30,10 +30,11 @@ from ...core.calendar import WorkingCalendar
 from ...core.letters import EXTENSION_WORKING_DAYS, in_force, proposed_new_appointment
 from ...core.model import Dossier, Status
 from ...core.roles import Account, Operation, may
-from ...core.statuses import may_take
+from ...core.statuses import deadline, may_take
 from ...core.supplement import waiting_at_counter
 from ...core.text import nfc
 from ...messages import status_name
+from ..formats import format_datetime
 from ..widgets import ErrorLabel, accept_button, dialog_buttons
 
 if TYPE_CHECKING:
@@ -125,10 +126,9 @@ class ActionBar(QWidget):
 
     action_chosen = Signal(object)  # MoveAction
 
-    def __init__(self, account: Account, parent: QWidget | None = None, lang: str = "vi") -> None:
+    def __init__(self, account: Account, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actionBar")
-        self.lang = lang  # of the status names in the tooltips
         self.actions_shown = actions_for(account)
         self.may_receive = may(account, Operation.RECEIVE)
         self.buttons: dict[str, QPushButton] = {}
@@ -173,7 +173,7 @@ class ActionBar(QWidget):
             hint = action_hint(action)
             if dossier is not None and not allowed:
                 hint += "\n" + self.tr("Không áp dụng cho hồ sơ ở trạng thái «%1».").replace(
-                    "%1", status_name(dossier.status, self.lang)
+                    "%1", status_name(dossier.status)
                 )
             button.setToolTip(hint)
 
@@ -244,6 +244,7 @@ class MoveDialog(QDialog):
         parent: QWidget | None = None,
         *,
         draft: LetterDraft | None = None,
+        lang: str = "vi",
     ) -> None:
         super().__init__(parent)
         self.action = action
@@ -256,6 +257,8 @@ class MoveDialog(QDialog):
         form.addRow(
             QLabel(f"<b>{dossier.code}</b> · {dossier.applicant.name}<br>{dossier.procedure.name}", self)
         )
+        if action.key == "supplement_received":
+            form.addRow(self._resume_note(dossier, now, lang))
         self.unit = QComboBox(self)
         self.unit.setObjectName("unit")
         self.unit.setEditable(True)
@@ -360,6 +363,32 @@ class MoveDialog(QDialog):
         self.resize(560, 0)
         self._connect()
         self._on_input_changed()
+
+    def _resume_note(self, dossier: Dossier, now: datetime, lang: str) -> QLabel:
+        """What the papers' return does to the deadline: the wait since the request is not counted (`deadline`)."""
+        since = next(
+            (
+                e.at
+                for e in reversed(dossier.history)
+                if e.to_status is S.SUPPLEMENT_REQUESTED
+                and e.from_status not in (None, S.SUPPLEMENT_REQUESTED)
+            ),
+            None,
+        )
+        due = deadline(dossier, now)
+        note = QLabel(self)
+        note.setObjectName("resumeNote")
+        note.setWordWrap(True)
+        note.setProperty("role", "hint")
+        if since is not None and due is not None:
+            note.setText(
+                self.tr(
+                    "Chờ công dân bổ sung từ %1; thời gian chờ không tính vào hạn: hạn giải quyết dời đến %2."
+                )
+                .replace("%1", format_datetime(since, lang))
+                .replace("%2", format_datetime(due.due, lang))
+            )
+        return note
 
     def _connect(self) -> None:
         self.buttons.accepted.connect(self._on_buttons_accepted)

@@ -37,7 +37,7 @@ from ..printing import FormPrinter
 from ..session import Session
 from ..widgets import ErrorLabel, heading
 from .actions import CONTINUE_INTAKE, ActionBar, MoveAction, MoveDialog, MoveRequest
-from .models import MARK_COLOURS, TimelineModel, fit_columns
+from .models import MARK_COLOURS, TimelineModel
 
 Clock = Callable[[], datetime]
 
@@ -104,7 +104,7 @@ class DossierPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.facts)
 
-        self.action_bar = ActionBar(self.session.account, self, self.session.lang)
+        self.action_bar = ActionBar(self.session.account, self)
         self.message = ErrorLabel("move", self)
         self.timeline_model = TimelineModel(self.session.lang, self)
         self.timeline_view = QTableView(self)
@@ -118,7 +118,8 @@ class DossierPage(QWidget):
         self.timeline_view.verticalHeader().setDefaultSectionSize(26)
         header = self.timeline_view.horizontalHeader()
         header.setStretchLastSection(True)
-        fit_columns(self.timeline_view, (112, 185, 190, 115, 115, 90), (0,), self.session.lang)
+        for column, width in enumerate((112, 185, 190, 115, 115, 90)):
+            self.timeline_view.setColumnWidth(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
         right = QWidget(self)
@@ -213,8 +214,17 @@ class DossierPage(QWidget):
             ),
             (self.tr("Lĩnh vực"), e(d.procedure.field)),
             (self.tr("Kênh nộp"), self._channel(d.channel)),
-            (self.tr("Tiếp nhận lúc"), e(format_datetime(d.received_at, lang))),
-            (self.tr("Cán bộ tiếp nhận"), e(self.names.get(d.officer, d.officer))),
+            *(
+                [  # not received: the papers were asked for at the counter, by this officer
+                    (self.tr("Hướng dẫn bổ sung lúc"), e(format_datetime(d.received_at, lang))),
+                    (self.tr("Cán bộ hướng dẫn"), e(self.names.get(d.officer, d.officer))),
+                ]
+                if waiting_at_counter(d)
+                else [
+                    (self.tr("Tiếp nhận lúc"), e(format_datetime(d.received_at, lang))),
+                    (self.tr("Cán bộ tiếp nhận"), e(self.names.get(d.officer, d.officer))),
+                ]
+            ),
             (self.tr("Hẹn trả kết quả"), e(format_appointment(d.appointment, lang))),
         ]
         if d.new_appointment is not None:
@@ -225,10 +235,8 @@ class DossierPage(QWidget):
                 due_text += (
                     "<br><span style='color:#555'>"
                     + e(
-                        self.tr(
-                            "Đã yêu cầu bổ sung %n lần; thời gian chờ bổ sung không tính.",
-                            "",
-                            dl.supplement_requests,
+                        self.tr("Đã yêu cầu bổ sung %1 lần; thời gian chờ bổ sung không tính.").replace(
+                            "%1", str(dl.supplement_requests)
                         )
                     )
                     + "</span>"
@@ -316,7 +324,9 @@ class DossierPage(QWidget):
     ) -> None:
         if self.dossier is None:
             return
-        self.move_dialog = MoveDialog(action, self.dossier, units, now, self, draft=draft)
+        self.move_dialog = MoveDialog(
+            action, self.dossier, units, now, self, draft=draft, lang=self.session.lang
+        )
         self.move_dialog.accepted.connect(self._on_move_dialog_accepted)
         self.move_dialog.open()
 
