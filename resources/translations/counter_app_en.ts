@@ -94,7 +94,7 @@
     <name>ActionBar</name>
     <message>
         <source>Vai trò lãnh đạo chỉ xem, không chuyển hồ sơ.</source>
-        <extracomment>The processing actions, in the order the bar shows them.</extracomment>
+        <extracomment>The processing actions, in the order the bar shows them. The move that, on an intake kept waiting for papers (never received, `core.supplement`), reopens it at intake.</extracomment>
         <translation>Leaders can view but not move dossiers.</translation>
     </message>
     <message>
@@ -197,6 +197,81 @@
     </message>
 </context>
 <context>
+    <name>CardBar</name>
+    <message>
+        <source>Hoàn tác</source>
+        <extracomment>The editors a card fills, in the order they are named to the officer.</extracomment>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Trả các ô về như trước khi quét thẻ (%1)</source>
+        <translation>Put the fields back as they were before the card was scanned (%1)</translation>
+    </message>
+    <message>
+        <source>Đọc thẻ bằng camera</source>
+        <translation>Read the card with the camera</translation>
+    </message>
+    <message>
+        <source>Đưa mã QR trên thẻ căn cước vào camera</source>
+        <translation>Hold the ID card&apos;s QR code up to the camera</translation>
+    </message>
+    <message>
+        <source>Quét mã QR trên thẻ căn cước để điền người nộp (hoặc người được ủy quyền, khi con trỏ đang ở phần đó).</source>
+        <translation>Scan the QR code on the ID card to fill in the applicant (or the authorised person, when the cursor is in that section).</translation>
+    </message>
+    <message>
+        <source>người nộp hồ sơ</source>
+        <translation>the applicant</translation>
+    </message>
+    <message>
+        <source>người được ủy quyền</source>
+        <translation>the authorised person</translation>
+    </message>
+    <message>
+        <source>Đã điền từ thẻ căn cước cho %1: %2.</source>
+        <translation>Filled in from the ID card for %1: %2.</translation>
+    </message>
+    <message>
+        <source>Chưa điền %1: máy quét làm hỏng chữ có dấu; hãy nhập tay, hoặc chuyển máy quét sang chế độ USB-COM.</source>
+        <translation>Not filled in: %1. The scanner damaged the accented letters; type them, or switch the scanner to USB-COM mode.</translation>
+    </message>
+    <message>
+        <source>Đã hoàn tác: các ô trở lại như trước khi quét thẻ.</source>
+        <translation>Undone: the fields are back as they were before the card was scanned.</translation>
+    </message>
+    <message>
+        <source>họ và tên</source>
+        <translation>full name</translation>
+    </message>
+    <message>
+        <source>số định danh</source>
+        <translation>personal ID</translation>
+    </message>
+    <message>
+        <source>ngày sinh</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <source>địa chỉ</source>
+        <translation>address</translation>
+    </message>
+</context>
+<context>
+    <name>CardCameraDialog</name>
+    <message>
+        <source>Đọc thẻ căn cước bằng camera</source>
+        <translation>Read the ID card with the camera</translation>
+    </message>
+    <message>
+        <source>Đưa mã QR của thẻ vào khung (mặt trước thẻ căn cước công dân, mặt sau thẻ căn cước mới).</source>
+        <translation>Hold the card&apos;s QR code inside the frame (on the front of a citizen ID card, on the back of the new identity card).</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Checklist</name>
     <message>
         <source>Đủ tất cả thành phần bắt buộc</source>
@@ -214,9 +289,12 @@
         <source>Chọn thủ tục để hiện danh sách thành phần hồ sơ.</source>
         <translation>Choose a procedure to see the papers it requires.</translation>
     </message>
-    <message>
-        <source>Còn thiếu %1 thành phần: %2</source>
-        <translation>%1 papers missing: %2</translation>
+    <message numerus="yes">
+        <source>Còn thiếu %n thành phần: %1</source>
+        <translation>
+            <numerusform>%n paper missing: %1</numerusform>
+            <numerusform>%n papers missing: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Đã đủ các thành phần hồ sơ bắt buộc.</source>
@@ -266,12 +344,34 @@
         <translation>Papers only shown for checking, not kept</translation>
     </message>
     <message>
-        <source> (nếu có)</source>
-        <translation> (if any)</translation>
+        <source>Cần: %1, %2, %3</source>
+        <translation>Required: %1, %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bản chính</source>
+        <translation>
+            <numerusform>%n original</numerusform>
+            <numerusform>%n originals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bản sao chứng thực</source>
+        <translation>
+            <numerusform>%n certified copy</numerusform>
+            <numerusform>%n certified copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bản photo</source>
+        <translation>
+            <numerusform>%n photocopy</numerusform>
+            <numerusform>%n photocopies</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Cần: %1 bản chính, %2 bản sao chứng thực, %3 bản photo</source>
-        <translation>Required: %1 originals, %2 certified copies, %3 photocopies</translation>
+        <source> (nếu có)</source>
+        <extracomment>Components form 02 asked for (an intake waiting for papers, being finished): marked in words and colour.</extracomment>
+        <translation> (if any)</translation>
     </message>
     <message>
         <source>Chỉ xuất trình để đối chiếu</source>
@@ -285,11 +385,6 @@
 <context>
     <name>CloseWaiter</name>
     <message>
-        <source>lưu %1 việc đang làm dở</source>
-        <extracomment>How often the notice looks again. Longest wait for the task runner&apos;s queued work (drafts, a receipt being written, a sign-out in the trail). Longest wait for the sync worker to finish the step it is in (a slow server answer). A close that finishes sooner shows no notice at all.</extracomment>
-        <translation>saving %1 unfinished tasks</translation>
-    </message>
-    <message>
         <source>đồng bộ xong lượt đang chạy</source>
         <translation>the sync cycle under way to finish</translation>
     </message>
@@ -299,6 +394,7 @@
     </message>
     <message>
         <source>Thoát</source>
+        <extracomment>How often the notice looks again. Longest wait for the task runner&apos;s queued work (drafts, a receipt being written, a sign-out in the trail). Longest wait for the sync worker to finish the step it is in (a slow server answer). A close that finishes sooner shows no notice at all. How long the sentence saying the last send failed stays before the window closes by itself. The officer&apos;s answers when quitting with unsent changes. Told &quot;&quot; once the changes are sent, else the sentence saying why they were not. Sends what waits (one sync cycle) and calls its `SendDone`.</extracomment>
         <translation>Quit</translation>
     </message>
     <message numerus="yes">
@@ -306,6 +402,13 @@
         <translation>
             <numerusform>%n change to be sent to the server</numerusform>
             <numerusform>%n changes to be sent to the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>lưu %n việc đang làm dở</source>
+        <translation>
+            <numerusform>save %n unfinished task</numerusform>
+            <numerusform>save %n unfinished tasks</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -619,13 +722,26 @@
         <source>Cảnh báo hạn giải quyết</source>
         <translation>Deadline warning</translation>
     </message>
-    <message>
-        <source>%1 hồ sơ đang quá hạn</source>
-        <translation>%1 dossiers overdue</translation>
+    <message numerus="yes">
+        <source>%n hồ sơ đang quá hạn</source>
+        <translation>
+            <numerusform>%n dossier overdue</numerusform>
+            <numerusform>%n dossiers overdue</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 hồ sơ đến hạn trong %2 giờ tới</source>
-        <translation>%1 dossiers due within %2 hours</translation>
+    <message numerus="yes">
+        <source>%n hồ sơ đến hạn trong %1</source>
+        <translation>
+            <numerusform>%n dossier due within %1</numerusform>
+            <numerusform>%n dossiers due within %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n giờ tới</source>
+        <translation>
+            <numerusform>the next hour</numerusform>
+            <numerusform>the next %n hours</numerusform>
+        </translation>
     </message>
     <message>
         <source>Quá hạn</source>
@@ -856,12 +972,15 @@
         <translation>Original appointment: %1</translation>
     </message>
     <message>
-        <source>Đã yêu cầu bổ sung %1 lần; thời gian chờ bổ sung không tính.</source>
-        <translation>Supplement requested %1 times; waiting time is not counted.</translation>
-    </message>
-    <message>
         <source>Trực tuyến</source>
         <translation>Online</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã yêu cầu bổ sung %n lần; thời gian chờ bổ sung không tính.</source>
+        <translation>
+            <numerusform>Supplement requested once; waiting time is not counted.</numerusform>
+            <numerusform>Supplement requested %n times; waiting time is not counted.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Số tham chiếu trên phiếu yêu cầu bổ sung (mẫu 02); chưa cấp mã hồ sơ</source>
@@ -876,7 +995,7 @@
     <name>DossierListPanel</name>
     <message>
         <source>Tất cả</source>
-        <extracomment>Pause after the last key typed in the search box before the list is filtered. Pause after a change elsewhere before the list on screen reloads (a burst of changes reloads it once). Emitted after each (re)load with the number of matching dossiers. The catalogue&apos;s procedures and fields are in the filters (after each load of them).</extracomment>
+        <extracomment>The list&apos;s columns holding a date and time: received, deadline. Pause after the last key typed in the search box before the list is filtered. Pause after a change elsewhere before the list on screen reloads (a burst of changes reloads it once). Emitted after each (re)load with the number of matching dossiers. The catalogue&apos;s procedures and fields are in the filters (after each load of them).</extracomment>
         <translation>All</translation>
     </message>
     <message>
@@ -991,9 +1110,12 @@
         <source>Qua bưu chính</source>
         <translation>By post</translation>
     </message>
-    <message>
-        <source>%1 hồ sơ</source>
-        <translation>%1 dossiers</translation>
+    <message numerus="yes">
+        <source>%n hồ sơ</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
     </message>
     <message>
         <source>Không tải được danh sách: %1</source>
@@ -1008,7 +1130,7 @@
     <name>DossierPage</name>
     <message>
         <source>← Danh sách hồ sơ</source>
-        <extracomment>A move was recorded: (the dossier after it, the action&apos;s key).</extracomment>
+        <extracomment>A move was recorded: (the dossier after it, the action&apos;s key). &quot;Đã nhận bổ sung&quot; on an intake kept waiting for papers (no code): reopen it at intake (its ID).</extracomment>
         <translation>← Dossier list</translation>
     </message>
     <message>
@@ -1075,9 +1197,12 @@
         <source>Hẹn trả mới (mẫu 04)</source>
         <translation>New appointment (form 04)</translation>
     </message>
-    <message>
-        <source>Đã yêu cầu bổ sung %1 lần; thời gian chờ bổ sung không tính.</source>
-        <translation>Supplement requested %1 times; waiting time is not counted.</translation>
+    <message numerus="yes">
+        <source>Đã yêu cầu bổ sung %n lần; thời gian chờ bổ sung không tính.</source>
+        <translation>
+            <numerusform>Supplement requested once; waiting time is not counted.</numerusform>
+            <numerusform>Supplement requested %n times; waiting time is not counted.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hạn giải quyết</source>
@@ -1319,6 +1444,7 @@
     </message>
     <message>
         <source>Chưa chọn thủ tục.</source>
+        <extracomment>The intake waiting for papers being finished (form 02 scanned or opened from the list), else None.</extracomment>
         <translation>No procedure chosen.</translation>
     </message>
     <message>
@@ -1378,10 +1504,6 @@
         <translation>Choose a procedure first.</translation>
     </message>
     <message>
-        <source>Chưa thể tiếp nhận: còn %1 lỗi ở thông tin người nộp.</source>
-        <translation>Cannot receive yet: %1 errors remain in the applicant&apos;s details.</translation>
-    </message>
-    <message>
         <source>Chưa thể tiếp nhận: hồ sơ còn thiếu thành phần (có thể yêu cầu bổ sung).</source>
         <translation>Cannot receive yet: papers are missing (you can request a supplement).</translation>
     </message>
@@ -1421,6 +1543,13 @@
         <source>Đã đổi thủ tục: đây là một hồ sơ mới, hồ sơ chờ bổ sung vẫn giữ nguyên.</source>
         <translation>Procedure changed: this is a new dossier; the dossier waiting for papers stays as it is.</translation>
     </message>
+    <message numerus="yes">
+        <source>Chưa thể tiếp nhận: còn %n lỗi ở thông tin người nộp.</source>
+        <translation>
+            <numerusform>Cannot receive yet: %n error remains in the applicant&apos;s details.</numerusform>
+            <numerusform>Cannot receive yet: %n errors remain in the applicant&apos;s details.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Chưa thể tiếp nhận: đánh dấu các giấy tờ công dân vừa nộp bổ sung.</source>
         <translation>Cannot receive yet: tick the papers the citizen has just brought.</translation>
@@ -1446,7 +1575,6 @@
     <name>KioskWindow</name>
     <message>
         <source>Tra cứu hồ sơ</source>
-        <extracomment>Idle time after which the kiosk goes back to its start page.</extracomment>
         <translation>Dossier lookup</translation>
     </message>
     <message>
@@ -1511,6 +1639,7 @@
     </message>
     <message>
         <source>Mã hồ sơ không đúng định dạng. Hãy quét lại hoặc nhập đúng mã trên giấy hẹn.</source>
+        <extracomment>Idle time after which the kiosk goes back to its start page. How often the countdown looks at the clock (a second is shown as soon as it has passed). Seconds left before the result page goes back to the start page, each time the shown number changes.</extracomment>
         <translation>That is not a dossier code. Scan again or type the code on your appointment slip.</translation>
     </message>
     <message>
@@ -1587,9 +1716,12 @@
         <source>Đã yêu cầu bổ sung hồ sơ</source>
         <translation>Supplement requested</translation>
     </message>
-    <message>
-        <source>Cần bổ sung %1 mục</source>
-        <translation>%1 items to supply</translation>
+    <message numerus="yes">
+        <source>Cần bổ sung %n mục</source>
+        <translation>
+            <numerusform>%n item to supply</numerusform>
+            <numerusform>%n items to supply</numerusform>
+        </translation>
     </message>
     <message>
         <source>In phiếu yêu cầu bổ sung (02)</source>
@@ -1647,7 +1779,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;Hệ thống</source>
-        <extracomment>Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -&gt; PanelEntry`, in menu order. A module that is not there yet is skipped. Feature packages (under counter_app.gui) whose `install(window, session)` adds several panels and notices. The window really closed: its drafts saved, the task runner&apos;s work delivered, the sync worker stopped.</extracomment>
+        <extracomment>Modules (under counter_app.gui) that contribute a panel through `create_panel(session, parent) -&gt; PanelEntry`, in menu order. A module that is not there yet is skipped. Feature packages (under counter_app.gui) whose `install(window, session)` adds several panels and notices. The screen each role lands on after sign-in, first one present wins: the leader watches the figures, the processing officer works from the list, the receiving officer receives. An administrator lands on intake: the first-run wizard&apos;s only account is an administrator, who at a small unit is also the one at the counter (the figures are one key away, F9). The window really closed: its drafts saved, the task runner&apos;s work delivered, the sync worker stopped.</extracomment>
         <translation>&amp;System</translation>
     </message>
     <message>
@@ -1707,8 +1839,16 @@
         <translation>Result of dossier %1 handed over</translation>
     </message>
     <message>
+        <source>Vai trò %1 không xem được bảng điều hành (F9): bảng này dành cho lãnh đạo và quản trị.</source>
+        <translation>The role %1 cannot see the dashboard (F9): it is for leaders and administrators.</translation>
+    </message>
+    <message>
         <source>Đồng bộ</source>
         <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Quầy Một cửa</source>
+        <translation>One-stop Counter</translation>
     </message>
 </context>
 <context>
@@ -1951,9 +2091,12 @@
         <source>Đang xuất…</source>
         <translation>Exporting…</translation>
     </message>
-    <message>
-        <source>Đã xuất %1 thay đổi chưa gửi ra %2</source>
-        <translation>%1 unsent changes exported to %2</translation>
+    <message numerus="yes">
+        <source>Đã xuất %n thay đổi chưa gửi ra %1</source>
+        <translation>
+            <numerusform>%n unsent change exported to %1</numerusform>
+            <numerusform>%n unsent changes exported to %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Xuất các thay đổi chưa gửi</source>
@@ -1968,6 +2111,7 @@
     <name>OutcomeBar</name>
     <message>
         <source>Tiếp nhận</source>
+        <extracomment>Submits a dialog of the intake, from any of its fields.</extracomment>
         <translation>Receive</translation>
     </message>
     <message>
@@ -1989,6 +2133,26 @@
     <message>
         <source>Từ chối tiếp nhận hồ sơ (mẫu 03)</source>
         <translation>Refuse the dossier (form 03)</translation>
+    </message>
+</context>
+<context>
+    <name>PanelRouting</name>
+    <message>
+        <source>Mã hồ sơ %1: tài khoản này không trả kết quả; tìm hồ sơ trong danh sách hồ sơ.</source>
+        <extracomment>Opens the webcam for the intake&apos;s &quot;read the card with the camera&quot; (tests give a recorded one).</extracomment>
+        <translation>Dossier code %1: this account does not hand over results; find the dossier in the dossier list.</translation>
+    </message>
+    <message>
+        <source>Thẻ căn cước dùng để điền người nộp ở màn hình Tiếp nhận hồ sơ.</source>
+        <translation>An ID card fills in the applicant on the Intake screen.</translation>
+    </message>
+    <message>
+        <source>Mã vừa quét không phải mã hồ sơ hợp lệ: «%1». Kiểm tra bộ gõ tiếng Việt (Unikey) đang tắt.</source>
+        <translation>The scanned code is not a valid dossier code: «%1». Check that the Vietnamese input method (Unikey) is off.</translation>
+    </message>
+    <message>
+        <source>Phiếu yêu cầu bổ sung %1: hồ sơ chưa được tiếp nhận; cán bộ tiếp nhận tiếp tục hồ sơ này ở màn hình Tiếp nhận hồ sơ.</source>
+        <translation>Supplement request %1: the dossier is not received yet; a receiving officer continues it on the Intake screen.</translation>
     </message>
 </context>
 <context>
@@ -2030,6 +2194,7 @@
     <name>PersonFields</name>
     <message>
         <source>Công dân</source>
+        <extracomment>Lines of room kept under each field for its error (a half-width field&apos;s sentence takes two or three), so that fields never move when errors come and go and a click lands where the officer aimed.</extracomment>
         <translation>Citizen</translation>
     </message>
     <message>
@@ -2115,9 +2280,12 @@
         <source>Tìm thủ tục: gõ tên, mã hoặc lĩnh vực (không cần dấu), ví dụ «khai sinh»</source>
         <translation>Find a procedure: type its name, code or field (tone marks optional), e.g. «khai sinh»</translation>
     </message>
-    <message>
-        <source>%1 thủ tục phù hợp — ↑↓ để chọn, Enter để dùng</source>
-        <translation>%1 matching procedures — ↑↓ to move, Enter to choose</translation>
+    <message numerus="yes">
+        <source>%n thủ tục phù hợp — ↑↓ để chọn, Enter để dùng</source>
+        <translation>
+            <numerusform>%n matching procedure — ↑↓ to move, Enter to choose</numerusform>
+            <numerusform>%n matching procedures — ↑↓ to move, Enter to choose</numerusform>
+        </translation>
     </message>
     <message>
         <source>Không có thủ tục nào phù hợp.</source>
@@ -2393,6 +2561,7 @@
     <name>ScanGate</name>
     <message>
         <source>mã hồ sơ %1</source>
+        <extracomment>Where scans come from that the gate never holds (see the module&apos;s docstring). A scan was held; the sentence said about it. The held scan goes to the router now (its text).</extracomment>
         <translation>dossier code %1</translation>
     </message>
     <message>
@@ -2406,6 +2575,18 @@
     <message>
         <source>Đã nhận một lần quét (%1); sẽ xử lý khi đóng hộp thoại này.</source>
         <translation>A scan came in (%1); it will be handled when this dialog closes.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanRouter</name>
+    <message>
+        <source>Mã vừa quét không phải mã hồ sơ hay thẻ căn cước: «%1».</source>
+        <extracomment>Where a scan came from (`handle`&apos;s `source`). How much of an unrecognised scan a message repeats. How long a sentence about a scan stays in the status bar. The scanner&apos;s terminator as the settings name it (`scanner_terminator`) and as the wedge detector takes it. A dossier code (text as scanned, trimmed): the hand-over panel opens it. A chip ID card&apos;s QR code whose fields pass their checks (`core.idcard.IdCard`), and its source. A text with the card&apos;s shape whose fields fail a check: the sentence saying which. A dossier code&apos;s outline with letters no code has (an input method such as Unikey was on). The reference on form 02 of an intake kept waiting for papers (`core.references`, printed form): the intake reopens it. Anything else: the sentence saying the scan was not recognised, and its source. Holds scans while a dialog is open (`gui/scan_gate.py`); set by the gate itself.</extracomment>
+        <translation>The scanned code is neither a dossier code nor an ID card: «%1».</translation>
+    </message>
+    <message>
+        <source>Không dùng được thẻ căn cước vừa quét: %1</source>
+        <translation>The scanned ID card cannot be used: %1</translation>
     </message>
 </context>
 <context>
@@ -2548,6 +2729,7 @@
     </message>
     <message>
         <source>(Máy in mặc định của hệ thống)</source>
+        <extracomment>This PC&apos;s settings whose changes go into the audit trail. The values behind the items the form lists, in its order: interface languages and paper sizes. Between a listed port&apos;s name and its description in the port box.</extracomment>
         <translation>(System default printer)</translation>
     </message>
     <message>
@@ -2615,11 +2797,11 @@
     <name>SignInWindow</name>
     <message>
         <source>Đăng nhập — Quầy Một cửa</source>
-        <extracomment>(username, full name, role label, password) rows shown on the demo sign-in screen.</extracomment>
         <translation>Sign in — One-stop Counter</translation>
     </message>
     <message>
         <source>Quầy số %1</source>
+        <extracomment>(username, full name, role label, password) rows shown on the demo sign-in screen.</extracomment>
         <translation>Counter %1</translation>
     </message>
     <message>
@@ -2732,9 +2914,37 @@
         <source>cũ nhất %1</source>
         <translation>oldest %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n mục cần xử lý</source>
+        <translation>
+            <numerusform>%n item needs attention</numerusform>
+            <numerusform>%n items need attention</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 mục cần xử lý</source>
-        <translation>%1 items need attention</translation>
+        <source>dưới 1 phút</source>
+        <translation>under 1 minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phút</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n giờ</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ngày</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>Đồng bộ thành công gần nhất: %1</source>
@@ -3042,129 +3252,6 @@
     <message>
         <source>Ngày hẹn tạm tính: lịch nghỉ lễ năm %1 chưa có thông báo chính thức.</source>
         <translation>Provisional appointment: the official days off of %1 are not announced yet.</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>dưới 1 phút</source>
-        <translation>under 1 minute</translation>
-    </message>
-    <message>
-        <source>%1 phút</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 giờ</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 ngày</source>
-        <translation>%1 days</translation>
-    </message>
-</context>
-<context>
-    <name>CardBar</name>
-    <message>
-        <source>Hoàn tác</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <source>Trả các ô về như trước khi quét thẻ (%1)</source>
-        <translation>Put the fields back as they were before the card was scanned (%1)</translation>
-    </message>
-    <message>
-        <source>Đọc thẻ bằng camera</source>
-        <translation>Read the card with the camera</translation>
-    </message>
-    <message>
-        <source>Đưa mã QR trên thẻ căn cước vào camera</source>
-        <translation>Hold the ID card&apos;s QR code up to the camera</translation>
-    </message>
-    <message>
-        <source>Quét mã QR trên thẻ căn cước để điền người nộp (hoặc người được ủy quyền, khi con trỏ đang ở phần đó).</source>
-        <translation>Scan the QR code on the ID card to fill in the applicant (or the authorised person, when the cursor is in that section).</translation>
-    </message>
-    <message>
-        <source>người nộp hồ sơ</source>
-        <translation>the applicant</translation>
-    </message>
-    <message>
-        <source>người được ủy quyền</source>
-        <translation>the authorised person</translation>
-    </message>
-    <message>
-        <source>Đã điền từ thẻ căn cước cho %1: %2.</source>
-        <translation>Filled in from the ID card for %1: %2.</translation>
-    </message>
-    <message>
-        <source>Chưa điền %1: máy quét làm hỏng chữ có dấu; hãy nhập tay, hoặc chuyển máy quét sang chế độ USB-COM.</source>
-        <translation>Not filled in: %1. The scanner damaged the accented letters; type them, or switch the scanner to USB-COM mode.</translation>
-    </message>
-    <message>
-        <source>Đã hoàn tác: các ô trở lại như trước khi quét thẻ.</source>
-        <translation>Undone: the fields are back as they were before the card was scanned.</translation>
-    </message>
-    <message>
-        <source>họ và tên</source>
-        <translation>full name</translation>
-    </message>
-    <message>
-        <source>số định danh</source>
-        <translation>personal ID</translation>
-    </message>
-    <message>
-        <source>ngày sinh</source>
-        <translation>date of birth</translation>
-    </message>
-    <message>
-        <source>địa chỉ</source>
-        <translation>address</translation>
-    </message>
-</context>
-<context>
-    <name>CardCameraDialog</name>
-    <message>
-        <source>Đọc thẻ căn cước bằng camera</source>
-        <translation>Read the ID card with the camera</translation>
-    </message>
-    <message>
-        <source>Đưa mã QR của thẻ vào khung (mặt trước thẻ căn cước công dân, mặt sau thẻ căn cước mới).</source>
-        <translation>Hold the card&apos;s QR code inside the frame (on the front of a citizen ID card, on the back of the new identity card).</translation>
-    </message>
-    <message>
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
-</context>
-<context>
-    <name>PanelRouting</name>
-    <message>
-        <source>Mã hồ sơ %1: tài khoản này không trả kết quả; tìm hồ sơ trong danh sách hồ sơ.</source>
-        <translation>Dossier code %1: this account does not hand over results; find the dossier in the dossier list.</translation>
-    </message>
-    <message>
-        <source>Thẻ căn cước dùng để điền người nộp ở màn hình Tiếp nhận hồ sơ.</source>
-        <translation>An ID card fills in the applicant on the Intake screen.</translation>
-    </message>
-    <message>
-        <source>Mã vừa quét không phải mã hồ sơ hợp lệ: «%1». Kiểm tra bộ gõ tiếng Việt (Unikey) đang tắt.</source>
-        <translation>The scanned code is not a valid dossier code: «%1». Check that the Vietnamese input method (Unikey) is off.</translation>
-    </message>
-    <message>
-        <source>Phiếu yêu cầu bổ sung %1: hồ sơ chưa được tiếp nhận; cán bộ tiếp nhận tiếp tục hồ sơ này ở màn hình Tiếp nhận hồ sơ.</source>
-        <translation>Supplement request %1: the dossier is not received yet; a receiving officer continues it on the Intake screen.</translation>
-    </message>
-</context>
-<context>
-    <name>ScanRouter</name>
-    <message>
-        <source>Mã vừa quét không phải mã hồ sơ hay thẻ căn cước: «%1».</source>
-        <translation>The scanned code is neither a dossier code nor an ID card: «%1».</translation>
-    </message>
-    <message>
-        <source>Không dùng được thẻ căn cước vừa quét: %1</source>
-        <translation>The scanned ID card cannot be used: %1</translation>
     </message>
 </context>
 </TS>

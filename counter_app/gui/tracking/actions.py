@@ -126,9 +126,10 @@ class ActionBar(QWidget):
 
     action_chosen = Signal(object)  # MoveAction
 
-    def __init__(self, account: Account, parent: QWidget | None = None) -> None:
+    def __init__(self, account: Account, parent: QWidget | None = None, lang: str = "vi") -> None:
         super().__init__(parent)
         self.setObjectName("actionBar")
+        self.lang = lang  # of the status names in the tooltips
         self.actions_shown = actions_for(account)
         self.may_receive = may(account, Operation.RECEIVE)
         self.buttons: dict[str, QPushButton] = {}
@@ -173,7 +174,7 @@ class ActionBar(QWidget):
             hint = action_hint(action)
             if dossier is not None and not allowed:
                 hint += "\n" + self.tr("Không áp dụng cho hồ sơ ở trạng thái «%1».").replace(
-                    "%1", status_name(dossier.status)
+                    "%1", status_name(dossier.status, self.lang)
                 )
             button.setToolTip(hint)
 

@@ -37,7 +37,7 @@ from ..printing import FormPrinter
 from ..session import Session
 from ..widgets import ErrorLabel, heading
 from .actions import CONTINUE_INTAKE, ActionBar, MoveAction, MoveDialog, MoveRequest
-from .models import MARK_COLOURS, TimelineModel
+from .models import MARK_COLOURS, TimelineModel, fit_columns
 
 Clock = Callable[[], datetime]
 
@@ -104,7 +104,7 @@ class DossierPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.facts)
 
-        self.action_bar = ActionBar(self.session.account, self)
+        self.action_bar = ActionBar(self.session.account, self, self.session.lang)
         self.message = ErrorLabel("move", self)
         self.timeline_model = TimelineModel(self.session.lang, self)
         self.timeline_view = QTableView(self)
@@ -118,8 +118,7 @@ class DossierPage(QWidget):
         self.timeline_view.verticalHeader().setDefaultSectionSize(26)
         header = self.timeline_view.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((112, 185, 190, 115, 115, 90)):
-            self.timeline_view.setColumnWidth(column, width)
+        fit_columns(self.timeline_view, (112, 185, 190, 115, 115, 90), (0,), self.session.lang)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
         right = QWidget(self)
@@ -235,8 +234,10 @@ class DossierPage(QWidget):
                 due_text += (
                     "<br><span style='color:#555'>"
                     + e(
-                        self.tr("Đã yêu cầu bổ sung %1 lần; thời gian chờ bổ sung không tính.").replace(
-                            "%1", str(dl.supplement_requests)
+                        self.tr(
+                            "Đã yêu cầu bổ sung %n lần; thời gian chờ bổ sung không tính.",
+                            "",
+                            dl.supplement_requests,
                         )
                     )
                     + "</span>"

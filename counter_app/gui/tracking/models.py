@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QStyle, QTableView
 
 from ...app import tracking
 from ...app.base import CounterApp
@@ -59,6 +60,27 @@ class ListSource:
 
     def sorted_by(self, key: SortKey, descending: bool) -> ListSource:
         return replace(self, flt=replace(self.flt, sort=key, descending=descending))
+
+
+def widest_datetime(lang: str) -> str:
+    """The longest date and time `format_datetime` writes in `lang` (`28 Sep 2026, 23:58`), to size columns by."""
+    samples = [format_datetime(datetime(2026, month, 28, 23, 58), lang) for month in range(1, 13)]
+    return max(samples, key=len)
+
+
+def fit_columns(view: QTableView, widths: Sequence[int], time_columns: Sequence[int], lang: str) -> None:
+    """Give each column at least its width in `widths` and its heading's (with the sort arrow), and each date-time
+    column room for the longest date and time of the language, so that neither a heading nor a time is cut
+    ("2 Dec 2026, …" in English)."""
+    metrics = view.fontMetrics()
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 8
+    moment = max(metrics.horizontalAdvance(text) for text in {widest_datetime(lang), widest_datetime("vi")})
+    header = view.horizontalHeader()
+    for column, width in enumerate(widths):
+        wanted = max(width, header.sectionSizeHint(column))
+        if column in time_columns:
+            wanted = max(wanted, moment + margin)
+        view.setColumnWidth(column, wanted)
 
 
 class DossierListModel(QAbstractTableModel):
@@ -299,8 +321,8 @@ class DossierListModel(QAbstractTableModel):
             text = self.tr("Hẹn trả ban đầu: %1").replace("%1", format_datetime(s.appointment, self._lang))
             if s.supplement_requests:
                 text += "\n" + self.tr(
-                    "Đã yêu cầu bổ sung %1 lần; thời gian chờ bổ sung không tính."
-                ).replace("%1", str(s.supplement_requests))
+                    "Đã yêu cầu bổ sung %n lần; thời gian chờ bổ sung không tính.", "", s.supplement_requests
+                )
             return text
         if column == 0:
             if s.code is None and s.status is Status.SUPPLEMENT_REQUESTED:
