@@ -22,6 +22,8 @@ from counter_app.gui.kiosk import KioskWindow
 from counter_app.gui.launcher import interface_language
 from counter_app.settings import CounterSettings
 
+ROOT = Path(__file__).resolve().parents[3]
+
 
 class Scanner:
     """A USB scanner in keyboard mode: key presses 4 ms apart (their own timestamps) to the focused widget, then
@@ -146,8 +148,12 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+import counter_app.gui.app
 from counter_app.cli.main import main
 from counter_app.gui.kiosk import KioskWindow
+
+catalogue = Path(sys.argv[2])  # the English catalogue compiled for this test from the .ts
+counter_app.gui.app.translations_dir = lambda: catalogue
 
 def leave():
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, KioskWindow))
@@ -156,15 +162,15 @@ def leave():
     window.close()
 
 QTimer.singleShot(0, leave)
-sys.exit(main(["--data-dir", sys.argv[1], *sys.argv[2:], "--kiosk"]))
+sys.exit(main(["--data-dir", sys.argv[1], *sys.argv[3:], "--kiosk"]))
 """
 
 
-def _kiosk_title(counter_dir: Path, *args: str) -> str:
+def _kiosk_title(counter_dir: Path, catalogue: Path, *args: str) -> str:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"}
     env.pop("COUNTER_APP_LANG", None)
     done = subprocess.run(
-        [sys.executable, "-c", LAUNCH, str(counter_dir), *args],
+        [sys.executable, "-c", LAUNCH, str(counter_dir), str(catalogue), *args],
         capture_output=True,
         text=True,
         timeout=120,
@@ -175,9 +181,14 @@ def _kiosk_title(counter_dir: Path, *args: str) -> str:
 
 
 def test_the_kiosk_opens_in_the_language_given_with_lang(
-    counter_dir: Path, settings: CounterSettings
+    counter_dir: Path, settings: CounterSettings, tmp_path: Path
 ) -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    import build_translations
+
+    catalogue = tmp_path / "translations"
+    build_translations.compile_ts(build_translations.ts_path("en"), catalogue / "counter_app_en.qm")
     settings.language = "en"
     settings.sync()
-    assert _kiosk_title(counter_dir) == "CHECK YOUR DOSSIER"  # the saved language
-    assert _kiosk_title(counter_dir, "--lang", "vi") == "TRA CỨU TÌNH TRẠNG HỒ SƠ"
+    assert _kiosk_title(counter_dir, catalogue) == "CHECK YOUR DOSSIER"  # the saved language
+    assert _kiosk_title(counter_dir, catalogue, "--lang", "vi") == "TRA CỨU TÌNH TRẠNG HỒ SƠ"
