@@ -3,6 +3,7 @@ QR) and what the citizen does with the form; for a dossier received and sent bac
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import pytest
@@ -48,3 +49,13 @@ def test_a_dossier_sent_back_during_processing_carries_its_code(probe: Probe) ->
     found = probe.decode(probe.raster(pdf, 150))
     assert found["Code128"].text == sent_back.code and found["QRCode"].text == sent_back.code
     assert probe.pages(pdf) == 1
+
+
+def test_counter_app_decode_names_the_reference_as_its_own_kind(probe: Probe, cli, tmp_path) -> None:
+    intake = specimen_supplement_at_intake()
+    image = tmp_path / "form02.png"
+    probe.raster(form02(intake), 150).save(image)
+    result = cli("decode", "--json", str(image))
+    assert result.code == 0, result.err
+    found = json.loads(result.out)
+    assert {(s["text"], s["kind"]) for s in found} == {(reference(intake.id), "supplement-reference")}
