@@ -38,6 +38,14 @@ class CounterStatusBar(QStatusBar):
         for label in (self.officer_label, self.counter_label, self.sync_label):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
+        self.messageChanged.connect(self._on_message_changed)
+
+    def _on_message_changed(self, message: str) -> None:
+        """A transient message needs the room on the left: the long encryption notice steps aside while one is shown
+        (it would otherwise squeeze the message to a few letters)."""
+        label = self.findChild(QLabel, "encryption")
+        if label is not None:
+            label.setVisible(not message and bool(label.text()))
 
     def follow(self, session: Session) -> None:
         """Show `session`'s officer and unit, and keep them current as accounts and the unit change."""
@@ -76,7 +84,7 @@ class CounterStatusBar(QStatusBar):
             label.setContentsMargins(8, 0, 8, 0)
             self.insertPermanentWidget(0, label)
         label.setText(sentence)
-        label.setVisible(bool(sentence))
+        label.setVisible(bool(sentence) and not self.currentMessage())
 
     def set_scanner_state(self, text: str, tooltip: str = "", ready: bool = False) -> None:
         """Show the serial scanner's state (its port, ready or not; the tooltip says why not); empty text hides it."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from gui_helpers import PASSWORD, sign_in
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.gui.main_window import LANDING
@@ -37,11 +38,19 @@ def test_every_role_has_a_landing_screen() -> None:
 def test_f9_without_the_dashboard_says_why(qtbot: QtBot, controller, username: str, role: str) -> None:
     main = sign_in(qtbot, controller, username)
     assert "dashboard" not in main.panels
+    # the status bar as the officer sees it: the notice that this PC keeps the data unencrypted is there too
+    qtbot.waitUntil(lambda: main.status.findChild(QLabel, "encryption") is not None, timeout=10000)
+    assert main.status.findChild(QLabel, "encryption").isVisible()
     before = main.current_panel_key()
     qtbot.keyClick(main.stack.currentWidget(), Qt.Key.Key_F9)
     message = main.status.currentMessage()
     assert f"Vai trò {role} không xem được bảng điều hành" in message
     assert main.current_panel_key() == before  # nothing else happened
+    # readable whole: the message is drawn left of the status bar's permanent labels, which leave it the room
+    QApplication.processEvents()
+    labels = [w for w in main.status.findChildren(QWidget) if w.isVisible() and w.parent() is main.status]
+    room = min(w.x() for w in labels)
+    assert main.status.fontMetrics().horizontalAdvance(message) < room, (room, message)
 
 
 def test_f9_opens_the_dashboard_for_a_role_that_has_it(qtbot: QtBot, controller) -> None:
@@ -52,9 +61,7 @@ def test_f9_opens_the_dashboard_for_a_role_that_has_it(qtbot: QtBot, controller)
     assert "không xem được" not in main.status.currentMessage()
 
 
-def test_after_sign_out_the_next_officer_types_their_name_over_the_last_one(
-    qtbot: QtBot, controller
-) -> None:
+def test_after_sign_out_the_next_officer_types_their_name_over_the_last_one(qtbot: QtBot, controller) -> None:
     main = sign_in(qtbot, controller, "canbo")
     with qtbot.waitSignal(controller.signed_out):
         main.sign_out_action.trigger()
