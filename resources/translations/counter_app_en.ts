@@ -929,7 +929,7 @@
     </message>
     <message>
         <source>Tiếp nhận</source>
-        <translation>Receive</translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>Hạn giải quyết</source>
