@@ -36,6 +36,19 @@ def _translators_left_as_found(qapp: QApplication) -> Iterator[None]:
         translator.setParent(None)
 
 
+@pytest.fixture(autouse=True)
+def _no_dialog_left_open(qapp: QApplication) -> Iterator[None]:
+    """A test that ends with a modal dialog up (a Settings dialog kept open by a refused value, say) closes it, so
+    the next test's scans are not held by the scan gate behind a dialog nobody sees."""
+    yield
+    for _ in range(10):
+        dialog = qapp.activeModalWidget()
+        if dialog is None:
+            break
+        dialog.close()
+        qapp.processEvents()
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo-template")
