@@ -51,8 +51,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def symbol_json(file: str, text: str, symbology: str, kind: ScanKind) -> dict[str, Any]:
-    """One symbol as `decode --json` prints it; a chip ID card carries its checked fields."""
-    item: dict[str, Any] = {"file": file, "text": text, "format": symbology, "kind": kind.value}
+    """One symbol as `decode --json` prints it; a chip ID card carries its checked fields. The kinds are the three
+    the command promises (`dossier-code`, `id-card`, `other`): form 02's reference, which the app's own scans tell
+    apart, is `other` here (its text is what `dossier complete REF` takes)."""
+    shown = kind.value if kind in (ScanKind.DOSSIER_CODE, ScanKind.ID_CARD) else "other"
+    item: dict[str, Any] = {"file": file, "text": text, "format": symbology, "kind": shown}
     if kind is ScanKind.ID_CARD:
         item["fields"] = parse_id_card(text).fields()
     return item

@@ -58,4 +58,4 @@ def test_counter_app_decode_names_the_reference_as_its_own_kind(probe: Probe, cl
     result = cli("decode", "--json", str(image))
     assert result.code == 0, result.err
     found = json.loads(result.out)
-    assert {(s["text"], s["kind"]) for s in found} == {(reference(intake.id), "supplement-reference")}
+    assert {(s["text"], s["kind"]) for s in found} == {(reference(intake.id), "other")}
