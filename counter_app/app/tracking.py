@@ -35,6 +35,8 @@ class DossierView:
 
     dossier: Dossier
     officer_names: dict[str, str]
+    #: The first year without an official day-off notice: appointments from then on are provisional (None: unknown).
+    provisional_from: int | None = None
 
 
 @read_op(Operation.VIEW)
@@ -51,7 +53,11 @@ def find(app: CounterApp, account: Account, key: str) -> Dossier | None:
 @read_op(Operation.VIEW)
 def view(app: CounterApp, account: Account, key: str) -> DossierView:
     """The dossier with this code or id and its officers' names (`NotFoundError` otherwise)."""
-    return DossierView(app.store.dossiers.get(key), app.store.accounts.names())
+    return DossierView(
+        app.store.dossiers.get(key),
+        app.store.accounts.names(),
+        app.store.calendar().notices.first_provisional_year,
+    )
 
 
 @read_op(None)

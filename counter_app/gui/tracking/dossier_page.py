@@ -32,7 +32,7 @@ from ...core.references import reference
 from ...core.statuses import deadline
 from ...core.supplement import waiting_at_counter
 from ...messages import describe, status_name
-from ..formats import format_appointment, format_datetime
+from ..formats import format_appointment, format_datetime, provisional_note
 from ..printing import FormPrinter
 from ..session import Session
 from ..widgets import ErrorLabel, heading
@@ -61,6 +61,7 @@ class DossierPage(QWidget):
         self.clock = clock
         self.dossier: Dossier | None = None
         self.names: Mapping[str, str] = {}
+        self._provisional_from: int | None = None  # first year without an official day-off notice
         self.move_dialog: MoveDialog | None = None
         self._stale = False  # the dossier shown changed while the page was hidden
         self.printer = FormPrinter(session, self)
@@ -154,6 +155,7 @@ class DossierPage(QWidget):
         self.session.submit(tracking.view, key, on_done=self._on_load_done, on_error=self._on_load_failed)
 
     def _on_load_done(self, found: DossierView) -> None:
+        self._provisional_from = found.provisional_from
         self.set_dossier(found.dossier, found.officer_names)
         self.dossier_loaded.emit(found.dossier)
 
@@ -224,10 +226,10 @@ class DossierPage(QWidget):
                     (self.tr("Cán bộ tiếp nhận"), e(self.names.get(d.officer, d.officer))),
                 ]
             ),
-            (self.tr("Hẹn trả kết quả"), e(format_appointment(d.appointment, lang))),
+            (self.tr("Hẹn trả kết quả"), self._appointment_text(d.appointment)),
         ]
         if d.new_appointment is not None:
-            rows.append((self.tr("Hẹn trả mới (mẫu 04)"), e(format_appointment(d.new_appointment, lang))))
+            rows.append((self.tr("Hẹn trả mới (mẫu 04)"), self._appointment_text(d.new_appointment)))
         if dl is not None:
             due_text = e(format_datetime(dl.due, lang))
             if dl.supplement_requests:
@@ -283,6 +285,20 @@ class DossierPage(QWidget):
             if value
         )
         return f"<h4>{html.escape(title)}</h4><table cellspacing='2'>{body}</table>"
+
+    def _appointment_text(self, moment: datetime | None) -> str:
+        """An appointment as the page shows it, with the provisional note when its year has no official day-off
+        notice yet (the same words as the intake summary and the hand-over card)."""
+        shown = html.escape(format_appointment(moment, self.session.lang))
+        if (
+            moment is not None
+            and self._provisional_from is not None
+            and moment.year >= self._provisional_from
+        ):
+            shown += (
+                "<br><span style='color:#8a5a00'>" + html.escape(provisional_note(moment.year)) + "</span>"
+            )
+        return shown
 
     def _channel(self, channel: Channel) -> str:
         return {

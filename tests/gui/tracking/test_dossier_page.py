@@ -216,3 +216,16 @@ def test_form_06_is_offered_from_the_page(qtbot: QtBot, session, counter_store) 
     qtbot.waitUntil(lambda: page.printer.dialog is not None, timeout=20000)
     assert page.printer._document is not None and page.printer._document.pageCount() >= 1
     _close_previews(page)
+
+
+def test_an_appointment_in_a_year_without_a_day_off_notice_is_marked_provisional(
+    qtbot: QtBot, make_session, counter_store
+) -> None:
+    later = receive_dossier(counter_store, "Nguyễn Văn An", datetime(2027, 1, 4, 17, 0))
+    sooner = receive_dossier(counter_store, "Trần Thị Bình", datetime(2026, 12, 3, 17, 0))
+    clock = Clock(T0)
+    page = _open(qtbot, make_session("canbo"), later.id, clock)
+    note = "Ngày hẹn tạm tính: lịch nghỉ lễ năm 2027 chưa có thông báo chính thức."
+    assert note in page.facts.text()
+    page = _open(qtbot, make_session("canbo"), sooner.id, clock)
+    assert "tạm tính" not in page.facts.text()
