@@ -136,6 +136,9 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
     dialog = main.settings_dialog
     settle(app)
     save(main, out / f"{lang}-settings.png", dialog)
+    dialog.tabs.setCurrentWidget(dialog.unit_form.parentWidget())  # the unit's tab, error rooms reserved
+    settle(app)
+    save(main, out / f"{lang}-settings-unit.png", dialog)
     # the scanner tab with a scanner in USB-COM mode chosen (not saved: the demo keeps its keyboard scanner)
     dialog.tabs.setCurrentWidget(dialog.ui.devicesTab)
     dialog.scanner_mode.setCurrentIndex(dialog.scanner_mode.findData("serial"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from ..app.settings import DEFAULT_HOURS, lawful_agency_name
@@ -15,7 +15,7 @@ from ..core.model import UnitConfig
 from ..core.text import nfc
 from ..core.validation import check_email, check_phone
 from ..messages import describe
-from .widgets import ErrorLabel
+from .form_widgets import SteadyErrorLabel
 
 
 class UnitForm(QWidget):
@@ -58,9 +58,16 @@ class UnitForm(QWidget):
             "email": self.email,
             "office_hours": self.office_hours,
         }
-        self.errors = {name: ErrorLabel(name, self) for name in self._editors}
+        # fields never move: each error line keeps its room, two lines for the agency ID's longer sentence
+        self.errors = {
+            name: SteadyErrorLabel(name, self, reserved_lines=2 if name == "agency_id" else 1)
+            for name in self._editors
+        }
         form = QFormLayout()
         form.setSpacing(8)
+        form.setLabelAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        )  # beside its field, not its error room
         labels = {
             "agency_id": self.tr("Mã định danh cơ quan:"),
             "agency_name": self.tr("Tên đơn vị (in trên phiếu):"),
@@ -77,7 +84,9 @@ class UnitForm(QWidget):
             column.addWidget(editor)
             column.addWidget(self.errors[name])
             form.addRow(labels[name], column)
-        QVBoxLayout(self).addLayout(form)
+        outer = QVBoxLayout(self)
+        outer.addLayout(form)
+        outer.addStretch(1)  # spare height goes below the fields, which stay where they are
         self._connect()
 
     def _connect(self) -> None:

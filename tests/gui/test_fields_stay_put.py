@@ -114,3 +114,30 @@ def test_the_kiosk_field_stays_when_its_message_appears(qtbot: QtBot, counter_st
     assert _positions(kiosk.start_page, kiosk) == before
     kiosk._unlocked = True
     kiosk.close()
+
+
+def test_the_unit_form_fields_do_not_move_when_errors_appear(qtbot: QtBot) -> None:
+    """The unit's form (first-run wizard, Settings) is built in code: its error lines keep their room too."""
+    from counter_app.core.errors import ValidationErrors
+    from counter_app.gui.unit_form import UnitForm
+
+    form = UnitForm("vi")
+    qtbot.addWidget(form)
+    form.resize(760, 600)
+    form.show()
+    _settle(qtbot)
+    editors = form._editors
+    before = {name: editor.mapTo(form, QPoint(0, 0)) for name, editor in editors.items()}
+    editors["office_hours"].clear()
+    editors["office_hours"].setText("sáng thứ hai")  # not office hours
+    editors["email"].setText("motcua@@example")
+    try:
+        form.validated()
+    except ValidationErrors:
+        pass
+    else:  # pragma: no cover - the test needs the errors shown
+        raise AssertionError("the form took bad office hours and a bad email")
+    _settle(qtbot)
+    assert form.errors["office_hours"].isVisible() and form.errors["email"].isVisible()
+    after = {name: editor.mapTo(form, QPoint(0, 0)) for name, editor in editors.items()}
+    assert after == before, [(n, before[n].y(), after[n].y()) for n in before if before[n] != after[n]]
