@@ -11,6 +11,7 @@ from ..core.errors import TransitionError, ValidationError
 from ..core.letters import check_new_appointment, letter_symbol, proposed_new_appointment
 from ..core.listing import DossierFilter, DossierSummary, ListPage, PublicStatus, public_status
 from ..core.model import Dossier, Status
+from ..core.references import is_reference
 from ..core.roles import Account, Operation
 from ..core.statuses import may_take
 from ..core.text import fold, nfc
@@ -41,7 +42,12 @@ class DossierView:
 
 @read_op(Operation.VIEW)
 def get(app: CounterApp, account: Account, key: str) -> Dossier:
-    """The dossier with this code or id (`NotFoundError` otherwise)."""
+    """The dossier with this code or id, or the reference on its form 02 (`BS-…`), when one dossier carries it
+    (`NotFoundError` otherwise)."""
+    if is_reference(key):
+        found = app.store.dossiers.by_reference(key)
+        if len(found) == 1:
+            return found[0]
     return app.store.dossiers.get(key)
 
 

@@ -15,7 +15,9 @@ FORMS = ("receipt", "supplement", "refusal", "apology", "stop", "control")
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print", help="render a form of a dossier to PDF")
     p.add_argument("form", help=", ".join(FORMS))
-    p.add_argument("code", help="dossier code (or ID for dossiers never received)")
+    p.add_argument(
+        "code", help="dossier code (or, for a dossier never received, its ID or the reference on form 02)"
+    )
     p.add_argument("-o", "--output", required=True, type=Path)
     p.add_argument("--paper", default="a5", choices=("a5", "a4", "thermal80"))
     p.set_defaults(handler=run_print)

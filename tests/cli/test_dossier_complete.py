@@ -116,3 +116,15 @@ def test_a_refused_dossier_cannot_be_completed(configured) -> None:
     )
     result = configured("dossier", "complete", waiting["id"])
     assert result.code == 2 and "không chờ bổ sung giấy tờ" in result.err and "Dừng xử lý" in result.err
+
+
+def test_form_02_is_printed_again_by_its_reference(configured, tmp_path: Path) -> None:
+    """A citizen who lost form 02: the officer prints it again from the reference (or the ID) alone."""
+    waiting = _waiting(configured)
+    for key in (reference(waiting["id"]), waiting["id"]):
+        out = tmp_path / f"form02-{len(key)}.pdf"
+        result = configured("print", "supplement", key, "-o", str(out))
+        assert result.code == 0, result.err
+        assert out.read_bytes().startswith(b"%PDF")
+    missing = configured("print", "supplement", "BS-00000-00000", "-o", str(tmp_path / "none.pdf"))
+    assert missing.code == 2 and "Traceback" not in missing.err
