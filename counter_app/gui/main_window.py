@@ -211,6 +211,20 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.scanner)
 
+    def _apply_keyboard_scanner_settings(self) -> None:
+        """Saved Settings take effect at once: the keyboard scanner's filter is made again from them."""
+        if getattr(self, "scanner", None) is None:
+            return
+        from .scan_router import keyboard_scanner
+
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.scanner)
+        self.scanner.deleteLater()
+        self.scanner = keyboard_scanner(self.session.settings, self.scan_router, self)
+        if app is not None:
+            app.installEventFilter(self.scanner)
+
     def _install_serial_scanner(self) -> None:
         """A scanner in USB-COM mode (Settings) feeds the same router as the keyboard's; its state is in the status
         bar, and saving Settings applies a changed port or mode."""
@@ -340,6 +354,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog = SettingsDialog(self.session, str(hours), self)
         self.settings_dialog.unit_changed.connect(self._on_settings_unit_changed)
         self.settings_dialog.saved.connect(self.serial_scanner.apply_settings)
+        self.settings_dialog.saved.connect(self._apply_keyboard_scanner_settings)
         self.settings_dialog.open()
         self.settings_dialog_opened.emit(self.settings_dialog)
 

@@ -26,6 +26,7 @@ AUDITED_DEVICE_SETTINGS = (
     "scanner_min_length",
     "scanner_prefix",
     "scanner_suffix",
+    "scanner_terminator",
     "scanner_mode",
     "scanner_serial_port",
     "scanner_serial_baud",
@@ -39,6 +40,8 @@ AUDITED_DEVICE_SETTINGS = (
 LANGUAGES = ("vi", "en")
 PAPERS = ("a5", "a4", "thermal80")
 SCANNER_MODES = ("keyboard", "serial")
+#: How a scan ends in keyboard mode, as the settings name it (`scan_router.TERMINATOR_KEYS`).
+SCANNER_TERMINATORS = ("enter", "tab", "none")
 SERIAL_SUFFIXES = tuple(SUFFIXES)
 #: Between a listed port's name and its description in the port box.
 PORT_DESCRIPTION_SEPARATOR = " — "
@@ -125,6 +128,11 @@ class SettingsDialog(QDialog):
         """The scanner's mode, and for USB-COM its port (listed or typed: a port the system does not list, such as
         `/dev/ttyACM0` before it is plugged in, can be typed), speed and end of message."""
         settings = self.session.settings
+        self.scanner_terminator = self.ui.scannerTerminator
+        set_item_data(self.scanner_terminator, SCANNER_TERMINATORS)
+        self.scanner_terminator.setCurrentIndex(
+            max(0, self.scanner_terminator.findData(settings.scanner_terminator))
+        )
         self.scanner_mode = self.ui.scannerMode
         set_item_data(self.scanner_mode, SCANNER_MODES)
         self.scanner_mode.setCurrentIndex(max(0, self.scanner_mode.findData(settings.scanner_mode)))
@@ -218,6 +226,7 @@ class SettingsDialog(QDialog):
         s.scanner_min_length = self.scanner_min_length.value()
         s.scanner_prefix = self.scanner_prefix.text()
         s.scanner_suffix = self.scanner_suffix.text()
+        s.scanner_terminator = str(self.scanner_terminator.currentData())
         s.scanner_mode = str(self.scanner_mode.currentData())
         s.scanner_serial_port = self.chosen_serial_port()
         s.scanner_serial_baud = int(self.serial_baud.currentData())

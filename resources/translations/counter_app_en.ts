@@ -2652,6 +2652,22 @@
         <translation>Keyboard mode</translation>
     </message>
     <message>
+        <source>Mỗi lần quét kết thúc bằng:</source>
+        <translation>Each scan ends with:</translation>
+    </message>
+    <message>
+        <source>Phím Enter (mặc định của máy quét)</source>
+        <translation>The Enter key (scanners' default)</translation>
+    </message>
+    <message>
+        <source>Phím Tab</source>
+        <translation>The Tab key</translation>
+    </message>
+    <message>
+        <source>Không có (nhận biết bằng khoảng dừng)</source>
+        <translation>Nothing (told by a pause)</translation>
+    </message>
+    <message>
         <source>Chế độ cổng COM (USB-COM)</source>
         <translation>COM port mode (USB-COM)</translation>
     </message>
@@ -2729,7 +2745,7 @@
     </message>
     <message>
         <source>(Máy in mặc định của hệ thống)</source>
-        <extracomment>This PC&apos;s settings whose changes go into the audit trail. The values behind the items the form lists, in its order: interface languages and paper sizes. Between a listed port&apos;s name and its description in the port box.</extracomment>
+        <extracomment>This PC&apos;s settings whose changes go into the audit trail. The values behind the items the form lists, in its order: interface languages and paper sizes. How a scan ends in keyboard mode, as the settings name it (`scan_router.TERMINATOR_KEYS`). Between a listed port&apos;s name and its description in the port box.</extracomment>
         <translation>(System default printer)</translation>
     </message>
     <message>

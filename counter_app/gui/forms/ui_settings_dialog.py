@@ -1,6 +1,6 @@
 # Generated from ui/settings_dialog.ui by `make forms` (pyside6-uic): do not edit by hand.
 # Edit the form in Qt Designer and run `make forms` again (ui/README.md).
-# Source SHA-256: 6177d63c862d8032e317dee36395c68b7c169deda81a89f0b98d00d37754d7a1
+# Source SHA-256: 89820ca13684f98432e0bb16aaceccf8050d60ac50fc6724f26e76556e38b548
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
@@ -193,6 +193,19 @@ class Ui_SettingsDialog(object):
 
         self.keyboardScannerForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.scannerSuffix)
 
+        self.scannerTerminatorLabel = QLabel(self.keyboardScannerGroup)
+        self.scannerTerminatorLabel.setObjectName(u"scannerTerminatorLabel")
+
+        self.keyboardScannerForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.scannerTerminatorLabel)
+
+        self.scannerTerminator = QComboBox(self.keyboardScannerGroup)
+        self.scannerTerminator.addItem("")
+        self.scannerTerminator.addItem("")
+        self.scannerTerminator.addItem("")
+        self.scannerTerminator.setObjectName(u"scannerTerminator")
+
+        self.keyboardScannerForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.scannerTerminator)
+
 
         self.devicesForm.setWidget(1, QFormLayout.ItemRole.SpanningRole, self.keyboardScannerGroup)
 
@@ -346,6 +359,7 @@ class Ui_SettingsDialog(object):
         self.scannerMinLengthLabel.setBuddy(self.scannerMinLength)
         self.scannerPrefixLabel.setBuddy(self.scannerPrefix)
         self.scannerSuffixLabel.setBuddy(self.scannerSuffix)
+        self.scannerTerminatorLabel.setBuddy(self.scannerTerminator)
         self.serialPortLabel.setBuddy(self.serialPort)
         self.serialBaudLabel.setBuddy(self.serialBaud)
         self.serialSuffixLabel.setBuddy(self.serialSuffix)
@@ -364,7 +378,8 @@ class Ui_SettingsDialog(object):
         QWidget.setTabOrder(self.scannerInterval, self.scannerMinLength)
         QWidget.setTabOrder(self.scannerMinLength, self.scannerPrefix)
         QWidget.setTabOrder(self.scannerPrefix, self.scannerSuffix)
-        QWidget.setTabOrder(self.scannerSuffix, self.serialPort)
+        QWidget.setTabOrder(self.scannerSuffix, self.scannerTerminator)
+        QWidget.setTabOrder(self.scannerTerminator, self.serialPort)
         QWidget.setTabOrder(self.serialPort, self.serialBaud)
         QWidget.setTabOrder(self.serialBaud, self.serialSuffix)
         QWidget.setTabOrder(self.serialSuffix, self.cameraIndex)
@@ -404,6 +419,11 @@ class Ui_SettingsDialog(object):
         self.scannerMinLengthLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u0110\u1ed9 d\u00e0i t\u1ed1i thi\u1ec3u c\u1ee7a m\u00e3:", None))
         self.scannerPrefixLabel.setText(QCoreApplication.translate("SettingsDialog", u"Ti\u1ec1n t\u1ed1 c\u1ee7a m\u00e1y qu\u00e9t:", None))
         self.scannerSuffixLabel.setText(QCoreApplication.translate("SettingsDialog", u"H\u1eadu t\u1ed1 c\u1ee7a m\u00e1y qu\u00e9t:", None))
+        self.scannerTerminatorLabel.setText(QCoreApplication.translate("SettingsDialog", u"M\u1ed7i l\u1ea7n qu\u00e9t k\u1ebft th\u00fac b\u1eb1ng:", None))
+        self.scannerTerminator.setItemText(0, QCoreApplication.translate("SettingsDialog", u"Ph\u00edm Enter (m\u1eb7c \u0111\u1ecbnh c\u1ee7a m\u00e1y qu\u00e9t)", None))
+        self.scannerTerminator.setItemText(1, QCoreApplication.translate("SettingsDialog", u"Ph\u00edm Tab", None))
+        self.scannerTerminator.setItemText(2, QCoreApplication.translate("SettingsDialog", u"Kh\u00f4ng c\u00f3 (nh\u1eadn bi\u1ebft b\u1eb1ng kho\u1ea3ng d\u1eebng)", None))
+
         self.serialScannerGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Ch\u1ebf \u0111\u1ed9 c\u1ed5ng COM (USB-COM)", None))
         self.serialNote.setText(QCoreApplication.translate("SettingsDialog", u"\u1ede ch\u1ebf \u0111\u1ed9 USB-COM m\u00e1y qu\u00e9t g\u1eedi ch\u1eef ti\u1ebfng Vi\u1ec7t nguy\u00ean v\u1eb9n (UTF-8), n\u00ean \u0111\u1ecdc \u0111\u00fang m\u00e3 QR c\u1ee7a th\u1ebb c\u0103n c\u01b0\u1edbc. Chuy\u1ec3n m\u00e1y qu\u00e9t sang ch\u1ebf \u0111\u1ed9 n\u00e0y b\u1eb1ng m\u00e3 c\u00e0i \u0111\u1eb7t trong s\u00e1ch h\u01b0\u1edbng d\u1eabn c\u1ee7a h\u00e3ng, r\u1ed3i ch\u1ecdn c\u1ed5ng c\u1ee7a n\u00f3.", None))
         self.serialPortLabel.setText(QCoreApplication.translate("SettingsDialog", u"C\u1ed5ng COM:", None))
