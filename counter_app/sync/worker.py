@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,7 @@ class SyncWorker:
         self._backoff = backoff or Backoff()
         self._today = today
         self._wake = threading.Event()
+        self._refresh = threading.Event()  # a nudge while backing off: report the new count, do not sync yet
         self._stopping = threading.Event()
         self._commands: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
@@ -61,8 +63,12 @@ class SyncWorker:
         return not self._thread.is_alive()
 
     def nudge(self) -> None:
-        """Something was written locally: sync now instead of waiting for the timer (not while backing off)."""
+        """Something was written locally: sync now instead of waiting for the timer. While backing off the wait
+        is kept, but the status is reported again, so the count of changes waiting to be sent stays true."""
         if self._backoff.failures == 0:
+            self._wake.set()
+        else:
+            self._refresh.set()
             self._wake.set()
 
     def request_retry(self, change_ids: Sequence[str] | None = None) -> None:
@@ -102,6 +108,22 @@ class SyncWorker:
             except Exception:
                 log.exception("sync command failed")
 
+    def _wait(self, delay: float) -> bool:
+        """Wait `delay` seconds or until woken (True); a wake that only asks for a fresh status (a nudge while
+        backing off) is answered at once and the wait goes on to its end."""
+        deadline = time.monotonic() + delay
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not self._wake.wait(remaining):
+                return False
+            if self._refresh.is_set() and not self._stopping.is_set() and self._commands.empty():
+                self._wake.clear()
+                self._refresh.clear()
+                self._publish()
+                continue
+            self._refresh.clear()
+            return True
+
     def _run(self) -> None:
         quiet = False  # True when the last wait ended by the timer, not by a nudge or a request
         try:
@@ -130,6 +152,6 @@ class SyncWorker:
                     delay = self._interval_s
                 else:
                     delay = self._backoff.next_delay()
-                quiet = not self._wake.wait(delay)
+                quiet = not self._wait(delay)
         finally:
             self.engine.close()

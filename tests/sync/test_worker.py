@@ -131,3 +131,27 @@ def test_status_bar_and_panel_show_parked_items_and_retry_through_the_worker(
         assert [e["state"] for e in json.loads(target.read_text(encoding="utf-8"))["entries"]] == ["parked"]
     finally:
         assert worker.stop()
+
+
+def test_a_write_while_backing_off_is_counted_at_once_without_breaking_the_wait(
+    counters: Counters, server_db: str
+) -> None:
+    """Offline, the worker waits out its backoff; a receipt made meanwhile shows in the status bar's 'waiting to
+    send' count at once (it used to keep the old count until the next attempt), and no attempt is made early."""
+    server = ServerProcess(server_db, port=free_port()).start()
+    one = counters.new(1, server.url)
+    server.kill()  # the network is down from here on
+    statuses: queue.Queue[SyncStatus] = queue.Queue()
+    worker = SyncWorker(SyncEngine(one), statuses.put, interval_s=600, backoff=Backoff(300, 600))
+    receive_one(one, "Phạm Thị Một")
+    worker.start()
+    try:
+        first = wait_status(statuses, lambda s: s.state is SyncState.OFFLINE)
+        assert first.pending == 1
+        cycles = worker.cycles
+        receive_one(one, "Phạm Thị Hai")
+        worker.nudge()
+        again = wait_status(statuses, lambda s: s.pending == 2)
+        assert again.state is SyncState.OFFLINE and worker.cycles == cycles  # counted, not sent early
+    finally:
+        assert worker.stop()
