@@ -6,7 +6,8 @@ then must not switch the window behind it to another dossier or fill the form be
 router's door (`ScanRouter.gate`): while `QApplication.activeModalWidget()` is set, a scan from the USB or serial
 scanner is held (the latest one, which replaces any held before), a note in the dialog and in the status bar says so,
 and the scan goes through the router as soon as the last dialog has closed. A card read by the camera goes through
-at once: the camera's own window is the dialog it was read in. A window that is closing drops what it held.
+at once: the camera's own window is the dialog it was read in. A window that is closing drops what it held. While
+the idle lock covers the window, every scan is dropped with a sentence: nothing changes under the cover.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from ..core.codes import ScanKind, classify_scan
 
 #: Where scans come from that the gate never holds (see the module's docstring).
 PASSES_THROUGH = frozenset({"camera"})
+#: How long the sentence about a scan dropped under the idle lock stays in the status bar.
+LOCKED_MS = 10_000
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,15 @@ class ScanGate(QObject):
         router.gate = self  # type: ignore[attr-defined]
 
     def holds(self, text: str, source: str) -> bool:
-        """True when the scan must wait (it is held and announced); False to let the router handle it now."""
+        """True when the scan must wait (it is held and announced) or is dropped (the counter is locked: nothing
+        changes under the idle lock's cover; the officer unlocks and scans again); False to let the router handle
+        it now."""
+        lock = getattr(self.window, "idle_lock", None)
+        if lock is not None and lock.is_locked:
+            self.window.statusBar().showMessage(
+                self.tr("Máy quầy đang khóa: mở khóa rồi quét lại."), LOCKED_MS
+            )
+            return True
         if source in PASSES_THROUGH:
             return False
         dialog = QApplication.activeModalWidget()

@@ -2560,8 +2560,12 @@
 <context>
     <name>ScanGate</name>
     <message>
+        <source>Máy quầy đang khóa: mở khóa rồi quét lại.</source>
+        <extracomment>Where scans come from that the gate never holds (see the module&apos;s docstring). How long the sentence about a scan dropped under the idle lock stays in the status bar. A scan was held; the sentence said about it. The held scan goes to the router now (its text).</extracomment>
+        <translation>The counter is locked: unlock it and scan again.</translation>
+    </message>
+    <message>
         <source>mã hồ sơ %1</source>
-        <extracomment>Where scans come from that the gate never holds (see the module&apos;s docstring). A scan was held; the sentence said about it. The held scan goes to the router now (its text).</extracomment>
         <translation>dossier code %1</translation>
     </message>
     <message>
@@ -2657,7 +2661,7 @@
     </message>
     <message>
         <source>Phím Enter (mặc định của máy quét)</source>
-        <translation>The Enter key (scanners' default)</translation>
+        <translation>The Enter key (scanners&apos; default)</translation>
     </message>
     <message>
         <source>Phím Tab</source>

@@ -127,3 +127,23 @@ def test_without_a_dialog_a_scan_is_handled_at_once(
     with qtbot.waitSignal(window.panel("handover").dossier_opened, timeout=10000):  # type: ignore[attr-defined]
         keyboard.scan(d.code or "")
     assert held == [] and window.current_panel_key() == "handover"
+
+
+def test_a_keyboard_scan_while_the_counter_is_locked_changes_nothing_under_the_cover(
+    qtbot: QtBot, window: MainWindow, keyboard: Keyboard, store: CounterStore
+) -> None:
+    """The idle lock's cover is no dialog, but nothing may change under it either: the USB scanner's scan is
+    dropped with a sentence, as the serial scanner's is; the officer unlocks and scans again."""
+    d = receive(store)
+    handover = window.panel("handover")
+    opened: list[object] = []
+    handover.dossier_opened.connect(opened.append)  # type: ignore[attr-defined]
+    window.idle_lock.lock()
+    screen = window.idle_lock.screen
+    qtbot.waitUntil(lambda: screen.isVisible(), timeout=5000)
+    screen.password.setFocus()
+    qtbot.waitUntil(screen.password.hasFocus, timeout=5000)
+    keyboard.scan(d.code or "")
+    qtbot.waitUntil(lambda: window.status.currentMessage().startswith("Máy quầy đang khóa"), timeout=5000)
+    assert opened == [] and window.current_panel_key() == "intake"
+    assert screen.password.text() == ""  # the burst did not go into the password either
