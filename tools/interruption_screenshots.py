@@ -10,14 +10,10 @@ The counter is joined to a server that does not answer, so that quitting has cha
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from datetime import timedelta
 from pathlib import Path
-
-import time_machine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from screenshots import SHOT_TIME, SIZE, fill, save, settle  # noqa: E402
+from screenshots import SHOT_TIME, SIZE, DemoCounter, fill, run, save, settle  # noqa: E402
 
 
 def join_nowhere(store) -> None:  # noqa: ANN001 (a CounterStore)
@@ -63,39 +59,15 @@ def refuse_some(store, count: int) -> None:  # noqa: ANN001 (a CounterStore)
         store.refuse(draft, "Thủ tục không thuộc thẩm quyền giải quyết của đơn vị.")
 
 
-def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
-    import build_translations
-
+def shoot(lang: str, out: Path, work: Path, app: QApplication, clock: object = None) -> None:
     from counter_app.app import CounterApp
-    from counter_app.gui.app import install_translators, remove_translators
-    from counter_app.gui.controller import CounterController
     from counter_app.gui.kiosk import KioskWindow
     from counter_app.settings import CounterSettings
-    from counter_app.storage.demo import ensure_demo_profile
-    from counter_app.storage.store import CounterStore
 
-    translators = []
-    if lang == "en":
-        qm = build_translations.compile_ts(build_translations.ts_path("en"), work / "counter_app_en.qm")
-        translators = install_translators(app, "en", qm.parent)
-    data = work / f"data-{lang}"
-    store = CounterStore(data)
-    ensure_demo_profile(store)
-    join_nowhere(store)
-    controller = CounterController(CounterApp(store), CounterSettings.for_data_dir(data), lang, demo=True)
-    controller.start()
-    sign_in = controller.sign_in
-    assert sign_in is not None
-    sign_in.username.setText("canbo")
-    sign_in.password.setText("motcua2026")
-    sign_in.sign_in_button.click()
-    settle(app, lambda: controller.main_window is not None)
-    main = controller.main_window
-    assert main is not None
-    main.resize(*SIZE)
-    main.show_panel("intake")
-    panel = main.panel("intake")
-    settle(app, lambda: panel.picker.model.rowCount() > 0)
+    counter = DemoCounter(app, lang, work, prepare=join_nowhere)
+    store = counter.store
+    main = counter.sign_in_as("canbo")
+    panel = counter.intake(main)
 
     # a first citizen received (its receipt is the scan), the next one being refused when the receipt is scanned
     fill(panel, "khai sinh", "Nguyễn Văn An", "001203012345", "Số 1 phố Huế, Phường Mẫu", "0912345678")
@@ -133,7 +105,7 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
     now = [SHOT_TIME]
     kiosk = KioskWindow(
         CounterApp(store),
-        CounterSettings.for_data_dir(data),
+        CounterSettings.for_data_dir(work / f"data-{lang}"),
         lang,
         clock=lambda: now[0],
         wall_clock=lambda: now[0],
@@ -150,30 +122,11 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
     kiosk._unlocked = True
     kiosk.close()
 
-    controller.shutdown()
-    sign_in.close()
-    store.close()
-    remove_translators(app, translators)
+    counter.close()
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", nargs="+", default=["vi", "en"], choices=["vi", "en"])
-    args = parser.parse_args(argv)
-    from counter_app.gui.app import ensure_application
-    from counter_app.gui.widgets import STYLE_SHEET
-
-    app = ensure_application()
-    app.setStyleSheet(STYLE_SHEET)
-    args.out.mkdir(parents=True, exist_ok=True)
-    with (
-        time_machine.travel(SHOT_TIME, tick=True),
-        tempfile.TemporaryDirectory(prefix="counter-shots-") as work,
-    ):
-        for lang in args.lang:
-            shoot(lang, args.out, Path(work), app)
-    return 0
+    return run(shoot, argv, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -59,40 +59,114 @@ def save(widget: QWidget, path: Path, dialog: QWidget | None = None) -> None:
     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
-def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
-    import build_translations
+DEMO_PASSWORD = "motcua2026"
 
-    from counter_app.app import CounterApp
-    from counter_app.gui.app import install_translators, remove_translators
-    from counter_app.gui.controller import CounterController
-    from counter_app.settings import CounterSettings
-    from counter_app.storage.demo import ensure_demo_profile
-    from counter_app.storage.store import CounterStore
 
-    translators = []
-    if lang == "en":
-        qm = build_translations.compile_ts(build_translations.ts_path("en"), work / "counter_app_en.qm")
-        translators = install_translators(app, "en", qm.parent)
-    data = work / f"data-{lang}"
-    store = CounterStore(data)
-    ensure_demo_profile(store)
-    controller = CounterController(CounterApp(store), CounterSettings.for_data_dir(data), lang, demo=True)
-    controller.start()
-    sign_in = controller.sign_in
-    assert sign_in is not None
+class DemoCounter:
+    """The demo profile's counter window in `lang` on a throw-away data folder, started at its sign-in screen; the
+    English catalogue is compiled and installed for `en`. `prepare(store)` adds what a shot needs before it starts."""
+
+    def __init__(
+        self, app: QApplication, lang: str, work: Path, prepare: Callable[[object], object] | None = None
+    ) -> None:
+        import build_translations
+
+        from counter_app.app import CounterApp
+        from counter_app.gui.app import install_translators
+        from counter_app.gui.controller import CounterController
+        from counter_app.settings import CounterSettings
+        from counter_app.storage.demo import ensure_demo_profile
+        from counter_app.storage.store import CounterStore
+
+        self.app = app
+        self.translators: list = []
+        if lang == "en":
+            qm = build_translations.compile_ts(build_translations.ts_path("en"), work / "counter_app_en.qm")
+            self.translators = install_translators(app, "en", qm.parent)
+        data = work / f"data-{lang}"
+        self.store = CounterStore(data)
+        ensure_demo_profile(self.store)
+        self.prepared = prepare(self.store) if prepare is not None else None
+        self.controller = CounterController(
+            CounterApp(self.store), CounterSettings.for_data_dir(data), lang, demo=True
+        )
+        self.controller.start()
+        sign_in = self.controller.sign_in
+        assert sign_in is not None
+        self.sign_in = sign_in
+
+    def sign_in_as(self, username: str = "canbo", panel: str | None = None):  # noqa: ANN201 (a MainWindow)
+        """Sign in (again after a sign-out), wait for the window, size it to the screenshots' size and show `panel`
+        when given."""
+        window = self.controller.sign_in or self.sign_in
+        window.username.setText(username)
+        window.password.setText(DEMO_PASSWORD)
+        window.sign_in_button.click()
+        settle(self.app, lambda: self.controller.main_window is not None)
+        main = self.controller.main_window
+        assert main is not None
+        main.resize(*SIZE)
+        if panel is not None:
+            main.show_panel(panel)
+        settle(self.app)
+        return main
+
+    def intake(self, main):  # noqa: ANN001, ANN201 (a MainWindow, its IntakePanel)
+        """The intake panel shown, its catalogue loaded."""
+        main.show_panel("intake")
+        panel = main.panel("intake")
+        settle(self.app, lambda: panel.picker.model.rowCount() > 0)
+        return panel
+
+    def sign_out(self) -> None:
+        main = self.controller.main_window
+        assert main is not None
+        main.sign_out_action.trigger()
+        settle(self.app, lambda: self.controller.main_window is None)
+
+    def close(self, *, keep_language: bool = False) -> None:
+        """Shut the counter down; its English catalogue stays installed with `keep_language` (more windows to shoot),
+        to be removed with `remove_translators(app, counter.translators)`."""
+        from counter_app.gui.app import remove_translators
+
+        self.controller.shutdown()
+        (self.controller.sign_in or self.sign_in).close()
+        self.store.close()
+        if not keep_language:
+            remove_translators(self.app, self.translators)
+
+
+def run(shoot: Callable[..., None], argv: list[str] | None, description: str) -> int:
+    """The screenshot tools' command line (`--out`, `--lang`): each language shot on a throw-away folder, on the
+    fixed clock; `shoot(lang, out, work, app, clock)` takes the clock to move it on."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", nargs="+", default=["vi", "en"], choices=["vi", "en"])
+    args = parser.parse_args(argv)
+    from counter_app.gui.app import ensure_application
+
+    app = ensure_application()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with (
+        time_machine.travel(SHOT_TIME, tick=True) as clock,
+        tempfile.TemporaryDirectory(prefix="counter-shots-") as work,
+    ):
+        for lang in args.lang:
+            clock.move_to(SHOT_TIME)
+            shoot(lang, args.out, Path(work), app, clock)
+    return 0
+
+
+def shoot(lang: str, out: Path, work: Path, app: QApplication, clock: object = None) -> None:
+    counter = DemoCounter(app, lang, work)
+    store, sign_in = counter.store, counter.sign_in
     sign_in.resize(*SIZE)
     sign_in.username.setText("canbo")
     settle(app)
     save(sign_in, out / f"{lang}-signin.png")
 
-    sign_in.password.setText("motcua2026")
-    sign_in.sign_in_button.click()
-    settle(app, lambda: controller.main_window is not None)
-    main = controller.main_window
-    assert main is not None
-    main.resize(*SIZE)
-    panel = main.panel("intake")
-    settle(app, lambda: panel.picker.model.rowCount() > 0)
+    main = counter.sign_in_as("canbo")
+    panel = counter.intake(main)
     save(main, out / f"{lang}-intake-empty.png")
 
     # a first citizen received, then the next one typed in: the summary of the last dossier stays visible
@@ -117,7 +191,7 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
     lock.lock()
     settle(app)
     save(main, out / f"{lang}-locked.png")
-    lock.screen.password.setText("motcua2026")
+    lock.screen.password.setText(DEMO_PASSWORD)
     lock.screen.unlock_button.click()
     settle(app, lambda: not lock.is_locked)
 
@@ -148,10 +222,7 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
     save(main, out / f"{lang}-settings-scanner.png", dialog)
     dialog.reject()
     dialog.close()
-    controller.shutdown()
-    sign_in.close()
-    store.close()
-    remove_translators(app, translators)
+    counter.close()
 
 
 def fill(panel, search: str, name: str, identifier: str, address: str, phone: str) -> None:
@@ -165,19 +236,7 @@ def fill(panel, search: str, name: str, identifier: str, address: str, phone: st
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", nargs="+", default=["vi", "en"], choices=["vi", "en"])
-    args = parser.parse_args(argv)
-    from counter_app.gui.app import ensure_application
-
-    app = ensure_application()
-    args.out.mkdir(parents=True, exist_ok=True)
-    clock = time_machine.travel(SHOT_TIME, tick=True)
-    with clock, tempfile.TemporaryDirectory(prefix="counter-shots-") as work:
-        for lang in args.lang:
-            shoot(lang, args.out, Path(work), app)
-    return 0
+    return run(shoot, argv, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

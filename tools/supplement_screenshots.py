@@ -13,10 +13,8 @@ Runs headless (offscreen Qt platform) on a temporary demo profile, the clock fix
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -28,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from screenshots import SHOT_TIME, SIZE, fill, save, settle  # noqa: E402
+from screenshots import SHOT_TIME, DemoCounter, fill, run, save, settle  # noqa: E402
 
 BACK = datetime(2026, 12, 2, 14, 5)
 
@@ -67,40 +65,12 @@ def sent_back(store) -> None:  # noqa: ANN001 (a CounterStore)
 
 
 def shoot(lang: str, out: Path, work: Path, app: QApplication, traveller: time_machine.Coordinates) -> None:
-    import build_translations
-
-    from counter_app.app import CounterApp
     from counter_app.core.listing import QuickView
     from counter_app.core.references import reference
-    from counter_app.gui.app import install_translators, remove_translators
-    from counter_app.gui.controller import CounterController
-    from counter_app.settings import CounterSettings
-    from counter_app.storage.demo import ensure_demo_profile
-    from counter_app.storage.store import CounterStore
 
-    traveller.move_to(SHOT_TIME)
-    translators = []
-    if lang == "en":
-        qm = build_translations.compile_ts(build_translations.ts_path("en"), work / "counter_app_en.qm")
-        translators = install_translators(app, "en", qm.parent)
-    data = work / f"data-{lang}"
-    store = CounterStore(data)
-    ensure_demo_profile(store)
-    sent_back(store)
-    controller = CounterController(CounterApp(store), CounterSettings.for_data_dir(data), lang, demo=True)
-    controller.start()
-    sign_in = controller.sign_in
-    assert sign_in is not None
-    sign_in.username.setText("canbo")
-    sign_in.password.setText("motcua2026")
-    sign_in.sign_in_button.click()
-    settle(app, lambda: controller.main_window is not None)
-    main = controller.main_window
-    assert main is not None
-    main.resize(*SIZE)
-    main.show_panel("intake")
-    panel = main.panel("intake")
-    settle(app, lambda: panel.picker.model.rowCount() > 0)
+    counter = DemoCounter(app, lang, work, prepare=sent_back)
+    main = counter.sign_in_as("canbo")
+    panel = counter.intake(main)
 
     # the birth certificate is missing: form 02, no code
     fill(panel, "khai sinh", "Nguyễn Thị Mai", "001190012345", "Số 7 ngõ Trạm, Phường Mẫu", "0912345678")
@@ -155,30 +125,11 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication, traveller: time_m
     page.move_dialog.reject()
     settle(app)
 
-    controller.shutdown()
-    sign_in.close()
-    store.close()
-    remove_translators(app, translators)
+    counter.close()
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", nargs="+", default=["vi", "en"], choices=["vi", "en"])
-    args = parser.parse_args(argv)
-    from counter_app.gui.app import ensure_application
-    from counter_app.gui.widgets import STYLE_SHEET
-
-    app = ensure_application()
-    app.setStyleSheet(STYLE_SHEET)
-    args.out.mkdir(parents=True, exist_ok=True)
-    with (
-        time_machine.travel(SHOT_TIME, tick=True) as traveller,
-        tempfile.TemporaryDirectory(prefix="counter-shots-") as work,
-    ):
-        for lang in args.lang:
-            shoot(lang, args.out, Path(work), app, traveller)
-    return 0
+    return run(shoot, argv, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -13,14 +13,10 @@ Runs headless (offscreen Qt platform) on a temporary demo profile, the clock fix
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from datetime import timedelta
 from pathlib import Path
-
-import time_machine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,9 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from screenshots import SHOT_TIME, SIZE, fill, save, settle  # noqa: E402
-
-PASSWORD = "motcua2026"
+from screenshots import SHOT_TIME, SIZE, DemoCounter, fill, run, save, settle  # noqa: E402
 
 
 def dossiers(store) -> str:  # noqa: ANN001 (a CounterStore)
@@ -84,53 +78,25 @@ def dossiers(store) -> str:  # noqa: ANN001 (a CounterStore)
     return first
 
 
-def sign_in(app: QApplication, controller, username: str):  # noqa: ANN001, ANN201
-    window = controller.sign_in
-    window.username.setText(username)
-    window.password.setText(PASSWORD)
-    window.sign_in_button.click()
-    settle(app, lambda: controller.main_window is not None)
-    main = controller.main_window
-    main.resize(*SIZE)
-    settle(app)
-    return main
-
-
-def sign_out(app: QApplication, controller) -> None:  # noqa: ANN001
-    main = controller.main_window
-    main.sign_out_action.trigger()
-    settle(app, lambda: controller.main_window is None)
-
-
-def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
-    import build_translations
-
+def shoot(lang: str, out: Path, work: Path, app: QApplication, clock: object = None) -> None:
     from counter_app.app import CounterApp
-    from counter_app.gui.app import install_translators, remove_translators
+    from counter_app.gui.app import remove_translators
     from counter_app.gui.controller import CounterController
     from counter_app.settings import CounterSettings
-    from counter_app.storage.demo import ensure_demo_profile
     from counter_app.storage.store import CounterStore
 
-    translators = []
-    if lang == "en":
-        qm = build_translations.compile_ts(build_translations.ts_path("en"), work / "counter_app_en.qm")
-        translators = install_translators(app, "en", qm.parent)
-    data = work / f"data-{lang}"
-    store = CounterStore(data)
-    ensure_demo_profile(store)
-    longest = dossiers(store)
-    controller = CounterController(CounterApp(store), CounterSettings.for_data_dir(data), lang, demo=True)
-    controller.start()
-    controller.sign_in.resize(*SIZE)
+    counter = DemoCounter(app, lang, work, prepare=dossiers)
+    longest = counter.prepared
+    controller = counter.controller
+    counter.sign_in.resize(*SIZE)
     settle(app)
 
     # the leader lands on the dashboard, figures loaded
-    main = sign_in(app, controller, "lanhdao")
+    main = counter.sign_in_as("lanhdao")
     dashboard = main.panel("dashboard")
     settle(app, lambda: dashboard.report is not None)
     save(main, out / f"{lang}-leader-lands.png")
-    sign_out(app, controller)
+    counter.sign_out()
 
     # after the sign-out: the last name selected in the focused username field
     sign = controller.sign_in
@@ -139,7 +105,7 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
     save(sign, out / f"{lang}-signin-after-signout.png")
 
     # the processing officer lands on the list: whole dates and times; F9 says why nothing opens
-    main = sign_in(app, controller, "xuly")
+    main = counter.sign_in_as("xuly")
     tracking = main.panel("tracking")
     settle(app, lambda: tracking.list.model.rowCount() > 0)
     main.activateWindow()
@@ -152,10 +118,10 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
     settle(app, lambda: tracking.page.dossier is not None and tracking.page.dossier.id == longest)
     settle(app)
     save(main, out / f"{lang}-dossier-path.png")
-    sign_out(app, controller)
+    counter.sign_out()
 
     # the receiving officer: a date of birth that does not exist; the camera button without a camera
-    main = sign_in(app, controller, "canbo")
+    main = counter.sign_in_as("canbo")
     intake = main.panel("intake")
     settle(app, lambda: intake.picker.model.rowCount() > 0)
     fill(intake, "khai sinh", "Nguyễn Văn An", "001095012345", "Số 1 phố Huế, Phường Mẫu", "0912345678")
@@ -169,10 +135,8 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
     handover.start_camera()
     settle(app)
     save(main, out / f"{lang}-no-camera.png")
-    sign_out(app, controller)
-    controller.shutdown()
-    controller.sign_in.close()
-    store.close()
+    counter.sign_out()
+    counter.close(keep_language=True)
 
     # the first-run wizard: Next with no agency ID
     fresh = CounterStore(work / f"fresh-{lang}")
@@ -190,23 +154,11 @@ def shoot(lang: str, out: Path, work: Path, app: QApplication) -> None:
     wizard_controller.shutdown()
     wizard.close()
     fresh.close()
-    remove_translators(app, translators)
+    remove_translators(app, counter.translators)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", nargs="+", default=["vi", "en"], choices=["vi", "en"])
-    args = parser.parse_args(argv)
-    from counter_app.gui.app import ensure_application
-
-    app = ensure_application()
-    args.out.mkdir(parents=True, exist_ok=True)
-    clock = time_machine.travel(SHOT_TIME, tick=True)
-    with clock, tempfile.TemporaryDirectory(prefix="counter-shots-") as work:
-        for lang in args.lang:
-            shoot(lang, args.out, Path(work), app)
-    return 0
+    return run(shoot, argv, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":
