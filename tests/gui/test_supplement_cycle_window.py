@@ -126,6 +126,8 @@ def test_form_02_scanned_reopens_the_intake_and_receiving_it_counts_from_that_mo
     # everything as it was left, the paper asked for marked
     form = intake.applicant
     assert intake.procedure is not None and intake.procedure.code == BIRTH
+    chosen_row = intake.picker.table.currentIndex()  # the list shows the procedure the intake is for
+    assert chosen_row.isValid() and intake.picker.model.procedure_at(chosen_row.row()).code == BIRTH
     assert form.applicant.editors["name"].text() == "Nguyễn Thị Mai"
     assert form.applicant.editors["phone"].text() == "0912345678"
     assert form.has_representative.isChecked()

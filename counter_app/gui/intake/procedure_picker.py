@@ -208,8 +208,19 @@ class ProcedurePicker(QWidget):
         """Choose a procedure by code (restoring a draft); returns it, or None if it left the catalogue."""
         procedure = self.model.find(code)
         if procedure is not None:
+            self.show_chosen(code)
             self.procedure_chosen.emit(procedure)
         return procedure
+
+    def show_chosen(self, code: str) -> None:
+        """Highlight the chosen procedure's row when the list shows it (a reopened intake, a restored draft), so
+        the list and the "Đã chọn" line never name two different procedures."""
+        for row in range(self.model.rowCount()):
+            if self.model.procedure_at(row).code == code:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return
+        self.table.clearSelection()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
