@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
@@ -218,7 +219,10 @@ class ProcedurePicker(QWidget):
         for row in range(self.model.rowCount()):
             if self.model.procedure_at(row).code == code:
                 self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, 0))
+                index = self.model.index(row, 0)
+                self.table.scrollTo(index)
+                # again once laid out: a panel shown by the same scan has not sized its list yet
+                QTimer.singleShot(0, self.table, lambda index=index: self.table.scrollTo(index))
                 return
         self.table.clearSelection()
 
