@@ -110,6 +110,12 @@ class ScanRouter(QObject):
         self.id_card_scanned.emit(card, source)
 
 
+def camera_reads(text: str) -> bool:
+    """What the hand-over's camera takes as read: a dossier code, a form 02 reference or a chip ID card (anything
+    else in view, a product's barcode say, is passed over without a word)."""
+    return classify_scan(text) is not ScanKind.OTHER
+
+
 class PanelRouting(QObject):
     """The main window's part: each kind of scan to the panel it belongs to, or a sentence in the status bar.
 
@@ -130,6 +136,11 @@ class PanelRouting(QObject):
         if intake is not None:
             intake.applicant.card_bar.camera_button.show()
             intake.applicant.card_bar.camera_clicked.connect(self._on_card_bar_camera_clicked)
+        handover = self._panel("handover")
+        if handover is not None:  # the hand-over's camera reads what a scanner reads, and goes the same way
+            handover.camera_view.accept = camera_reads
+            handover.camera_view.code_read.disconnect(handover._on_camera_view_code_read)
+            handover.camera_view.code_read.connect(lambda text: router.handle(text, SOURCE_CAMERA))
         router.dossier_code_scanned.connect(self._on_router_dossier_code_scanned)
         router.id_card_scanned.connect(self._on_router_id_card_scanned)
         router.id_card_refused.connect(self._on_router_id_card_refused)

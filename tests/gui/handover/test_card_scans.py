@@ -284,3 +284,50 @@ def test_a_key_press_with_ctrl_is_never_held_so_ctrl_z_without_a_card_is_the_fie
     assert name.text() == ""
     event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier, "\x1a")
     assert not form.eventFilter(name, event)  # nothing to undo from a card: the filter lets it through
+
+
+def _waiting_intake(store: CounterStore):  # noqa: ANN202 (a Dossier)
+    """An intake kept waiting for papers (form 02, no code)."""
+    from datetime import datetime
+
+    from counter_app.core.intake import new_dossier
+    from counter_app.core.model import HandedComponent, Person
+
+    unit, procedure = store.require_unit(), store.procedure("1.004873")
+    draft = new_dossier(
+        agency_id=unit.agency_id,
+        procedure=procedure,
+        applicant=Person("Lê Thị Hoa", "001190054321", phone="0987654321"),
+        at=datetime(2026, 11, 27, 10, 0),
+        officer="canbo",
+        counter=unit.counter,
+        components=(HandedComponent(1, procedure.component(1).name, originals=1),),
+    )
+    return store.request_supplement(draft, [procedure.component(4).name], "Chưa xuất trình giấy tờ tùy thân")
+
+
+def test_the_hand_over_camera_reads_what_a_scanner_reads(
+    qtbot: QtBot, window: MainWindow, store: CounterStore, tmp_path: Path
+) -> None:
+    """The hand-over's webcam goes through the same router as the scanners: form 02's reference reopens the intake
+    waiting for papers, and a chip ID card looks for its holder's dossiers (it used to read dossier codes only)."""
+    from counter_app.core.references import reference
+
+    waiting = _waiting_intake(store)
+    handed = receive(store)  # the card's holder has a dossier
+    handover, intake = window.panel("handover"), window.panel("intake")
+    for shown, done in (
+        (reference(waiting.id), lambda: intake.continuing is not None and intake.continuing.id == waiting.id),
+        (CARD, lambda: handover.results.topLevelItemCount() > 0),
+    ):
+        window.show_panel("handover")
+        video = write_video(
+            tmp_path / f"{len(shown)}.avi", [empty_desk(), card_held_to_the_camera(shown)], repeat=10
+        )
+        handover.camera_view.source_factory = lambda video=video: OpenCvSource(video)
+        handover.start_camera()
+        qtbot.waitUntil(done, timeout=15000)
+        assert handover.camera_view.wait_stopped(5.0)
+    assert window.current_panel_key() == "handover"
+    assert handover.lookup.text() == "001085012345"
+    assert handover.results.topLevelItem(0).text(0) == handed.code
