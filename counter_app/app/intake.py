@@ -11,6 +11,7 @@ from ..core.model import Dossier, DurationUnit, Procedure
 from ..core.roles import Account, Operation
 from ..core.supplement import IntakeStateError, check_completable
 from ..core.text import nfc
+from ..documents.wording import body_name
 from .base import Changes, CounterApp, Done, read_op, write_op
 
 
@@ -40,10 +41,11 @@ def warm_up(app: CounterApp, account: Account) -> Done[None]:
 
 
 def centre_name(app: CounterApp) -> str:
-    """The unit's legal name, which the counter's own steps (receipt, supplement, refusal, return) are recorded
-    under ("" before the unit is configured)."""
+    """The unit's legal name as running text (`documents.wording.body_name`, the name its forms and letters print),
+    which the counter's own steps (receipt, supplement, refusal, return) are recorded under ("" before the unit is
+    configured)."""
     unit = app.store.unit()
-    return nfc(unit.agency_name) if unit is not None else ""
+    return body_name(unit) if unit is not None else ""
 
 
 def _by(app: CounterApp, account: Account, draft: Dossier) -> Dossier:

@@ -29,9 +29,7 @@ from .wording import DOTS, STEP_RESULTS, block, body_name, clock, full_name, mom
 TITLE = "Phiếu kiểm soát quá trình giải quyết hồ sơ"
 #: Names the counter itself goes by in recorded events (the core's, and older spellings): printed as the unit's
 #: legal name instead.
-RECEPTION_NAMES = frozenset(
-    fold(n) for n in (RECEPTION_UNIT, "Bộ phận Một cửa", "Bộ phận tiếp nhận và trả kết quả")
-)
+RECEPTION_NAMES = frozenset(fold(n) for n in (RECEPTION_UNIT, "Bộ phận Một cửa"))
 #: Statuses after which nothing more is handed over (the result went back, or the dossier was stopped or refused).
 CLOSED = frozenset({Status.RETURNED, Status.STOPPED, Status.REFUSED})
 BY_POST = "qua dịch vụ bưu chính công ích"

@@ -102,12 +102,9 @@ class SerialScannerLink(QObject):
 
     # ---- the scanner's signals ---------------------------------------------------------------------------------
     def _on_scanner_message_scanned(self, text: str) -> None:
-        # the window's IdleLock (gui/idle_lock.py), once installed
+        # the window's IdleLock (gui/idle_lock.py), once installed; under its cover the router's gate drops the scan
         lock = getattr(self.parent(), "idle_lock", None)
-        if lock is not None:
-            if lock.is_locked:  # nothing changes under the cover: the officer unlocks and scans again
-                self.status.showMessage(self.tr("Máy quầy đang khóa: mở khóa rồi quét lại."), MESSAGE_MS)
-                return
+        if lock is not None and not lock.is_locked:
             lock.note_activity()  # a scan is the officer at work, as a key press is
         self.router.handle(text, SOURCE_SERIAL)
 

@@ -2596,12 +2596,8 @@
 <context>
     <name>SerialScannerLink</name>
     <message>
-        <source>Máy quầy đang khóa: mở khóa rồi quét lại.</source>
-        <extracomment>How long a sentence about the scanner stays in the status bar. The settings a running serial scanner was started with: (port, speed, suffix). Problems of the port itself (kept as the state label&apos;s tooltip until the port is ready), not of one message.</extracomment>
-        <translation>The counter is locked: unlock it and scan again.</translation>
-    </message>
-    <message>
         <source>Đã kết nối máy quét ở cổng %1.</source>
+        <extracomment>How long a sentence about the scanner stays in the status bar. The settings a running serial scanner was started with: (port, speed, suffix). Problems of the port itself (kept as the state label&apos;s tooltip until the port is ready), not of one message.</extracomment>
         <translation>Scanner connected on port %1.</translation>
     </message>
     <message>
