@@ -5,21 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
-SETUP = (
-    "setup",
-    "--agency-id",
-    "000.00.06.H56",
-    "--agency-name",
-    "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG MẪU",
-    "--parent-body",
-    "UBND PHƯỜNG MẪU",
-    "--place",
-    "Phường Mẫu",
-    "--counter",
-    "2",
-)
 DUE_NEW_YEAR_2026 = (
     "calendar",
     "due",
@@ -30,15 +15,6 @@ DUE_NEW_YEAR_2026 = (
     "--unit",
     "working-days",
 )
-
-
-@pytest.fixture
-def configured(cli, tmp_path: Path):
-    password = tmp_path / "admin-password"
-    password.write_text("quan-tri-phuong-mau\n", encoding="utf-8")
-    result = cli(*SETUP, "--admin-password-file", str(password))
-    assert result.code == 0, result.err
-    return cli
 
 
 def test_due_counts_the_12729_vpcp_kgvx_swap_and_prints_one_iso_line(cli) -> None:

@@ -10,19 +10,6 @@ from pathlib import Path
 
 import pytest
 
-SETUP = (
-    "setup",
-    "--agency-id",
-    "000.00.06.H56",
-    "--agency-name",
-    "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG MẪU",
-    "--parent-body",
-    "UBND PHƯỜNG MẪU",
-    "--place",
-    "Phường Mẫu",
-    "--counter",
-    "2",
-)
 RECEIVE = (
     "dossier",
     "receive",
@@ -38,15 +25,6 @@ RECEIVE = (
     "2026-11-27T16:00",
     "--json",
 )
-
-
-@pytest.fixture
-def configured(cli, tmp_path: Path):
-    password = tmp_path / "admin-password"
-    password.write_text("quan-tri-phuong-mau\n", encoding="utf-8")
-    result = cli(*SETUP, "--admin-password-file", str(password))
-    assert result.code == 0, result.err
-    return cli
 
 
 def test_setup_then_catalog_list_json(configured) -> None:

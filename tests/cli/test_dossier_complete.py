@@ -12,19 +12,6 @@ import pytest
 
 from counter_app.core.references import reference
 
-SETUP = (
-    "setup",
-    "--agency-id",
-    "000.00.06.H56",
-    "--agency-name",
-    "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG MẪU",
-    "--parent-body",
-    "UBND PHƯỜNG MẪU",
-    "--place",
-    "Phường Mẫu",
-    "--counter",
-    "2",
-)
 #: Marital-status confirmation (3 working days): paper 1 is required, 4 is the ID card only shown.
 RECEIVE = (
     "dossier",
@@ -44,11 +31,9 @@ RECEIVE = (
 
 
 @pytest.fixture
-def configured(cli, tmp_path: Path, clock):
-    password = tmp_path / "admin-password"
-    password.write_text("quan-tri-phuong-mau\n", encoding="utf-8")
-    assert cli(*SETUP, "--admin-password-file", str(password)).code == 0
-    return cli
+def configured(clock, configured):
+    """The set-up counter on the pinned clock (Monday 30/11/2026 09:00): the dates below are worked from it."""
+    return configured
 
 
 def _waiting(cli, *extra: str) -> dict:
