@@ -158,6 +158,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Counters of {agency_id} already joined with one-digit counter slots; the unit cannot go back to two "
         "digits, which would misread the codes they issued.",
     ),
+    "portal.password_source": (
+        "Cần cho biết mật khẩu tài khoản kết nối Cổng Dịch vụ công quốc gia nằm ở đâu: --password-file TỆP hoặc "
+        "--password-env TÊN_BIẾN.",
+        "Say where the national portal account's password is: --password-file FILE or --password-env NAME.",
+    ),
+    "portal.password_unreadable": (
+        "Không đọc được mật khẩu kết nối Cổng Dịch vụ công quốc gia từ {source}.",
+        "Cannot read the national portal password from {source}.",
+    ),
+    "portal.not_configured": (
+        "Đơn vị {agency_id} chưa được cấu hình kết nối Cổng Dịch vụ công quốc gia (portal-config).",
+        "Unit {agency_id} is not connected to the national portal (portal-config).",
+    ),
+    "portal.url": (
+        "Địa chỉ bộ kết nối (adapter) phải bắt đầu bằng http:// hoặc https://: {url}",
+        "The adapter URL must start with http:// or https://: {url}",
+    ),
+    "portal.not_parked": (
+        "Hồ sơ {dossier_code} không có gì đang bị tạm giữ chờ gửi lại lên Cổng Dịch vụ công quốc gia.",
+        "Dossier {dossier_code} has nothing parked for the national portal.",
+    ),
     "code.format": ("Mã hồ sơ không đúng định dạng.", "This is not a valid dossier code."),
     "code.date": ("Ngày trong mã hồ sơ không hợp lệ.", "The date inside the dossier code is invalid."),
     "components.missing": ("Hồ sơ còn thiếu thành phần.", "Required components are missing."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -24,6 +25,7 @@ from .feed import page_json, read_feed
 from .guard import AuthGate, AuthThrottle, address_key, counter_key, log_failure
 from .limits import BODY_TIMEOUT_S, BodyLimit, ServerClock
 from .models import bind_models
+from .portal_worker import PortalOptions, PortalWorker
 from .schema import current_version
 from .writer import PushWriter
 
@@ -137,9 +139,16 @@ class EnrolOut(BaseModel):
     )
 
 
-def create_app(db: Database, *, api_docs: bool = False, body_timeout_s: float = BODY_TIMEOUT_S) -> FastAPI:
+def create_app(
+    db: Database,
+    *,
+    api_docs: bool = False,
+    body_timeout_s: float = BODY_TIMEOUT_S,
+    portal: PortalOptions | None = None,
+) -> FastAPI:
     """The API over an opened (and migrated) server database; `/docs` and `/redoc` only with `api_docs`
-    (`/openapi.json` is always served: it is the contract counters and tests read)."""
+    (`/openapi.json` is always served: it is the contract counters and tests read). With `portal`, a thread
+    sends the national portal queue of every unit connected to it (portal_worker; idle while none is)."""
     m = bind_models(db)
     writer = PushWriter(m)
 
@@ -148,7 +157,16 @@ def create_app(db: Database, *, api_docs: bool = False, body_timeout_s: float = 
         # Few request threads: they mostly wait on the database, and fewer of them fight less for the
         # interpreter (and leave the push writer thread room to run).
         to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+        stop = threading.Event()
+        sender = None
+        if portal is not None:
+            worker = PortalWorker(m, portal)
+            sender = threading.Thread(target=worker.run_forever, args=(stop,), name="portal", daemon=True)
+            sender.start()
         yield
+        stop.set()
+        if sender is not None:
+            sender.join(portal.timeout_s + 5 if portal is not None else 5)
         writer.close()
 
     app = FastAPI(

@@ -30,6 +30,7 @@ from ..core.model import Dossier, DossierEvent
 from ..core.roles import is_username
 from ..core.serial import dossier_from_dict, dossier_to_dict, event_from_dict, parse_dt
 from ..core.wire import MAX_CHANGE_BYTES, Change, ChangeKind, ChangeResult, Reason, Result, hash_and_size
+from . import portal_queue
 from .admin import Caller, agency_slot_digits
 from .bounds import DOSSIER_CREATE, DOSSIER_EVENT, EventChangeIn
 from .database import bulk_write
@@ -63,6 +64,7 @@ class BatchApplier:
         self._dossiers: dict[str, Dossier] = {}  # parsed, possibly changed in this batch
         self._created: set[str] = set()
         self._changed: set[str] = set()
+        self._coded: set[str] = set()  # intakes that waited for papers, received (and coded) in this batch
         self._touched: list[str] = []
         self._codes: set[str] = set()
         self._event_ids: set[str] = set()
@@ -259,6 +261,7 @@ class BatchApplier:
             if updated.code in self._codes:
                 return no(Result.CONFLICT, Reason.CODE_TAKEN, current.version)
             self._codes.add(updated.code)
+            self._coded.add(dossier_id)
         self._dossiers[dossier_id] = updated
         if dossier_id not in self._created:
             self._changed.add(dossier_id)
@@ -343,6 +346,23 @@ class BatchApplier:
         bulk_write(
             db, _INSERT_LOG, [(self._caller.agency_id, "dossier", i, self._now) for i in self._touched]
         )
+        if self._touched and portal_queue.is_connected(self._m, self._caller.agency_id):
+            self._queue_for_portal()
+
+    def _queue_for_portal(self) -> None:
+        """The national portal's outbox rows of this batch, in its transaction: each touched dossier's state and
+        its new steps (all of them for a dossier new here or coded just now)."""
+        new_events: dict[str, list[str]] = {}
+        for e in self._events:
+            new_events.setdefault(e["dossier_id"], []).append(e["id"])
+        touched = [
+            (
+                self._dossiers[i],
+                None if i in self._created or i in self._coded else new_events.get(i, []),
+            )
+            for i in self._touched
+        ]
+        portal_queue.enqueue(self._m, self._caller.agency_id, touched, self._now)
 
 
 _CHANGE_COLUMNS = (

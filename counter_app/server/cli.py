@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TextIO
 
 from ..core.catalogue import CatalogueError, catalogue_from_json_obj
@@ -18,6 +22,7 @@ from ..messages import describe
 from .admin import CounterExistsError, add_counter, list_counters, publish_catalogue, revoke_counter, set_day
 from .database import DEFAULT_URL, DatabaseUrlError, open_database
 from .models import bind_models
+from .portal_worker import PortalOptions
 from .schema import migrate
 
 DEFAULT_HOST = "127.0.0.1"
@@ -50,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=("vi", "en"), default=None, help="language of messages (default vi)"
     )
+    parser.add_argument(
+        "--no-portal", action="store_true", help="do not send the national portal queue from this process"
+    )
+    _portal_pacing(parser)
     sub = parser.add_subparsers(dest="command")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -93,9 +102,73 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--document", default="", help="the notice's number and symbol, e.g. 12729/VPCP-KGVX")
     p.add_argument("--document-date", type=date.fromisoformat, help="the notice's date, YYYY-MM-DD")
     command("migrate", "apply pending database migrations and exit")
+    p = command(
+        "portal-config",
+        "connect a unit to the National Public Service Portal's adapter (through the province's LGSP); the "
+        "unit's received dossiers are queued for it",
+    )
+    p.add_argument("--agency-id", required=True)
+    p.add_argument("--adapter-url", required=True, help="e.g. https://lgsp.example.gov.vn")
+    p.add_argument("--auth-path", required=True, help="the adapter's sign-in path")
+    p.add_argument("--integration-path", required=True, help="the path of DongBoHoSoMC / CapNhatTienDoHoSoMC")
+    p.add_argument("--share-path", required=True, help="the path of the look-ups TraCuuHoSo / LayThuTuc")
+    p.add_argument("--unit-code", required=True, help="the unit's code on the portal (madonvi)")
+    p.add_argument("--username", required=True)
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--password-file", help="file holding the password (read at each new session)")
+    source.add_argument("--password-env", help="environment variable holding the password")
+    p.add_argument(
+        "--unit-name", default="", help="the unit's name sent as DonViXuLy (default: the procedure's)"
+    )
+    p = command("portal-sync", "send the portal queue of every connected unit (until stopped, or once)")
+    p.add_argument("--once", action="store_true", help="one pass: send what can be sent now, then exit")
+    _portal_pacing(p)
+    p = command(
+        "portal-status", "per unit: queued, sent and parked for the national portal, last success and error"
+    )
+    p.add_argument("--json", action="store_true")
+    p = command(
+        "portal-resend", "send a parked dossier (or every parked dossier of a unit) to the portal again"
+    )
+    p.add_argument("--agency-id", required=True)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--code", help="the dossier's code")
+    which.add_argument("--all-parked", action="store_true")
     p = command("audit-incidents", "list gaps, forks and forged entries found in the counters' audit chains")
     p.add_argument("--agency-id", default=None)
     return parser
+
+
+def _portal_pacing(p: argparse.ArgumentParser) -> None:
+    defaults = PortalOptions()
+    p.add_argument(
+        "--portal-interval",
+        type=float,
+        default=defaults.interval_s,
+        metavar="SECONDS",
+        help=f"seconds between looks at an empty portal queue (default {defaults.interval_s:g})",
+    )
+    p.add_argument(
+        "--portal-lease",
+        type=float,
+        default=defaults.lease_s,
+        metavar="SECONDS",
+        help="how long a unit's sender holds it without renewal; another process takes over a stopped sender's "
+        f"units after this (default {defaults.lease_s:g})",
+    )
+    p.add_argument(
+        "--portal-timeout",
+        type=float,
+        default=defaults.timeout_s,
+        metavar="SECONDS",
+        help=f"seconds to wait for the adapter's answer (default {defaults.timeout_s:g})",
+    )
+
+
+def _portal_options(args: argparse.Namespace) -> PortalOptions:
+    return PortalOptions(
+        interval_s=args.portal_interval, lease_s=args.portal_lease, timeout_s=args.portal_timeout
+    )
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -193,11 +266,96 @@ def _admin(args: argparse.Namespace, db: object, out: TextIO, lang: str) -> int:
             )
         if not found:
             print(say("Không có sự cố nào.", "No incidents."), file=out)
+    elif args.command in ("portal-config", "portal-sync", "portal-status", "portal-resend"):
+        return _portal(args, m, out, lang)
     elif args.command == "set-day":
         kind = None if args.kind == "none" else args.kind
         set_day(m, args.agency_id, args.day, kind, args.name, args.document.strip(), args.document_date)
         cited = f" ({args.document.strip()})" if args.document.strip() else ""
         print(f"{args.day.isoformat()}: {args.kind}{cited}", file=out)
+    return 0
+
+
+def _portal(args: argparse.Namespace, m: SimpleNamespace, out: TextIO, lang: str) -> int:
+    from . import portal_queue
+    from .portal_worker import PortalWorker
+
+    def say(vi: str, en: str) -> str:
+        return en if lang == "en" else vi
+
+    if args.command == "portal-config":
+        queued = portal_queue.configure(
+            m,
+            portal_queue.PortalSettings(
+                agency_id=args.agency_id,
+                adapter_url=args.adapter_url,
+                auth_path=args.auth_path,
+                integration_path=args.integration_path,
+                share_path=args.share_path,
+                unit_code=args.unit_code,
+                username=args.username,
+                password_file=args.password_file,
+                password_env=args.password_env,
+                unit_name=args.unit_name,
+            ),
+        )
+        print(
+            say(
+                f"Đã kết nối đơn vị {args.agency_id} với Cổng Dịch vụ công quốc gia (mã đơn vị {args.unit_code}); "
+                f"{queued} hồ sơ đã tiếp nhận được xếp hàng chờ gửi.",
+                f"Connected {args.agency_id} to the national portal (unit code {args.unit_code}); "
+                f"{queued} received dossiers queued.",
+            ),
+            file=out,
+        )
+        return 0
+    if args.command == "portal-resend":
+        count = portal_queue.resend(m, args.agency_id, None if args.all_parked else args.code)
+        print(
+            say(
+                f"{count} hồ sơ được gửi lại lên Cổng.", f"{count} dossiers will be sent to the portal again."
+            ),
+            file=out,
+        )
+        return 0
+    if args.command == "portal-status":
+        units = portal_queue.status(m)
+        if args.json:
+            print(json.dumps([u.to_dict() for u in units], ensure_ascii=False, indent=2), file=out)
+            return 0
+        if not units:
+            print(say("Chưa đơn vị nào kết nối Cổng.", "No unit is connected to the portal."), file=out)
+        for u in units:
+            print(
+                f"{u.agency_id} ({u.unit_code}): "
+                + say(
+                    f"chờ gửi {u.queued}, đang gửi {u.sending}, đã gửi {u.sent}, tạm giữ {u.parked}; "
+                    f"Cổng đã có {u.dossiers_held} hồ sơ; lần thành công cuối {u.last_success_at or '—'}; "
+                    f"lỗi cuối {u.last_error_at or '—'} {u.last_error}",
+                    f"queued {u.queued}, sending {u.sending}, sent {u.sent}, parked {u.parked}; the portal holds "
+                    f"{u.dossiers_held} dossiers; last success {u.last_success_at or '—'}; last error "
+                    f"{u.last_error_at or '—'} {u.last_error}",
+                ).rstrip(),
+                file=out,
+            )
+            for code, message in u.parked_dossiers:
+                print(f"  {say('tạm giữ', 'parked')} {code}: {message}", file=out)
+        return 0
+    worker = PortalWorker(m, _portal_options(args))
+    if args.once:
+        try:
+            reports = worker.run_once(ignore_delay=True)
+        finally:
+            for settings in portal_queue.connected_units(m):
+                portal_queue.release_lease(m, settings.agency_id, worker.owner)
+            worker.close()
+        for r in reports:
+            print(json.dumps(r.to_dict(), ensure_ascii=False), file=out)
+        return 1 if any(r.failed or r.skipped for r in reports) else 0
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    with contextlib.suppress(KeyboardInterrupt):
+        worker.run_forever(stop)
     return 0
 
 
@@ -218,6 +376,7 @@ def _serve(args: argparse.Namespace, db: object) -> int:
             db,  # type: ignore[arg-type]
             api_docs=getattr(args, "api_docs", False),
             body_timeout_s=args.body_timeout,
+            portal=None if args.no_portal else _portal_options(args),
         ),
         host=args.host,
         port=args.port,

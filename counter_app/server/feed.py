@@ -1,5 +1,5 @@
-"""The download feed: what changed for an agency after a cursor: current dossiers, catalogue, calendar days and the
-dossier-code slot width."""
+"""The download feed: what changed for an agency after a cursor: current dossiers, catalogue, calendar days, the
+dossier-code slot width, and the dossiers the national portal has acknowledged."""
 
 from __future__ import annotations
 
@@ -77,6 +77,19 @@ def read_feed(m: SimpleNamespace, agency_id: str, after: int, limit: int) -> Fee
                         "name": notice.name,
                         "document": notice.document,
                         "document_date": notice.document_date,
+                    }
+                )
+        elif kind == "portal":  # the national portal holds the dossier (portal_queue.record_held)
+            P = m.PortalDossier
+            held = P.get_or_none((P.agency_id == agency_id) & (P.dossier_id == key))
+            if held is not None:
+                items.append(
+                    {
+                        "kind": "portal",
+                        "cursor": log_id,
+                        "dossier_id": key,
+                        "code": held.code,
+                        "synced_at": held.synced_at,
                     }
                 )
     return FeedPage(int(rows[-1][0]), len(rows) == limit, items)

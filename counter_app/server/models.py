@@ -130,8 +130,60 @@ def bind_models(db: Database) -> SimpleNamespace:
         class Meta:
             table_name = "change_log"
 
+    class PortalUnit(Base):
+        agency_id = TextField(primary_key=True)
+        adapter_url = TextField()
+        auth_path = TextField()
+        integration_path = TextField()
+        share_path = TextField()
+        unit_code = TextField()
+        unit_name = TextField(default="")
+        username = TextField()
+        password_file = TextField(null=True)  # the password is read from here at each new session
+        password_env = TextField(null=True)  # … or from this environment variable; never stored
+        enabled = BooleanField(default=True)
+        updated_at = TextField()
+        lease_owner = TextField(null=True)
+        lease_until = TextField(null=True)
+        failures = IntegerField(default=0)
+        retry_at = TextField(null=True)
+        last_success_at = TextField(null=True)
+        last_error_at = TextField(null=True)
+        last_error = TextField(default="")
+
+        class Meta:
+            table_name = "portal_units"
+
+    class PortalQueue(Base):
+        id = BigAutoField()
+        agency_id = TextField()
+        dossier_id = TextField()
+        kind = TextField()  # "dossier" | "step"
+        event_id = TextField(null=True)
+        state = TextField(default="queued")  # queued | sending | sent | parked
+        attempts = IntegerField(default=0)
+        queued_at = TextField()
+        sent_at = TextField(null=True)
+        error = TextField(default="")
+
+        class Meta:
+            table_name = "portal_queue"
+
+    class PortalDossier(Base):
+        dossier_id = TextField(primary_key=True)
+        agency_id = TextField()
+        code = TextField()
+        synced_at = TextField()
+        updated_at = TextField()
+
+        class Meta:
+            table_name = "portal_dossiers"
+
     return SimpleNamespace(
         db=db,
+        PortalUnit=PortalUnit,
+        PortalQueue=PortalQueue,
+        PortalDossier=PortalDossier,
         Agency=Agency,
         Counter=Counter,
         Dossier=Dossier,

@@ -185,6 +185,63 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        7,
+        "national_portal",
+        (
+            # A unit's connection to the National Public Service Portal's adapter (server/portal_*.py). The
+            # password is never here: the file it is read from, or the environment variable that holds it.
+            # The worker's lease (one sender per unit across processes) and its last outcome live on the row.
+            """CREATE TABLE portal_units (
+                agency_id        TEXT PRIMARY KEY REFERENCES agencies (agency_id),
+                adapter_url      TEXT NOT NULL,
+                auth_path        TEXT NOT NULL,
+                integration_path TEXT NOT NULL,
+                share_path       TEXT NOT NULL,
+                unit_code        TEXT NOT NULL,
+                unit_name        TEXT NOT NULL DEFAULT '',
+                username         TEXT NOT NULL,
+                password_file    TEXT,
+                password_env     TEXT,
+                enabled          BOOLEAN NOT NULL DEFAULT TRUE,
+                updated_at       TEXT NOT NULL,
+                lease_owner      TEXT,
+                lease_until      TEXT,
+                failures         INTEGER NOT NULL DEFAULT 0,
+                retry_at         TEXT,
+                last_success_at  TEXT,
+                last_error_at    TEXT,
+                last_error       TEXT NOT NULL DEFAULT ''
+            )""",
+            # What the portal must hear, in order per dossier: its state ('dossier') and each step ('step', one
+            # per history event). Written in the transaction that applies the counter's change.
+            """CREATE TABLE portal_queue (
+                id           {id},
+                agency_id    TEXT NOT NULL,
+                dossier_id   TEXT NOT NULL,
+                kind         TEXT NOT NULL CHECK (kind IN ('dossier', 'step')),
+                event_id     TEXT,
+                state        TEXT NOT NULL DEFAULT 'queued'
+                             CHECK (state IN ('queued', 'sending', 'sent', 'parked')),
+                attempts     INTEGER NOT NULL DEFAULT 0,
+                queued_at    TEXT NOT NULL,
+                sent_at      TEXT,
+                error        TEXT NOT NULL DEFAULT ''
+            )""",
+            "CREATE INDEX portal_queue_pending ON portal_queue (agency_id, state, id)",
+            "CREATE INDEX portal_queue_dossier ON portal_queue (dossier_id, id)",
+            "CREATE UNIQUE INDEX portal_queue_step ON portal_queue (event_id)",
+            # The dossiers the portal holds (sent with isUpdating "False" once, "True" from then on).
+            """CREATE TABLE portal_dossiers (
+                dossier_id   TEXT PRIMARY KEY,
+                agency_id    TEXT NOT NULL,
+                code         TEXT NOT NULL,
+                synced_at    TEXT NOT NULL,
+                updated_at   TEXT NOT NULL
+            )""",
+            "CREATE INDEX portal_dossiers_agency ON portal_dossiers (agency_id)",
+        ),
+    ),
 )
 
 _ID = {
