@@ -242,6 +242,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX portal_dossiers_agency ON portal_dossiers (agency_id)",
         ),
     ),
+    Migration(
+        8,
+        "shared_auth_throttle",
+        (
+            # Failed sign-ins and authentications counted in the database, so that every server process behind
+            # the same database throttles the same key together (guard.py, the web console's sign-in).
+            """CREATE TABLE auth_throttle (
+                key           TEXT PRIMARY KEY,
+                failures      INTEGER NOT NULL DEFAULT 0,
+                window_start  TEXT NOT NULL,
+                blocked_until TEXT,
+                blocks        INTEGER NOT NULL DEFAULT 0,
+                updated_at    TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 _ID = {
