@@ -281,9 +281,11 @@ class PortalWorker:
         procedure = dossier.procedure
         names = unit.names.get(procedure.code)
         if names is None:
-            names = unit.client.procedure(procedure.code) or ProcedureNames(
-                procedure.name, "", procedure.field
-            )
+            try:
+                found = unit.client.procedure(procedure.code)
+            except PortalRefused:  # the portal does not know the code: the catalogue's names, the code as is
+                found = None
+            names = found or ProcedureNames(procedure.name, "", procedure.field)
             unit.names[procedure.code] = names
         unit_name = unit.settings.unit_name or procedure.resolving_agency or unit.settings.unit_code
         return dossier_record(dossier, names, unit_name)
