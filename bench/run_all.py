@@ -12,6 +12,7 @@ BENCHES = (
     "bench_encryption",
     "bench_forms",
     "bench_decode",
+    "bench_page_scan",
     "bench_list",
     "bench_gui",
     "bench_sync",

@@ -457,6 +457,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Settings, or set the scanner to add it, and scan again.",
     ),
     "image.unreadable": ("Không đọc được tệp ảnh.", "The image file cannot be read."),
+    "image.too_large": (
+        "Ảnh quá lớn (tối đa 12 000 điểm ảnh mỗi chiều, 64 triệu điểm ảnh, 60 MB).",
+        "The image is too large (at most 12,000 pixels a side, 64 megapixels, 60 MB).",
+    ),
     "scan.not_a_code": (
         "Mã vừa quét không phải mã hồ sơ hợp lệ: «{text}». Hãy kiểm tra bộ gõ tiếng Việt đang tắt.",
         "The scanned text is not a valid dossier code: «{text}». Check that the Vietnamese input method is off.",

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "dossier_cmd",
     "print_cmd",
     "decode_cmd",
+    "scan_cmd",
     "sync_cmd",
     "report_cmd",
     "backup_cmd",
