@@ -456,6 +456,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The scanner sent data without the chosen end character; choose the right one (CR, LF or CR LF) in "
         "Settings, or set the scanner to add it, and scan again.",
     ),
+    "attachment.not_supported": (
+        "Tệp {file} không dùng được: chỉ nhận tệp PDF hoặc ảnh (JPEG, PNG, WebP, TIFF, BMP).",
+        "The file {file} cannot be used: only PDF files and images (JPEG, PNG, WebP, TIFF, BMP) are accepted.",
+    ),
+    "attachment.pdf_damaged": (
+        "Tệp PDF {file} bị hỏng, không mở được; hãy quét lại.",
+        "The PDF file {file} is damaged and cannot be opened; scan it again.",
+    ),
+    "attachment.pdf_encrypted": (
+        "Tệp PDF {file} có mật khẩu; hãy lưu lại bản không đặt mật khẩu.",
+        "The PDF file {file} is password-protected; save a copy without a password.",
+    ),
+    "attachment.too_large": (
+        "Tệp {file} quá lớn: mỗi giấy tờ số hóa tối đa {limit_mb} MB.",
+        "The file {file} is too large: a digitised paper may hold at most {limit_mb} MB.",
+    ),
+    "attachment.too_many_pages": (
+        "Giấy tờ số hóa quá nhiều trang (tối đa {limit} trang).",
+        "The digitised paper has too many pages (at most {limit}).",
+    ),
+    "attachment.component_unknown": (
+        "Thủ tục này không có thành phần hồ sơ số {component}.",
+        "This procedure has no component number {component}.",
+    ),
+    "attachment.result_not_ready": (
+        "Hồ sơ {dossier} chưa có kết quả: chỉ đính kèm kết quả điện tử khi hồ sơ ở trạng thái «Đã xử lý xong».",
+        "Dossier {dossier} has no result yet: the electronic result is attached once the dossier is «result ready».",
+    ),
+    "attachment.not_received": (
+        "Hồ sơ {dossier} chưa được tiếp nhận: số hóa thành phần sau khi tiếp nhận.",
+        "Dossier {dossier} has not been received: digitise its components once it is.",
+    ),
+    "attachment.no_files": ("Chưa chọn tệp nào để số hóa.", "No file was chosen to digitise."),
+    "file.missing": (
+        "Không tìm thấy tệp số hóa {sha256} trong hồ sơ của quầy.",
+        "The digitised file {sha256} is missing from this counter's profile.",
+    ),
+    "file.damaged": (
+        "Tệp số hóa {sha256} bị hỏng hoặc không giải mã được trên máy này.",
+        "The digitised file {sha256} is damaged or cannot be decrypted on this computer.",
+    ),
     "image.unreadable": ("Không đọc được tệp ảnh.", "The image file cannot be read."),
     "image.too_large": (
         "Ảnh quá lớn (tối đa 12 000 điểm ảnh mỗi chiều, 64 triệu điểm ảnh, 60 MB).",

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "print_cmd",
     "decode_cmd",
     "scan_cmd",
+    "attach_cmd",
     "sync_cmd",
     "report_cmd",
     "backup_cmd",

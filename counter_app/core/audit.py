@@ -20,7 +20,8 @@ GENESIS = "0" * 64
 
 
 class AuditKind(str, Enum):
-    """What can be recorded. Dossier writes, sign-in, accounts, settings, prints, exports and restores."""
+    """What can be recorded. Dossier writes, sign-in, accounts, settings, prints, exports, restores and digitised
+    papers."""
 
     DOSSIER_CREATE = "dossier.create"
     DOSSIER_EVENT = "dossier.event"
@@ -40,6 +41,7 @@ class AuditKind(str, Enum):
     BACKUP = "backup"
     RESTORE = "restore"
     ENCRYPT = "encrypt"
+    ATTACHMENT_ADD = "attachment.add"  # a digitised paper or result kept for a dossier
 
 
 KNOWN_KINDS = frozenset(k.value for k in AuditKind)

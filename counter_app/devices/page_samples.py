@@ -7,7 +7,10 @@ Everything comes from a seeded generator, so a photograph is reproducible; the t
 
 from __future__ import annotations
 
+import struct
+import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -126,3 +129,17 @@ def photograph(
 def empty_desk(seed: int = 0, size: tuple[int, int] = (1920, 1080)) -> np.ndarray:
     """A photograph with no page in it (the desk alone)."""
     return desk(size, seed)
+
+
+def png_header_only(path: Path, width: int, height: int) -> Path:
+    """A PNG file that claims `width` × `height` pixels and holds next to nothing: decoding it would take gigabytes,
+    so whatever reads page photographs must refuse it from its header."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + body)
+    return path

@@ -16,7 +16,7 @@ PRIVATE_FILE = 0o600
 #: Files of a data folder that belong to the profile; a folder given with --data-dir may hold others, left alone.
 PROFILE_FILE_PREFIXES = ("counter", ".counter", "outbox-", "profile-id", "settings.ini")
 #: Sub-folders whose whole content belongs to the profile.
-PROFILE_FOLDERS = ("backups",)
+PROFILE_FOLDERS = ("backups", "files")
 
 
 def applies() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -19,9 +20,13 @@ from ..core.supplement import check_completable, complete
 from ..core.text import fold, nfc
 from . import day_notices
 from .accounts import AccountRepository
+from .attachments import AttachmentRepository
 from .audit import AuditRepository
+from .cipher import looks_encrypted
 from .database import open_database
 from .dossiers import BookAllocator, CodeAllocator, DossierRepository
+from .files import FileStore, file_key
+from .keystore import stored_key, system_key_store
 from .models import bind_models
 
 DB_NAME = "counter.sqlite3"
@@ -44,6 +49,15 @@ class CounterStore:
         self.dossiers = DossierRepository(
             self.db, self.models, counter=self._counter_number, audit=self.audit
         )
+
+    @functools.cached_property
+    def attachments(self) -> AttachmentRepository:
+        """Digitised papers; their files are encrypted when the database is (a key derived from its key)."""
+        key = None
+        if looks_encrypted(self.path):
+            database_key = stored_key(self.data_dir, system_key_store())
+            key = file_key(database_key) if database_key is not None else None
+        return AttachmentRepository(self.db, FileStore(self.data_dir, key), self.audit)
 
     def close(self) -> None:
         self.db.close()

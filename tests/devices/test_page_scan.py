@@ -5,8 +5,6 @@ corrected page's QR code decodable, upright and in its corner. Then `counter-app
 from __future__ import annotations
 
 import json
-import struct
-import zlib
 from pathlib import Path
 
 import cv2
@@ -15,7 +13,7 @@ import pytest
 import zxingcpp
 from pypdf import PdfReader
 
-from counter_app.devices.page_samples import PAGE_PX, QR_TEXT, empty_desk, photograph
+from counter_app.devices.page_samples import PAGE_PX, QR_TEXT, empty_desk, photograph, png_header_only
 from counter_app.devices.page_scan import (
     PageCorners,
     PhotoError,
@@ -112,29 +110,8 @@ def test_a_still_is_taken_only_once_the_corners_stop_moving() -> None:
     assert not steady(a, a + np.array([[0, 0], [0, 0], [9, 0], [0, 0]]))
 
 
-def _png_header_only(path: Path, width: int, height: int) -> Path:
-    """A PNG file that claims `width` × `height` pixels and holds next to nothing (decoding it would take GBs)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    path.write_bytes(
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", ihdr)
-        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
-        + chunk(b"IEND", b"")
-    )
-    return path
-
-
 def test_bad_photographs_are_refused_before_they_are_decoded(tmp_path: Path) -> None:
-    huge = _png_header_only(tmp_path / "huge.png", 20000, 20000)
+    huge = png_header_only(tmp_path / "huge.png", 20000, 20000)
     with pytest.raises(PhotoError) as too_large:
         read_photo(huge)
     assert too_large.value.code == "image.too_large"
@@ -166,7 +143,7 @@ def test_scan_page_writes_one_pdf_page_per_image_and_says_what_it_found(cli, tmp
 def test_scan_page_refuses_a_bad_image_in_one_sentence_and_writes_nothing(cli, tmp_path: Path) -> None:
     good = tmp_path / "trang.jpg"
     cv2.imwrite(str(good), photograph(4).frame)
-    huge = _png_header_only(tmp_path / "to.png", 20000, 20000)
+    huge = png_header_only(tmp_path / "to.png", 20000, 20000)
     out = tmp_path / "ho-so.pdf"
     result = cli("scan-page", str(good), str(huge), "-o", str(out))
     assert result.code == 2 and "quá lớn" in result.err and "Traceback" not in result.err

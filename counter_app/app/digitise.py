@@ -1,0 +1,154 @@
+"""Digitising a dossier's papers (số hóa): the components the citizen handed in, and the electronic result.
+
+Files picked by the officer (PDFs from the office scanner, photographs or scanned images) become one PDF per call:
+images are found, flattened and cleaned as pages (`devices.page_scan`), PDFs are checked and joined. Limits: 60 MB
+and 300 pages a paper; a file that is neither a PDF nor an image, a damaged or password-protected PDF, or an image
+too large to open is refused with one sentence and nothing is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.errors import DomainError
+from ..core.model import Status
+from ..core.roles import Account, Operation
+from ..core.text import nfc
+from ..devices.page_scan import PhotoError, correct_page, detect_page, encode_jpeg, read_photo
+from ..documents.scans import ScanFileError, merge, pdf_from_jpegs, pdf_pages
+from ..storage.attachments import Attachment
+from .base import Changes, CounterApp, Done, Scope, read_op, write_op
+
+MAX_BYTES = 60 * 1024 * 1024
+MAX_PAGES = 300
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp"})
+#: Statuses in which the electronic result may be attached: once it is ready, and after it was handed over.
+RESULT_STATUSES = frozenset({Status.RESULT_READY, Status.RETURNED})
+
+ERROR_CODES = (
+    "attachment.not_supported",
+    "attachment.pdf_damaged",
+    "attachment.pdf_encrypted",
+    "attachment.too_large",
+    "attachment.too_many_pages",
+    "attachment.component_unknown",
+    "attachment.result_not_ready",
+    "attachment.not_received",
+    "attachment.no_files",
+)
+
+
+class AttachmentError(DomainError):
+    """A paper that cannot be kept (ERROR_CODES; params name the file, the limit or the component)."""
+
+    code = "attachment.not_supported"
+
+
+@dataclass(frozen=True)
+class Paper:
+    """What a set of files became: one PDF and its page count."""
+
+    data: bytes
+    pages: int
+
+
+def make_paper(files: list[Path]) -> Paper:
+    """The files as one PDF, or `AttachmentError` naming the first file that cannot be used."""
+    if not files:
+        raise AttachmentError("attachment.no_files")
+    parts: list[bytes] = []
+    total = 0
+    for path in files:
+        name = path.name
+        suffix = path.suffix.lower()
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise AttachmentError("attachment.not_supported", file=name) from exc
+        total += size
+        if size > MAX_BYTES or total > MAX_BYTES:
+            raise AttachmentError("attachment.too_large", file=name, limit_mb=MAX_BYTES // (1024 * 1024))
+        if suffix == ".pdf":
+            data = path.read_bytes()
+            if not data.startswith(b"%PDF-"):
+                raise AttachmentError("attachment.pdf_damaged", file=name)
+            try:
+                pdf_pages(data)
+            except ScanFileError as exc:
+                raise AttachmentError(f"attachment.{exc.reason}", file=name) from exc
+            parts.append(data)
+        elif suffix in IMAGE_SUFFIXES:
+            try:
+                photo = read_photo(path)
+            except PhotoError as exc:
+                code = "attachment.too_large" if exc.code == "image.too_large" else "attachment.not_supported"
+                raise AttachmentError(code, file=name, limit_mb=MAX_BYTES // (1024 * 1024)) from exc
+            parts.append(pdf_from_jpegs([encode_jpeg(correct_page(photo, detect_page(photo)))]))
+        else:
+            raise AttachmentError("attachment.not_supported", file=name)
+    try:
+        data, pages = merge(parts)
+    except ScanFileError as exc:
+        raise AttachmentError(f"attachment.{exc.reason}", file=files[0].name) from exc
+    if pages > MAX_PAGES:
+        raise AttachmentError("attachment.too_many_pages", limit=MAX_PAGES)
+    if len(data) > MAX_BYTES:
+        raise AttachmentError(
+            "attachment.too_large", file=files[-1].name, limit_mb=MAX_BYTES // (1024 * 1024)
+        )
+    return Paper(data, pages)
+
+
+def _attach(
+    app: CounterApp, account: Account, key: str, files: list[Path], *, component: int | None
+) -> Done[Attachment]:
+    dossier = app.store.dossiers.get(key)
+    if component is not None:
+        if dossier.code is None:
+            raise AttachmentError("attachment.not_received", dossier=key)
+        if all(c.number != component for c in dossier.procedure.components):
+            raise AttachmentError("attachment.component_unknown", component=component)
+        name = nfc(dossier.procedure.component(component).name)
+    else:
+        if dossier.status not in RESULT_STATUSES:
+            raise AttachmentError("attachment.result_not_ready", dossier=dossier.code or key)
+        name = f"Kết quả: {dossier.procedure.name}"
+    paper = make_paper(files)
+    added = app.store.attachments.add(
+        dossier.id,
+        kind="component" if component is not None else "result",
+        component=component,
+        name=name,
+        data=paper.data,
+        pages=paper.pages,
+        officer=account.username,
+        at=app.now(),
+    )
+    return Done(added, Changes.of(Scope.DOSSIERS, Scope.AUDIT, dossiers=(dossier.id,)))
+
+
+@write_op(Operation.RECEIVE)
+def attach_component(
+    app: CounterApp, account: Account, key: str, component: int, files: list[Path]
+) -> Done[Attachment]:
+    """Keep the digitised copy of one component the citizen handed in (its number in the procedure)."""
+    return _attach(app, account, key, files, component=component)
+
+
+@write_op(Operation.MOVE)
+def attach_result(app: CounterApp, account: Account, key: str, files: list[Path]) -> Done[Attachment]:
+    """Keep the electronic result of a dossier whose result is ready (or already handed over)."""
+    return _attach(app, account, key, files, component=None)
+
+
+@read_op(Operation.VIEW)
+def attachments(app: CounterApp, account: Account, key: str) -> list[Attachment]:
+    """The dossier's digitised papers, oldest first."""
+    return app.store.attachments.of_dossier(app.store.dossiers.get(key).id)
+
+
+@read_op(Operation.VIEW)
+def read_attachment(app: CounterApp, account: Account, attachment: Attachment) -> bytes:
+    """The PDF's bytes, checked against their SHA-256."""
+    return app.store.attachments.read(attachment)
