@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.attachments import Attachment
 from ..core.errors import DomainError
 from ..core.model import Status
 from ..core.roles import Account, Operation
 from ..core.text import nfc
 from ..devices.page_scan import PhotoError, correct_page, detect_page, encode_jpeg, read_photo
 from ..documents.scans import ScanFileError, merge, pdf_from_jpegs, pdf_pages
-from ..storage.attachments import Attachment
 from .base import Changes, CounterApp, Done, Scope, read_op, write_op
 
 MAX_BYTES = 60 * 1024 * 1024

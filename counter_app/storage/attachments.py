@@ -7,42 +7,15 @@ most an unreferenced file. Sending attachments to the server is not built yet: `
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from peewee import Database
 
+from ..core.attachments import Attachment
 from ..core.ids import new_id
 from .audit import AuditRepository
 from .files import FileStore
-
-
-@dataclass(frozen=True)
-class Attachment:
-    id: str
-    dossier_id: str
-    kind: str  # "component" | "result"
-    component: int | None
-    name: str
-    sha256: str
-    pages: int
-    bytes: int
-    created_by: str
-    created_at: str
-    synced: bool
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "component": self.component,
-            "name": self.name,
-            "sha256": self.sha256,
-            "pages": self.pages,
-            "bytes": self.bytes,
-            "synced": self.synced,
-        }
-
 
 _COLUMNS = "id, dossier_id, kind, component, name, sha256, pages, bytes, created_by, created_at, synced_at"
 

@@ -161,6 +161,65 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsBox</name>
+    <message>
+        <source>Mở</source>
+        <extracomment>A paper was kept (the new attachment). The viewer opened on a paper (the dialog), for tests and screenshots.</extracomment>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Số hóa thành phần…</source>
+        <translation>Digitise a component…</translation>
+    </message>
+    <message>
+        <source>Đính kèm kết quả…</source>
+        <translation>Attach the result…</translation>
+    </message>
+    <message>
+        <source>Giấy tờ số hóa</source>
+        <translation>Digitised papers</translation>
+    </message>
+    <message>
+        <source>Thành phần %1</source>
+        <translation>Component %1</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>đã đồng bộ</source>
+        <translation>synced</translation>
+    </message>
+    <message>
+        <source>chưa đồng bộ</source>
+        <translation>not synced</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chưa có giấy tờ số hóa.</source>
+        <translation>No digitised papers yet.</translation>
+    </message>
+    <message>
+        <source>Số hóa thành phần</source>
+        <translation>Digitise a component</translation>
+    </message>
+    <message>
+        <source>Thành phần hồ sơ:</source>
+        <translation>Component:</translation>
+    </message>
+    <message>
+        <source>Chọn tệp PDF hoặc ảnh</source>
+        <translation>Choose PDF files or images</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>Camera đang tắt</source>
@@ -2188,6 +2247,16 @@
     <message>
         <source>Ít nhất %1 ký tự và không phải mật khẩu phổ biến (như 12345678, matkhau123).</source>
         <translation>At least %1 characters and not a common password (such as 12345678, matkhau123).</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewerDialog</name>
+    <message numerus="yes">
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
 </context>
 <context>

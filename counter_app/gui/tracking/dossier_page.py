@@ -37,6 +37,7 @@ from ..printing import FormPrinter
 from ..session import Session
 from ..widgets import ErrorLabel, heading
 from .actions import CONTINUE_INTAKE, ActionBar, MoveAction, MoveDialog, MoveRequest
+from .attachments import AttachmentsBox
 from .models import MARK_COLOURS, TimelineModel, fit_columns
 
 Clock = Callable[[], datetime]
@@ -130,8 +131,14 @@ class DossierPage(QWidget):
         right_layout.addWidget(self.message)
         right_layout.addWidget(heading(self.tr("Đường đi của hồ sơ"), 11, right))
         right_layout.addWidget(self.timeline_view, 1)
+        self.attachments = AttachmentsBox(self.session, self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.attachments)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(scroll)
+        split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
@@ -180,6 +187,7 @@ class DossierPage(QWidget):
         self.facts.setText(self._facts_html(dossier, now))
         self.timeline_model.set_entries(timeline(dossier), self.names)
         self.action_bar.set_dossier(dossier)
+        self.attachments.set_dossier(dossier)
         waiting = waiting_at_counter(dossier)  # its paper is form 02, not yet the control slip
         self.print_button.setText(
             self.tr("In lại phiếu yêu cầu bổ sung (mẫu 02)")

@@ -1,0 +1,32 @@
+"""A dossier's digitised paper as every layer sees it: one PDF, a component the citizen handed in or the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: str
+    dossier_id: str
+    kind: str  # "component" | "result"
+    component: int | None
+    name: str
+    sha256: str
+    pages: int
+    bytes: int
+    created_by: str
+    created_at: str
+    synced: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "component": self.component,
+            "name": self.name,
+            "sha256": self.sha256,
+            "pages": self.pages,
+            "bytes": self.bytes,
+            "synced": self.synced,
+        }

@@ -1,0 +1,225 @@
+"""A dossier's digitised papers on its page: the list, opening one in a PDF viewer, and digitising from files.
+
+Files come from the office scanner's PDFs or from photographs (`app.digitise` finds and flattens photographed
+pages); a component is chosen from the procedure's list. Everything runs through the application layer on the
+runner, so the list refreshes like any other change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...app import digitise
+from ...core.attachments import Attachment
+from ...core.errors import DomainError
+from ...core.model import Dossier
+from ...core.roles import Operation
+from ...messages import describe
+from ..session import Session
+from ..widgets import ErrorLabel, heading
+
+FILE_FILTER = "PDF, ảnh (*.pdf *.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp)"
+
+
+class PdfViewerDialog(QDialog):
+    """One digitised paper, every page, scrolled through (QtPdf)."""
+
+    def __init__(self, title: str, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdfViewer")
+        self.setWindowTitle(title)
+        self.resize(760, 900)
+        self._bytes = QByteArray(data)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        pages = QLabel(self.tr("%n trang", "", self.document.pageCount()), self)
+        pages.setObjectName("pdfPages")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(pages)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
+
+
+class AttachmentsBox(QWidget):
+    """The 'Giấy tờ số hóa' part of the dossier page."""
+
+    #: A paper was kept (the new attachment).
+    attached = Signal(object)
+    #: The viewer opened on a paper (the dialog), for tests and screenshots.
+    viewer_opened = Signal(object)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.dossier: Dossier | None = None
+        self.items: list[Attachment] = []
+        self.viewer: PdfViewerDialog | None = None
+        self.setObjectName("attachmentsBox")
+        self.list = QListWidget(self)
+        self.list.setObjectName("attachmentList")
+        self.list.setMinimumHeight(90)
+        self.open_button = QPushButton(self.tr("Mở"), self)
+        self.open_button.setObjectName("openAttachment")
+        self.component_button = QPushButton(self.tr("Số hóa thành phần…"), self)
+        self.component_button.setObjectName("digitiseComponent")
+        self.result_button = QPushButton(self.tr("Đính kèm kết quả…"), self)
+        self.result_button.setObjectName("attachResult")
+        self.message = ErrorLabel("attachment", self)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.component_button, self.result_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 8, 0)
+        layout.addWidget(heading(self.tr("Giấy tờ số hóa"), 11, self))
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.open_button.clicked.connect(self.open_selected)
+        self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
+        self.component_button.clicked.connect(self._pick_component)
+        self.result_button.clicked.connect(self._pick_result)
+        self._update_buttons()
+
+    # ---- showing -------------------------------------------------------------------------------------------------
+    def set_dossier(self, dossier: Dossier | None) -> None:
+        self.dossier = dossier
+        self.message.show_error(None, "")
+        self.list.clear()
+        self.items = []
+        self._update_buttons()
+        if dossier is not None:
+            self.session.submit(digitise.attachments, dossier.id, on_done=self._show, on_error=self._failed)
+
+    def _show(self, found: list[Attachment]) -> None:
+        self.items = list(found)
+        self.list.clear()
+        for a in self.items:
+            which = (
+                self.tr("Thành phần %1").replace("%1", str(a.component))
+                if a.component is not None
+                else self.tr("Kết quả")
+            )
+            sent = self.tr("đã đồng bộ") if a.synced else self.tr("chưa đồng bộ")
+            text = (
+                f"{which}: {a.name} — " + self.tr("%n trang", "", a.pages) + f", {a.bytes // 1024} KB, {sent}"
+            )
+            item = QListWidgetItem(text, self.list)
+            item.setToolTip(f"SHA-256 {a.sha256}")
+        if not self.items:
+            empty = QListWidgetItem(self.tr("Chưa có giấy tờ số hóa."), self.list)
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+        else:
+            self.list.setCurrentRow(len(self.items) - 1)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        d = self.dossier
+        self.open_button.setEnabled(bool(self.items))
+        self.component_button.setEnabled(
+            d is not None and d.code is not None and self.session.may(Operation.RECEIVE)
+        )
+        self.result_button.setEnabled(
+            d is not None and d.status in digitise.RESULT_STATUSES and self.session.may(Operation.MOVE)
+        )
+
+    # ---- opening -------------------------------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.items):
+            return
+        chosen = self.items[row]
+        self.session.submit(
+            digitise.read_attachment,
+            chosen,
+            on_done=lambda data: self._open(chosen, data),
+            on_error=self._failed,
+        )
+
+    def _open(self, attachment: Attachment, data: bytes) -> None:
+        self.viewer = PdfViewerDialog(attachment.name, data, self)
+        self.viewer.show()
+        self.viewer_opened.emit(self.viewer)
+
+    # ---- digitising ------------------------------------------------------------------------------------------------
+    def _pick_component(self) -> None:
+        if self.dossier is None:
+            return
+        components = list(self.dossier.procedure.components)
+        if not components:
+            return
+        labels = [f"{c.number}. {c.name}" for c in components]
+        chosen, ok = QInputDialog.getItem(
+            self, self.tr("Số hóa thành phần"), self.tr("Thành phần hồ sơ:"), labels, 0, False
+        )
+        if not ok:
+            return
+        files = self._pick_files()
+        if files:
+            self.attach_files(components[labels.index(chosen)].number, files)
+
+    def _pick_result(self) -> None:
+        files = self._pick_files()
+        if files:
+            self.attach_files(None, files)
+
+    def _pick_files(self) -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn tệp PDF hoặc ảnh"), "", FILE_FILTER)
+        return [Path(n) for n in names]
+
+    def attach_files(self, component: int | None, files: list[Path]) -> None:
+        """Keep `files` as one paper: the component numbered `component`, or the result when None."""
+        if self.dossier is None:
+            return
+        self.message.show_error(None, "")
+        if component is None:
+            self.session.submit(
+                digitise.attach_result, self.dossier.id, files, on_done=self._attached, on_error=self._failed
+            )
+        else:
+            self.session.submit(
+                digitise.attach_component,
+                self.dossier.id,
+                component,
+                files,
+                on_done=self._attached,
+                on_error=self._failed,
+            )
+
+    def _attached(self, attachment: Attachment) -> None:
+        self.attached.emit(attachment)
+        if self.dossier is not None:
+            self.set_dossier(self.dossier)
+
+    def _failed(self, exc: object) -> None:
+        text = describe(exc, self.session.lang) if isinstance(exc, DomainError) else str(exc)
+        self.message.show_error(None, text)
