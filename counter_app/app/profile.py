@@ -1,4 +1,4 @@
-"""The counter's profile as a whole: opening it (the demo filled when asked), setting up a new one, shipped files.
+"""The counter's profile as a whole: opening it (the demo filled when asked), setting up a new one.
 
 `open_profile` is what the window runs on a worker at start-up; `set_up` is the first-run wizard's one write.
 """
@@ -15,7 +15,6 @@ from ..core.model import UnitConfig
 from ..core.roles import Account, Operation, PermissionDenied, Role
 from ..storage.catalogue_files import load_seed_catalogue
 from ..storage.demo import DEMO_ACCOUNTS, DemoRefusedError, ensure_demo_profile, refuse_real_profile
-from ..storage.paths import project_root
 from .backup import damage_behind
 from .base import Changes, CounterApp, Done, Scope, read_op, write_op
 
@@ -27,14 +26,8 @@ __all__ = [
     "first_look",
     "open_profile",
     "refuse_demo_over_real",
-    "resources_dir",
     "set_up",
 ]
-
-
-def resources_dir() -> Path:
-    """Fonts, icons and translations shipped with the application (the bundle's own when frozen)."""
-    return project_root() / "resources"
 
 
 def refuse_demo_over_real(data_dir: Path) -> None:

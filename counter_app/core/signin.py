@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cache
-from importlib.resources import files
 
+from .. import shipped
 from .errors import DomainError, ValidationError
 from .text import nfc
 
@@ -30,7 +30,6 @@ ERROR_CODES = (
 )
 
 MIN_PASSWORD_LENGTH = 10
-COMMON_PASSWORDS_FILE = "common_passwords.txt"
 
 FAILURES_BEFORE_WAIT = 5
 FIRST_WAIT = timedelta(seconds=30)
@@ -48,7 +47,7 @@ class SignInRefused(DomainError):
 @cache
 def common_passwords() -> frozenset[str]:
     """The shipped list of common passwords, folded to lower case (read once per process)."""
-    text = files(__package__).joinpath(COMMON_PASSWORDS_FILE).read_text(encoding="utf-8")
+    text = shipped.common_passwords().read_text(encoding="utf-8")
     return frozenset(
         line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

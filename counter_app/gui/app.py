@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from ..app.profile import resources_dir as shipped_resources
+from .. import shipped
 
 APP_NAME = "Quầy Một cửa"
 ORGANISATION = "quay-mot-cua"
@@ -19,16 +19,12 @@ UI_FAMILY = "Liberation Sans"
 UI_POINT_SIZE = 10
 
 
-def resources_dir() -> Path:
-    return shipped_resources()
-
-
 def translations_dir() -> Path:
-    return resources_dir() / "translations"
+    return shipped.translations()
 
 
 def icon_path(name: str) -> Path:
-    return resources_dir() / "icons" / name
+    return shipped.icons() / name
 
 
 def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -50,7 +46,7 @@ def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
 def register_fonts() -> list[str]:
     """Register every bundled TrueType font; returns the families now available from them."""
     families: list[str] = []
-    for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
+    for path in sorted(shipped.fonts().glob("*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
             families.extend(QFontDatabase.applicationFontFamilies(font_id))

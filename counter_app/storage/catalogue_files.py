@@ -39,7 +39,6 @@ import io
 import json
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, time
@@ -51,8 +50,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-import counter_app
-
+from .. import shipped
 from ..core.catalogue import (
     CatalogueError,
     CatalogueIssue,
@@ -64,7 +62,6 @@ from ..core.catalogue import (
 from ..core.model import DurationUnit, Procedure
 from ..core.text import fold
 
-SEED_RELATIVE_PATH = Path("db", "seed", "catalogue.json")
 PROCEDURE_SHEET = "Thủ tục"
 COMPONENT_SHEET = "Thành phần"
 PROCEDURE_COLUMNS: dict[str, str] = {
@@ -133,11 +130,8 @@ _MAX_DIGITS = 40
 
 
 def seed_catalogue_path() -> Path:
-    """The embedded db/seed/catalogue.json: inside a frozen bundle (PyInstaller) if there, else in the source tree."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle is not None and (Path(bundle) / SEED_RELATIVE_PATH).is_file():
-        return Path(bundle) / SEED_RELATIVE_PATH
-    return Path(counter_app.__file__).resolve().parent.parent / SEED_RELATIVE_PATH
+    """The shipped sample catalogue (db/seed/catalogue.json), found by `counter_app.shipped`."""
+    return shipped.seed_catalogue()
 
 
 def load_seed_catalogue() -> list[Procedure]:

@@ -1,7 +1,7 @@
 """The government's day-off notices: the shipped file `db/seed/days_off.json` and the days an administrator records.
 
-The shipped file is found like the other shipped data (`paths.project_root`: the source tree, an installed
-package or a PyInstaller bundle) and read once per process. Recorded days (`counter-app calendar set-day`, or a
+The shipped file is found like every shipped file (`counter_app.shipped`: an installed package, a source
+checkout or a PyInstaller bundle) and read once per process. Recorded days (`counter-app calendar set-day`, or a
 notice day the server publishes) live in the `calendar_notice_day` table (migration 0007) and win over the
 shipped notices for their dates; the centre's own overrides (`calendar_override`) still win over both.
 """
@@ -14,16 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
+from .. import shipped
 from ..core.day_notices import DayNotices, NoticeDay, parse_day_notices
 from ..core.text import nfc
-from .paths import project_root
-
-SEED_RELATIVE_PATH = Path("db", "seed", "days_off.json")
 
 
 def shipped_notices_path() -> Path:
-    """The embedded db/seed/days_off.json."""
-    return project_root() / SEED_RELATIVE_PATH
+    """The shipped notices (db/seed/days_off.json)."""
+    return shipped.days_off()
 
 
 @lru_cache(maxsize=4)

@@ -1,20 +1,11 @@
-"""Where shipped data lives: the source tree, an installed package, or a PyInstaller bundle."""
+"""Where the counter database's migrations are: the shipped files, found by `counter_app.shipped`."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-import counter_app
-
-
-def project_root() -> Path:
-    """The folder holding `db/` and `resources/` (the bundle's root when frozen)."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen)
-    return Path(counter_app.__file__).resolve().parent.parent
+from .. import shipped
 
 
 def migrations_dir() -> Path:
-    return project_root() / "db" / "migrations"
+    return shipped.migrations()

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
+from counter_app import shipped
 from counter_app.core.model import DurationUnit, Procedure
 from counter_app.documents import assets, wording
 
@@ -58,20 +59,12 @@ def test_text_is_nfc_and_safe_for_markup() -> None:
 
 
 def test_fonts_ship_with_the_app_and_register_once() -> None:
-    root = assets.resource_root()
+    folder = shipped.fonts()
     for face in ("Regular", "Bold", "Italic", "BoldItalic"):
-        assert (root / "resources" / "fonts" / f"LiberationSerif-{face}.ttf").is_file()
-    assert (
-        "SIL OPEN FONT LICENSE Version 1.1" in (root / "resources/fonts/OFL-LiberationSerif.txt").read_text()
-    )
+        assert (folder / f"LiberationSerif-{face}.ttf").is_file()
+    assert "SIL OPEN FONT LICENSE Version 1.1" in (folder / "OFL-LiberationSerif.txt").read_text()
     first = assets.fonts()
     assert assets.fonts() is first
     font = pdfmetrics.getFont(first.regular)
     for ch in "ẮẰẲẴẶắằẳẵặƠơƯưỰựỸỹĐđ":
         assert ord(ch) in font.face.charToGlyph, ch  # type: ignore[attr-defined]
-
-
-def test_bundle_folder_wins_when_frozen(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
-    monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
-    assert assets.resource_root() == tmp_path
-    assert assets.resource_path("fonts", "x.ttf") == tmp_path / "resources" / "fonts" / "x.ttf"

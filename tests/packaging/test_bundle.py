@@ -115,12 +115,16 @@ def test_the_bundle_holds_one_qt_binding_and_everything_loaded_at_run_time(bundl
     internal = bundle / "_internal"
     for foreign in ("PyQt5", "PyQt6", "PySide2", "tkinter", "_tkinter", "fastapi", "uvicorn"):
         assert not (internal / foreign).exists(), foreign
-    assert sorted(p.name for p in (internal / "db" / "migrations").glob("*.sql")) == sorted(
+    shipped = internal / "counter_app"  # the wheel's package data, where counter_app.shipped finds it
+    assert sorted(p.name for p in (shipped / "_db" / "migrations").glob("*.sql")) == sorted(
         p.name for p in (ROOT / "db" / "migrations").glob("*.sql")
     )
-    assert (internal / "db" / "seed" / "catalogue.json").is_file()
-    assert (internal / "resources" / "fonts" / "LiberationSerif-Regular.ttf").is_file()
-    assert (internal / "resources" / "icons" / "app.png").is_file()
+    assert (shipped / "_db" / "seed" / "catalogue.json").is_file()
+    assert (shipped / "_resources" / "fonts" / "LiberationSerif-Regular.ttf").is_file()
+    assert (shipped / "_resources" / "icons" / "app.png").is_file()
+    assert (shipped / "_resources" / "translations" / "counter_app_en.qm").is_file()
+    assert (shipped / "core" / "common_passwords.txt").is_file()
+    assert not (internal / "db").exists() and not (internal / "resources").exists()
     if sys.platform.startswith("linux"):
         plugins = internal / "PySide6" / "Qt" / "plugins"
         for plugin in (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import unicodedata
 from datetime import time
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from counter_app import shipped
 from counter_app.core.catalogue import CODE_PATTERN, CatalogueError, catalogue_to_json_obj
 from counter_app.core.model import Component, DurationUnit, Fee, Procedure
 from counter_app.storage.catalogue_files import (
@@ -108,15 +108,10 @@ def test_seed_file_is_the_documented_json_shape() -> None:
     }
 
 
-def test_seed_is_found_inside_a_frozen_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bundled = tmp_path / "db" / "seed" / "catalogue.json"
-    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert seed_catalogue_path() != bundled  # not there yet: fall back to the source tree
-    assert seed_catalogue_path().is_file()
-    bundled.parent.mkdir(parents=True)
-    bundled.write_text(json.dumps({"format": "quay-mot-cua/catalogue", "version": 1, "procedures": []}))
-    assert seed_catalogue_path() == bundled
-    assert load_seed_catalogue() == []
+def test_the_seed_is_the_shipped_file_inside_the_installed_package() -> None:
+    path = seed_catalogue_path()
+    assert path == shipped.seed_catalogue() and path.is_file()
+    assert path.parent.parent == shipped.package_folder(shipped.DATA_PACKAGE)
 
 
 @pytest.mark.parametrize("middle", ["xlsx", "csv"])
