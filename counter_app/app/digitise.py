@@ -150,5 +150,15 @@ def attachments(app: CounterApp, account: Account, key: str) -> list[Attachment]
 
 @read_op(Operation.VIEW)
 def read_attachment(app: CounterApp, account: Account, attachment: Attachment) -> bytes:
-    """The PDF's bytes, checked against their SHA-256."""
+    """The PDF's bytes, checked against their SHA-256; a paper another counter digitised is fetched from the
+    server the first time (and kept)."""
+    if not app.store.attachments.has_file(attachment) and attachment.synced:
+        from ..sync.files import fetch
+        from .sync import engine
+
+        sync = engine(app)
+        try:
+            return fetch(app.store, sync.client(), attachment)
+        finally:
+            sync.close()
     return app.store.attachments.read(attachment)

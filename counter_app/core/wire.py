@@ -29,6 +29,7 @@ class ChangeKind(str, Enum):
 
     DOSSIER_CREATE = "dossier.create"  # payload: core.serial.dossier_to_dict, full history
     DOSSIER_EVENT = "dossier.event"  # payload: dossier_id, code, base_version, event, state
+    ATTACHMENT_ADD = "attachment.add"  # payload: a digitised paper's record (core.attachments); its file follows
 
 
 class Result(str, Enum):
@@ -63,6 +64,7 @@ class Reason(str, Enum):
     KIND_UNKNOWN = "kind.unknown"
     OFFICER_INVALID = "officer.invalid"  # the officer is not an account name of the counter
     OFFICER_MISMATCH = "officer.mismatch"  # the events name another officer than the change
+    ATTACHMENT_EXISTS = "attachment.exists"  # another change already recorded this attachment
     REQUEST_TOO_LARGE = "request.too_large"
 
 

@@ -32,7 +32,7 @@ from ..core.serial import dossier_from_dict, dossier_to_dict, event_from_dict, p
 from ..core.wire import MAX_CHANGE_BYTES, Change, ChangeKind, ChangeResult, Reason, Result, hash_and_size
 from . import portal_queue
 from .admin import Caller, agency_slot_digits
-from .bounds import DOSSIER_CREATE, DOSSIER_EVENT, EventChangeIn
+from .bounds import ATTACHMENT_ADD, DOSSIER_CREATE, DOSSIER_EVENT, AttachmentIn, EventChangeIn
 from .database import bulk_write
 
 _CHUNK = 500
@@ -65,6 +65,10 @@ class BatchApplier:
         self._created: set[str] = set()
         self._changed: set[str] = set()
         self._coded: set[str] = set()  # intakes that waited for papers, received (and coded) in this batch
+        self._attachment_ids: set[str] = set()
+        self._papers: list[
+            tuple[AttachmentIn, str]
+        ] = []  # digitised papers of this batch, with their officer
         self._touched: list[str] = []
         self._codes: set[str] = set()
         self._event_ids: set[str] = set()
@@ -155,11 +159,13 @@ class BatchApplier:
             return ChangeResult(change_id, Result.REJECTED, Reason.COUNTER_MISMATCH.value)
         if not is_username(c.officer):  # an account of the counter, never free text
             return ChangeResult(change_id, Result.REJECTED, Reason.OFFICER_INVALID.value)
-        if c.kind not in (ChangeKind.DOSSIER_CREATE.value, ChangeKind.DOSSIER_EVENT.value):
+        if c.kind not in _KINDS:
             return ChangeResult(change_id, Result.REJECTED, Reason.KIND_UNKNOWN.value)
         read = self._read.get(change_id)
         if read is None:
             return ChangeResult(change_id, Result.REJECTED, Reason.PAYLOAD_INVALID.value)
+        if read.attachment is not None:
+            return self._attachment(change_id, dossier_id, read.attachment, c.officer)
         if read.dossier is not None:
             if any(e.officer != c.officer for e in read.dossier.history):
                 return ChangeResult(change_id, Result.REJECTED, Reason.OFFICER_MISMATCH.value)
@@ -269,6 +275,27 @@ class BatchApplier:
         self._touch(dossier_id)
         return ChangeResult(change_id, Result.APPLIED, version=updated.version)
 
+    def _attachment(self, change_id: str, dossier_id: str, paper: AttachmentIn, officer: str) -> ChangeResult:
+        """A digitised paper of a dossier the server holds (its file is uploaded after, by its hash)."""
+
+        def no(result: Result, reason: Reason) -> ChangeResult:
+            return ChangeResult(change_id, result, reason.value)
+
+        if paper.dossier_id != dossier_id:
+            return no(Result.REJECTED, Reason.PAYLOAD_INVALID)
+        current = self._dossier(dossier_id)
+        if current is None:
+            return no(Result.REJECTED, Reason.DOSSIER_UNKNOWN)
+        if current.agency_id != self._caller.agency_id:
+            return no(Result.REJECTED, Reason.AGENCY_MISMATCH)
+        if paper.id in self._attachment_ids or self._m.Attachment.get_or_none(
+            self._m.Attachment.id == paper.id
+        ):
+            return no(Result.CONFLICT, Reason.ATTACHMENT_EXISTS)
+        self._attachment_ids.add(paper.id)
+        self._papers.append((paper, officer))
+        return ChangeResult(change_id, Result.APPLIED, version=current.version)
+
     # ---- recording ----------------------------------------------------------------------------------------
     def _add_event(self, event_id: str, dossier_id: str, seq: int, change_id: str) -> None:
         self._event_ids.add(event_id)
@@ -346,8 +373,27 @@ class BatchApplier:
         bulk_write(
             db, _INSERT_LOG, [(self._caller.agency_id, "dossier", i, self._now) for i in self._touched]
         )
+        if self._papers:
+            self._flush_papers()
         if self._touched and portal_queue.is_connected(self._m, self._caller.agency_id):
             self._queue_for_portal()
+
+    def _flush_papers(self) -> None:
+        agency, counter = self._caller.agency_id, self._caller.counter
+        bulk_write(
+            self._m.db,
+            _INSERT_ATTACHMENT,
+            [
+                (
+                    p.id, agency, p.dossier_id, p.kind, p.component, p.name, p.sha256, p.pages, p.bytes, counter,
+                    officer, p.created_at, self._now,
+                )
+                for p, officer in self._papers
+            ],
+        )  # fmt: skip
+        bulk_write(
+            self._m.db, _INSERT_LOG, [(agency, "attachment", p.id, self._now) for p, _ in self._papers]
+        )
 
     def _queue_for_portal(self) -> None:
         """The national portal's outbox rows of this batch, in its transaction: each touched dossier's state and
@@ -392,6 +438,11 @@ _INSERT_DOSSIER = (
 _UPDATE_DOSSIER = "UPDATE dossiers SET code = ?, counter = ?, status = ?, version = ?, data = ?, updated_at = ? WHERE id = ?"
 _INSERT_EVENT = "INSERT INTO events (id, dossier_id, seq, change_id) VALUES (?, ?, ?, ?)"
 _INSERT_LOG = "INSERT INTO change_log (agency_id, kind, item_key, logged_at) VALUES (?, ?, ?, ?)"
+_INSERT_ATTACHMENT = (
+    "INSERT INTO attachments (id, agency_id, dossier_id, kind, component, name, sha256, pages, bytes, counter, "
+    "created_by, created_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_KINDS = frozenset(k.value for k in ChangeKind)
 
 
 @dataclass(frozen=True)
@@ -402,6 +453,7 @@ class _Read:
     dossier: Dossier | None = None
     event: DossierEvent | None = None
     claim: EventChangeIn | None = None
+    attachment: AttachmentIn | None = None
 
 
 def _read(c: Change) -> _Read | None:
@@ -417,6 +469,8 @@ def _read(c: Change) -> _Read | None:
             claim = DOSSIER_EVENT.validate_python(payload)
             assert isinstance(payload, Mapping)
             return _Read(event=event_from_dict(payload["event"]), claim=claim)
+        if kind == ChangeKind.ATTACHMENT_ADD.value:
+            return _Read(attachment=ATTACHMENT_ADD.validate_python(payload))
     except _BAD_PAYLOAD:
         return None
     return _Read()

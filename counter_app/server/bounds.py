@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -32,6 +32,9 @@ INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1
 #: Deepest nesting of objects and lists inside one payload (a dossier needs five levels).
 MAX_DEPTH = 16
+#: A digitised paper (app/digitise.py keeps the same limits on the counter).
+MAX_ATTACHMENT_BYTES = 60 * 1024 * 1024
+MAX_ATTACHMENT_PAGES = 300
 MAX_ID = 64
 MAX_NAME = 200
 #: Free text (a reason, a note) may be long; the change as a whole is capped at MAX_CHANGE_BYTES.
@@ -265,5 +268,20 @@ class EventChangeIn(_Shape):
     state: StateIn
 
 
+class AttachmentIn(_Shape):
+    """`attachment.add`: a digitised paper of a dossier (its PDF is uploaded after, under `sha256`)."""
+
+    id: Id
+    dossier_id: Id
+    kind: Literal["component", "result"]
+    component: Annotated[int, Field(ge=1, le=999)] | None = None
+    name: Text
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    pages: Annotated[int, Field(ge=1, le=MAX_ATTACHMENT_PAGES)]
+    bytes: Annotated[int, Field(ge=1, le=MAX_ATTACHMENT_BYTES)]
+    created_at: Moment
+
+
 DOSSIER_CREATE: TypeAdapter[DossierIn] = TypeAdapter(DossierIn)
 DOSSIER_EVENT: TypeAdapter[EventChangeIn] = TypeAdapter(EventChangeIn)
+ATTACHMENT_ADD: TypeAdapter[AttachmentIn] = TypeAdapter(AttachmentIn)

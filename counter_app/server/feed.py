@@ -79,6 +79,31 @@ def read_feed(m: SimpleNamespace, agency_id: str, after: int, limit: int) -> Fee
                         "document_date": notice.document_date,
                     }
                 )
+        elif kind == "attachment":  # a digitised paper; `stored` once its file can be fetched
+            A = m.Attachment
+            paper = A.get_or_none((A.agency_id == agency_id) & (A.id == key))
+            if paper is not None:
+                S = m.StoredFile
+                stored = S.get_or_none((S.agency_id == agency_id) & (S.sha256 == paper.sha256)) is not None
+                items.append(
+                    {
+                        "kind": "attachment",
+                        "cursor": log_id,
+                        "attachment": {
+                            "id": paper.id,
+                            "dossier_id": paper.dossier_id,
+                            "kind": paper.kind,
+                            "component": paper.component,
+                            "name": paper.name,
+                            "sha256": paper.sha256,
+                            "pages": paper.pages,
+                            "bytes": paper.bytes,
+                            "created_by": paper.created_by,
+                            "created_at": paper.created_at,
+                        },
+                        "stored": stored,
+                    }
+                )
         elif kind == "portal":  # the national portal holds the dossier (portal_queue.record_held)
             P = m.PortalDossier
             held = P.get_or_none((P.agency_id == agency_id) & (P.dossier_id == key))

@@ -179,8 +179,38 @@ def bind_models(db: Database) -> SimpleNamespace:
         class Meta:
             table_name = "portal_dossiers"
 
+    class Attachment(Base):
+        id = TextField(primary_key=True)
+        agency_id = TextField()
+        dossier_id = TextField()
+        kind = TextField()  # "component" | "result"
+        component = IntegerField(null=True)
+        name = TextField()
+        sha256 = TextField()
+        pages = IntegerField()
+        bytes = BigIntegerField()
+        counter = IntegerField()
+        created_by = TextField()
+        created_at = TextField()
+        received_at = TextField()
+
+        class Meta:
+            table_name = "attachments"
+
+    class StoredFile(Base):
+        agency_id = TextField()
+        sha256 = TextField()
+        bytes = BigIntegerField()
+        stored_at = TextField()
+
+        class Meta:
+            table_name = "stored_files"
+            primary_key = CompositeKey("agency_id", "sha256")
+
     return SimpleNamespace(
         db=db,
+        Attachment=Attachment,
+        StoredFile=StoredFile,
         PortalUnit=PortalUnit,
         PortalQueue=PortalQueue,
         PortalDossier=PortalDossier,

@@ -258,6 +258,38 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        10,
+        "digitised_papers",
+        (
+            # Digitised papers of dossiers (a counter's `attachment.add`), and the files the server holds: by
+            # agency and SHA-256, on disk under `--files` (server/files.py); a paper is fetchable once its file is.
+            """CREATE TABLE attachments (
+                id          TEXT PRIMARY KEY,
+                agency_id   TEXT NOT NULL,
+                dossier_id  TEXT NOT NULL REFERENCES dossiers (id),
+                kind        TEXT NOT NULL CHECK (kind IN ('component', 'result')),
+                component   INTEGER,
+                name        TEXT NOT NULL,
+                sha256      TEXT NOT NULL,
+                pages       INTEGER NOT NULL,
+                bytes       BIGINT NOT NULL,
+                counter     INTEGER NOT NULL,
+                created_by  TEXT NOT NULL,
+                created_at  TEXT NOT NULL,
+                received_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX attachments_file ON attachments (agency_id, sha256)",
+            "CREATE INDEX attachments_dossier ON attachments (dossier_id)",
+            """CREATE TABLE stored_files (
+                agency_id   TEXT NOT NULL,
+                sha256      TEXT NOT NULL,
+                bytes       BIGINT NOT NULL,
+                stored_at   TEXT NOT NULL,
+                PRIMARY KEY (agency_id, sha256)
+            )""",
+        ),
+    ),
 )
 
 _ID = {

@@ -57,7 +57,7 @@ class CounterStore:
         if looks_encrypted(self.path):
             database_key = stored_key(self.data_dir, system_key_store())
             key = file_key(database_key) if database_key is not None else None
-        return AttachmentRepository(self.db, FileStore(self.data_dir, key), self.audit)
+        return AttachmentRepository(self.db, FileStore(self.data_dir, key), self.audit, self._counter_number)
 
     def close(self) -> None:
         self.db.close()

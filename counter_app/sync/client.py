@@ -228,3 +228,50 @@ class SyncClient:
             return PullAnswer(int(body["cursor"]), bool(body["more"]), list(body["items"]), timed)
         except (KeyError, TypeError, ValueError) as exc:
             raise ServerFailure(status=200, detail="bad page") from exc
+
+    # ---- digitised papers: resumable upload and download by SHA-256 (server/files_api.py) ----------------------
+    def file_status(self, sha256: str) -> FileProgress:
+        body, _timed = self._request("GET", f"/v1/files/{sha256}/status")
+        return _progress(body)
+
+    def upload_chunk(self, sha256: str, offset: int, chunk: bytes) -> FileProgress:
+        """Send `chunk` as the bytes from `offset`; a wrong offset answers 409 with what the server has."""
+        try:
+            body, _timed = self._request(
+                "PUT",
+                f"/v1/files/{sha256}",
+                content=chunk,
+                headers={"Upload-Offset": str(offset), "Content-Type": "application/octet-stream"},
+            )
+        except RequestRefused as exc:
+            if exc.status == 409:  # another upload moved on (or a lost answer): start from what the server has
+                return self.file_status(sha256)
+            raise
+        return _progress(body)
+
+    def download(self, sha256: str) -> bytes:
+        try:
+            response = self._http.get(f"/v1/files/{sha256}")
+        except httpx.TransportError as exc:
+            raise ServerUnreachable(detail=type(exc).__name__) from exc
+        if response.status_code >= 500:
+            raise ServerFailure(status=response.status_code)
+        if response.status_code != 200:
+            raise RequestRefused(status=response.status_code, error="file.unknown")
+        return response.content
+
+
+@dataclass(frozen=True)
+class FileProgress:
+    """How much of a file the server holds."""
+
+    size: int
+    received: int
+    complete: bool
+
+
+def _progress(body: dict[str, Any]) -> FileProgress:
+    try:
+        return FileProgress(int(body["size"]), int(body["received"]), bool(body["complete"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ServerFailure(status=200, detail="bad file answer") from exc

@@ -38,6 +38,7 @@ from .client import (
     Timed,
 )
 from .enrol import BadServerUrl, InsecureServer, check_server_url
+from .files import upload_pending
 from .status import ParkedItem, SyncState, SyncStatus
 
 DEFAULT_BATCH = 200
@@ -78,6 +79,7 @@ class PullReport:
     catalogue: int = 0
     calendar_days: int = 0
     code_scheme: int = 0
+    attachments: int = 0
     pages: int = 0
     parked_downloads: int = 0
 
@@ -87,6 +89,7 @@ class CycleReport:
     push: PushReport = field(default_factory=PushReport)
     pull: PullReport = field(default_factory=PullReport)
     audit_sent: int = 0
+    files_sent: int = 0  # digitised papers' files now whole on the server
     outcome: str = "ok"  # ok | offline | auth | refused | identity | not_configured | error
     error: str = ""
     clock_skew_s: float | None = None
@@ -205,6 +208,7 @@ class SyncEngine:
             else:
                 self.push(report.push)
                 report.audit_sent = self.push_audit()
+                report.files_sent = upload_pending(self.store, self.client(), self._local_clock())
                 self.pull(report.pull)
         except (NotJoined, InsecureServer, BadServerUrl) as exc:
             report.outcome, report.error = "not_configured", exc.code
@@ -347,7 +351,8 @@ class SyncEngine:
                     dossier_ids = [str(i["dossier"]["id"]) for i in chunk if i.get("kind") == "dossier"]
                     versions = self.outbox.dossier_versions(dossier_ids)
                     parked = self._parked_downloads()
-                    for item in chunk:
+                    # a digitised paper after the dossiers of its chunk (its dossier may come later in the page)
+                    for item in sorted(chunk, key=lambda i: i.get("kind") == "attachment"):
                         self._apply_or_park(item, unsent, versions, report, parked)
                     saved = page.cursor if last else int(chunk[-1]["cursor"])
                     self.state.set(keys.PULL_CURSOR, str(saved))
@@ -437,6 +442,10 @@ class SyncEngine:
             report.calendar_days += 1
         elif kind == "code_scheme" and self.store.dossiers.set_slot_digits(int(item["slot_digits"])):
             report.code_scheme += 1  # the unit moved to another dossier-code slot width (core.codes)
+        elif kind == "attachment":  # a digitised paper; its file is fetched when first opened (sync/files.py)
+            now = self._local_clock().isoformat(timespec="seconds")
+            if self.store.attachments.record_from_server(item["attachment"], bool(item.get("stored")), now):
+                report.attachments += 1
 
     # ---- what a person sees and does -------------------------------------------------------------------------
     def status(self, *, syncing: bool = False) -> SyncStatus:

@@ -107,7 +107,7 @@ def test_import_catalogue_and_set_day_go_into_the_feed(server_db: str, admin, tm
 
 
 def test_migrations_are_numbered_and_applied_once(server_db: str, admin) -> None:
-    assert current_version(admin.db) == 8
+    assert current_version(admin.db) == 10
     assert migrate(admin.db) == []
     rows = admin.db.execute_sql("SELECT version, name FROM schema_version ORDER BY version").fetchall()
     assert [tuple(r) for r in rows] == [
@@ -119,6 +119,7 @@ def test_migrations_are_numbered_and_applied_once(server_db: str, admin) -> None
         (6, "calendar_notice_days"),
         (7, "national_portal"),
         (8, "shared_auth_throttle"),
+        (10, "digitised_papers"),
     ]
 
 
