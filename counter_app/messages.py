@@ -179,6 +179,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hồ sơ {dossier_code} không có gì đang bị tạm giữ chờ gửi lại lên Cổng Dịch vụ công quốc gia.",
         "Dossier {dossier_code} has nothing parked for the national portal.",
     ),
+    "server.workers_sqlite": (
+        "Chạy {workers} tiến trình máy chủ (--workers) cần cơ sở dữ liệu PostgreSQL; với tệp SQLite chỉ chạy một "
+        "tiến trình.",
+        "Running {workers} server processes (--workers) needs a PostgreSQL database; a SQLite file is served by "
+        "one process.",
+    ),
     "code.format": ("Mã hồ sơ không đúng định dạng.", "This is not a valid dossier code."),
     "code.date": ("Ngày trong mã hồ sơ không hợp lệ.", "The date inside the dossier code is invalid."),
     "components.missing": ("Hồ sơ còn thiếu thành phần.", "Required components are missing."),

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import gc
+import json
+import os
+import sys
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass
 from typing import Annotated, Any
 
 from anyio import to_thread
@@ -21,8 +26,9 @@ from ..core.wire import MAX_BATCH, MAX_BODY_BYTES, PROTOCOL_VERSION, Change, tim
 from .admin import AuthError, Caller, authenticate, enrol_installation
 from .audit import AuditIn, AuditOut, append_entries
 from .bounds import ChangeCounter, Cursor, Id, Name, Payload, PullLimit, ShortText
+from .database import open_database
 from .feed import page_json, read_feed
-from .guard import AuthGate, AuthThrottle, address_key, counter_key, log_failure
+from .guard import AuthGate, SharedThrottle, address_key, counter_key, log_failure
 from .limits import BODY_TIMEOUT_S, BodyLimit, ServerClock
 from .models import bind_models
 from .portal_worker import PortalOptions, PortalWorker
@@ -195,7 +201,7 @@ def create_app(
     async def _failed(_request: Request, _exc: Exception) -> JSONResponse:
         return JSONResponse({"error": "server.error"}, status_code=500)
 
-    throttle = AuthThrottle()
+    throttle = SharedThrottle(m)  # counted in the database: shared by every process on it
 
     def authenticate_now(credential: str) -> Caller:
         with db.connection_context():
@@ -298,3 +304,53 @@ def create_app(
     app.add_middleware(AuthGate, authenticate=authenticate_now, throttle=throttle)
     app.add_middleware(ServerClock)
     return app
+
+
+#: The environment variable holding a worker process's settings (`counter-server --workers N`).
+SETTINGS_ENV = "COUNTER_SERVER_SETTINGS"
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    """What a server process needs to make its app, as JSON a worker process reads from its environment."""
+
+    database: str
+    api_docs: bool = False
+    body_timeout_s: float = BODY_TIMEOUT_S
+    portal: PortalOptions | None = None
+
+    def to_json(self) -> str:
+        return json.dumps({**asdict(self), "portal": asdict(self.portal) if self.portal else None})
+
+    @classmethod
+    def from_json(cls, text: str) -> ServeSettings:
+        data = json.loads(text)
+        portal = data.get("portal")
+        return cls(
+            database=str(data["database"]),
+            api_docs=bool(data.get("api_docs", False)),
+            body_timeout_s=float(data.get("body_timeout_s", BODY_TIMEOUT_S)),
+            portal=PortalOptions(**portal) if portal is not None else None,
+        )
+
+
+def tune_interpreter() -> None:
+    """Settings of a server process's interpreter, for shorter latency tails."""
+    # The push writer thread waits on the database many times per batch; a short switch interval lets it
+    # take the interpreter back quickly from request threads busy encoding JSON (shorter push latency tails).
+    sys.setswitchinterval(0.0005)
+    # Requests make many short-lived dicts; collecting cycles less often keeps pauses out of the latency tail.
+    gc.set_threshold(50_000, 50, 100)
+
+
+def app_from_env() -> FastAPI:
+    """The app of one worker process of `counter-server --workers N` (uvicorn calls it in each process): its
+    settings from `COUNTER_SERVER_SETTINGS`, its own connection pool; the parent has migrated the database."""
+    settings = ServeSettings.from_json(os.environ[SETTINGS_ENV])
+    tune_interpreter()
+    return create_app(
+        open_database(settings.database),
+        api_docs=settings.api_docs,
+        body_timeout_s=settings.body_timeout_s,
+        portal=settings.portal,
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import json
 import os
 import signal
@@ -14,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..core.catalogue import CatalogueError, catalogue_from_json_obj
 from ..core.errors import DomainError
@@ -42,6 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
     )
     parser.add_argument("--no-access-log", action="store_true", help="do not log every request")
+    parser.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="server processes sharing the port (default 1); more than one needs PostgreSQL",
+    )
     parser.add_argument(
         "--api-docs", action="store_true", help="serve the interactive API pages /docs and /redoc"
     )
@@ -359,31 +365,68 @@ def _portal(args: argparse.Namespace, m: SimpleNamespace, out: TextIO, lang: str
     return 0
 
 
+def _workers(text: str) -> int:
+    number = int(text)
+    if not 1 <= number <= 64:
+        raise argparse.ArgumentTypeError("must be between 1 and 64")
+    return number
+
+
+class WorkersNeedPostgresError(DomainError):
+    """Several server processes share one PostgreSQL database; a SQLite file is served by one process."""
+
+    code = "server.workers_sqlite"
+
+
 def _serve(args: argparse.Namespace, db: object) -> int:
     import uvicorn
 
-    from .app import create_app
+    from .app import SETTINGS_ENV, ServeSettings, create_app, tune_interpreter
+    from .database import is_postgres
 
     if bool(args.certfile) != bool(args.keyfile):
         raise ValueError("--certfile and --keyfile go together")
-    # The push writer thread waits on the database many times per batch; a short switch interval lets it
-    # take the interpreter back quickly from request threads busy encoding JSON (shorter push latency tails).
-    sys.setswitchinterval(0.0005)
-    # Requests make many short-lived dicts; collecting cycles less often keeps pauses out of the latency tail.
-    gc.set_threshold(50_000, 50, 100)
+    settings = ServeSettings(
+        args.database,
+        api_docs=getattr(args, "api_docs", False),
+        body_timeout_s=args.body_timeout,
+        portal=None if args.no_portal else _portal_options(args),
+    )
+    listen: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "ssl_certfile": args.certfile,
+        "ssl_keyfile": args.keyfile,
+        "log_level": args.log_level,
+        "access_log": not args.no_access_log,
+    }
+    workers = getattr(args, "workers", 1)
+    if workers > 1:
+        # Each worker process makes its own app and connection pool from the settings (app.app_from_env); they
+        # share the listening socket, the database, and through it the throttle, the feed order and the tokens.
+        if not is_postgres(db):  # type: ignore[arg-type]
+            raise WorkersNeedPostgresError(workers=workers)
+        from uvicorn.supervisors import Multiprocess
+
+        db.close()  # type: ignore[attr-defined]
+        os.environ[SETTINGS_ENV] = settings.to_json()
+        config = uvicorn.Config(
+            "counter_app.server.app:app_from_env", factory=True, workers=workers, **listen
+        )
+        sock = config.bind_socket()
+        sock.listen(config.backlog)  # at once: a connection waits for a worker instead of being refused
+        with contextlib.suppress(KeyboardInterrupt):
+            Multiprocess(config, sockets=[sock]).run()
+        return 0
+    tune_interpreter()
     uvicorn.run(
         create_app(
             db,  # type: ignore[arg-type]
-            api_docs=getattr(args, "api_docs", False),
-            body_timeout_s=args.body_timeout,
-            portal=None if args.no_portal else _portal_options(args),
+            api_docs=settings.api_docs,
+            body_timeout_s=settings.body_timeout_s,
+            portal=settings.portal,
         ),
-        host=args.host,
-        port=args.port,
-        ssl_certfile=args.certfile,
-        ssl_keyfile=args.keyfile,
-        log_level=args.log_level,
-        access_log=not args.no_access_log,
+        **listen,
     )
     return 0
 
