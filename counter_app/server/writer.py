@@ -4,17 +4,26 @@ Committing costs a disk flush (milliseconds); when many counters push at once, a
 after another inside one transaction pays that flush once for all of them (group commit). Each batch
 runs in its own savepoint, so a failing batch is rolled back and reported alone. Batches of one agency
 still apply in arrival order under the agency's feed lock, so feed cursors follow commit order.
+
+Several server processes on one PostgreSQL database each have their writer; the agency's feed lock makes their
+groups of one agency take turns, and a batch judged after another process committed the same changes finds them
+and answers duplicates. Should a unique key still refuse a row another process committed meanwhile (a change,
+dossier, code or event of the batch), the batch is judged again, and then sees that row: the counter gets
+`duplicate` (or `conflict`), never a server error.
 """
 
 from __future__ import annotations
 
 import logging
 import queue
+import sqlite3
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from types import SimpleNamespace
+
+from peewee import IntegrityError
 
 from ..core.wire import Change, ChangeResult, time_text, utc_now
 from .admin import AuthError, Caller, authenticate, lock_agency
@@ -23,6 +32,18 @@ from .database import write_transaction
 
 log = logging.getLogger(__name__)
 MAX_GROUP = 64
+#: How many times a batch refused by a unique key (another process committed the same rows) is judged again.
+JUDGE_ATTEMPTS = 3
+
+
+def unique_violation(exc: BaseException) -> bool:
+    """True when a unique key refused a row (PostgreSQL 23505, SQLite's UNIQUE constraint), however wrapped."""
+    for error in (exc, *(a for a in getattr(exc, "args", ()) if isinstance(a, BaseException))):
+        if getattr(error, "pgcode", None) == "23505":
+            return True
+        if isinstance(error, (sqlite3.IntegrityError, IntegrityError)) and "UNIQUE" in str(error):
+            return True
+    return False
 
 
 @dataclass
@@ -99,31 +120,57 @@ class PushWriter:
                 self._commit_group(agency_id, group)
 
     def _commit_group(self, agency_id: str, group: list[_Job]) -> None:
-        db = self._m.db
-        answers: list[tuple[_Job, list[ChangeResult] | BaseException]] = []
-        try:
-            with write_transaction(db):
-                lock_agency(self._m, agency_id)
-                now = time_text(utc_now())
-                if len(group) == 1:  # alone: the transaction itself is the batch's boundary
-                    job = group[0]
-                    assert job.caller is not None
-                    answers.append((job, BatchApplier(self._m, job.caller, now).apply(job.changes)))
-                for job in group if len(group) > 1 else []:
-                    try:
-                        assert job.caller is not None
-                        with db.atomic():  # a savepoint: one failing batch leaves the others in place
-                            answers.append((job, BatchApplier(self._m, job.caller, now).apply(job.changes)))
-                    except Exception as exc:
-                        log.exception("push batch failed")
-                        answers.append((job, exc))
-        except Exception as exc:  # the commit itself failed: nobody's batch is stored
-            log.exception("push group commit failed")
-            for job in group:
-                job.done.set_exception(exc)
-            return
+        for attempt in range(1, JUDGE_ATTEMPTS + 1):
+            try:
+                answers = self._apply_group(agency_id, group)
+                break
+            except Exception as exc:
+                if unique_violation(exc) and attempt < JUDGE_ATTEMPTS:
+                    log.info("push met rows another process committed first; judged again")
+                    continue
+                # the commit itself failed: nobody's batch is stored
+                log.exception("push group commit failed")
+                for job in group:
+                    job.done.set_exception(exc)
+                return
         for job, answer in answers:
             if isinstance(answer, BaseException):
                 job.done.set_exception(answer)
             else:
                 job.done.set_result(answer)
+
+    def _apply_group(
+        self, agency_id: str, group: list[_Job]
+    ) -> list[tuple[_Job, list[ChangeResult] | BaseException]]:
+        """One transaction under the agency's feed lock; a unique violation of a lone batch escapes (and the
+        transaction is rolled back) so that it is judged again."""
+        db = self._m.db
+        answers: list[tuple[_Job, list[ChangeResult] | BaseException]] = []
+        with write_transaction(db):
+            lock_agency(self._m, agency_id)
+            now = time_text(utc_now())
+            if len(group) == 1:  # alone: the transaction itself is the batch's boundary
+                job = group[0]
+                assert job.caller is not None
+                answers.append((job, BatchApplier(self._m, job.caller, now).apply(job.changes)))
+            for job in group if len(group) > 1 else []:
+                assert job.caller is not None
+                answers.append((job, self._apply_in_savepoint(job.caller, job.changes, now)))
+        return answers
+
+    def _apply_in_savepoint(
+        self, caller: Caller, changes: Sequence[Change], now: str
+    ) -> list[ChangeResult] | BaseException:
+        """One batch of a group in its own savepoint: a failing batch leaves the others in place; one refused by
+        a unique key is rolled back to the savepoint and judged again."""
+        attempt = 1
+        while True:
+            try:
+                with self._m.db.atomic():
+                    return BatchApplier(self._m, caller, now).apply(changes)
+            except Exception as exc:
+                if unique_violation(exc) and attempt < JUDGE_ATTEMPTS:
+                    attempt += 1
+                    continue
+                log.exception("push batch failed")
+                return exc
