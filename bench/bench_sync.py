@@ -172,6 +172,13 @@ async def _counter(
     return changes
 
 
+def _enrol(url: str, token: str) -> str:
+    """Spend a counter's one-time token as its installation does; the credential it gets is what it sends."""
+    response = httpx.post(f"{url}/v1/enrol", headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    response.raise_for_status()
+    return str(response.json()["credential"])
+
+
 def _client_process(
     url: str, tokens: dict[int, str], seconds: float, think_s: float
 ) -> tuple[dict[str, list[float]], list[str], int]:
@@ -206,6 +213,7 @@ def bench_concurrent(
     errors: list[str] = []
     changes = 0
     with ServerProcess(url) as server:
+        tokens = {n: _enrol(server.url, t) for n, t in tokens.items()}
         shares = [dict(list(tokens.items())[i::processes]) for i in range(processes)]
         started = time.perf_counter()
         with ProcessPoolExecutor(processes) as pool:
