@@ -11,6 +11,7 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Annotated, Any
 
 from anyio import to_thread
@@ -28,6 +29,8 @@ from .audit import AuditIn, AuditOut, append_entries
 from .bounds import ChangeCounter, Cursor, Id, Name, Payload, PullLimit, ShortText
 from .database import open_database
 from .feed import page_json, read_feed
+from .files import DEFAULT_FILES_DIR, FileVault
+from .files_api import add_file_routes
 from .guard import AuthGate, SharedThrottle, address_key, counter_key, log_failure
 from .limits import BODY_TIMEOUT_S, BodyLimit, ServerClock
 from .models import bind_models
@@ -151,10 +154,12 @@ def create_app(
     api_docs: bool = False,
     body_timeout_s: float = BODY_TIMEOUT_S,
     portal: PortalOptions | None = None,
+    files_dir: Path = DEFAULT_FILES_DIR,
 ) -> FastAPI:
     """The API over an opened (and migrated) server database; `/docs` and `/redoc` only with `api_docs`
     (`/openapi.json` is always served: it is the contract counters and tests read). With `portal`, a thread
-    sends the national portal queue of every unit connected to it (portal_worker; idle while none is)."""
+    sends the national portal queue of every unit connected to it (portal_worker; idle while none is).
+    Digitised papers' files are kept under `files_dir` (server/files.py)."""
     m = bind_models(db)
     writer = PushWriter(m)
 
@@ -299,6 +304,8 @@ def create_app(
             page = read_feed(m, caller.agency_id, cursor, limit)
         return Response(page_json(page, time_text(utc_now())), media_type="application/json")
 
+    add_file_routes(app, m, FileVault(files_dir), caller_of)
+
     # Outermost last: the clock stamps every answer, the gate checks the credential, then the body is read.
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES, timeout_s=body_timeout_s)
     app.add_middleware(AuthGate, authenticate=authenticate_now, throttle=throttle)
@@ -318,6 +325,7 @@ class ServeSettings:
     api_docs: bool = False
     body_timeout_s: float = BODY_TIMEOUT_S
     portal: PortalOptions | None = None
+    files_dir: str = str(DEFAULT_FILES_DIR)
 
     def to_json(self) -> str:
         return json.dumps({**asdict(self), "portal": asdict(self.portal) if self.portal else None})
@@ -331,6 +339,7 @@ class ServeSettings:
             api_docs=bool(data.get("api_docs", False)),
             body_timeout_s=float(data.get("body_timeout_s", BODY_TIMEOUT_S)),
             portal=PortalOptions(**portal) if portal is not None else None,
+            files_dir=str(data.get("files_dir") or DEFAULT_FILES_DIR),
         )
 
 
@@ -353,4 +362,5 @@ def app_from_env() -> FastAPI:
         api_docs=settings.api_docs,
         body_timeout_s=settings.body_timeout_s,
         portal=settings.portal,
+        files_dir=Path(settings.files_dir),
     )

@@ -20,6 +20,7 @@ from ..core.errors import DomainError
 from ..messages import describe
 from .admin import CounterExistsError, add_counter, list_counters, publish_catalogue, revoke_counter, set_day
 from .database import DEFAULT_URL, DatabaseUrlError, open_database
+from .files import DEFAULT_FILES_DIR
 from .models import bind_models
 from .portal_worker import PortalOptions
 from .schema import migrate
@@ -60,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lang", choices=("vi", "en"), default=None, help="language of messages (default vi)"
+    )
+    parser.add_argument(
+        "--files",
+        type=Path,
+        default=DEFAULT_FILES_DIR,
+        metavar="DIR",
+        help=f"folder of the digitised papers' files, one sub-folder per unit (default ./{DEFAULT_FILES_DIR})",
     )
     parser.add_argument(
         "--no-portal", action="store_true", help="do not send the national portal queue from this process"
@@ -391,6 +399,7 @@ def _serve(args: argparse.Namespace, db: object) -> int:
         api_docs=getattr(args, "api_docs", False),
         body_timeout_s=args.body_timeout,
         portal=None if args.no_portal else _portal_options(args),
+        files_dir=str(args.files),
     )
     listen: dict[str, Any] = {
         "host": args.host,
@@ -425,6 +434,7 @@ def _serve(args: argparse.Namespace, db: object) -> int:
             api_docs=settings.api_docs,
             body_timeout_s=settings.body_timeout_s,
             portal=settings.portal,
+            files_dir=Path(settings.files_dir),
         ),
         **listen,
     )

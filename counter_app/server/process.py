@@ -8,6 +8,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import tempfile
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
@@ -39,10 +40,15 @@ class ServerProcess:
         *,
         certfile: Path | None = None,
         keyfile: Path | None = None,
+        files_dir: Path | None = None,
     ) -> None:
         self.database_url = database_url
         self.port = port or free_port()
         self.extra_args = list(extra_args)
+        # digitised papers' files: a private folder per process object unless given (never the working folder)
+        self.files_dir = files_dir or Path(tempfile.mkdtemp(prefix="counter-server-files-"))
+        if "--files" not in self.extra_args:
+            self.extra_args += ["--files", str(self.files_dir)]
         self.certfile = certfile
         if certfile is not None and keyfile is not None:
             self.extra_args += ["--certfile", str(certfile), "--keyfile", str(keyfile)]
