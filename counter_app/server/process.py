@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import ssl
@@ -46,6 +47,7 @@ class ServerProcess:
         self.port = port or free_port()
         self.extra_args = list(extra_args)
         # digitised papers' files: a private folder per process object unless given (never the working folder)
+        self._own_files = files_dir is None  # removed when the process is stopped
         self.files_dir = files_dir or Path(tempfile.mkdtemp(prefix="counter-server-files-"))
         if "--files" not in self.extra_args:
             self.extra_args += ["--files", str(self.files_dir)]
@@ -114,6 +116,8 @@ class ServerProcess:
                 self.process.wait(15)
             except subprocess.TimeoutExpired:
                 self.kill()
+        if self._own_files:
+            shutil.rmtree(self.files_dir, ignore_errors=True)
 
     def __enter__(self) -> ServerProcess:
         return self.start() if self.process is None else self
