@@ -101,7 +101,13 @@ def make_paper(files: list[Path]) -> Paper:
 
 
 def _attach(
-    app: CounterApp, account: Account, key: str, files: list[Path], *, component: int | None
+    app: CounterApp,
+    account: Account,
+    key: str,
+    files: list[Path],
+    *,
+    component: int | None,
+    paper: Paper | None = None,
 ) -> Done[Attachment]:
     dossier = app.store.dossiers.get(key)
     if component is not None:
@@ -114,7 +120,7 @@ def _attach(
         if dossier.status not in RESULT_STATUSES:
             raise AttachmentError("attachment.result_not_ready", dossier=dossier.code or key)
         name = f"Kết quả: {dossier.procedure.name}"
-    paper = make_paper(files)
+    paper = paper or make_paper(files)
     added = app.store.attachments.add(
         dossier.id,
         kind="component" if component is not None else "result",
@@ -134,6 +140,19 @@ def attach_component(
 ) -> Done[Attachment]:
     """Keep the digitised copy of one component the citizen handed in (its number in the procedure)."""
     return _attach(app, account, key, files, component=component)
+
+
+@write_op(Operation.RECEIVE)
+def attach_captured(
+    app: CounterApp, account: Account, key: str, component: int, pages: list[bytes]
+) -> Done[Attachment]:
+    """Keep the pages taken with the camera (JPEG, already found, flattened and cleaned) as one component."""
+    if not pages:
+        raise AttachmentError("attachment.no_files")
+    if len(pages) > MAX_PAGES:
+        raise AttachmentError("attachment.too_many_pages", limit=MAX_PAGES)
+    paper = Paper(pdf_from_jpegs(pages), len(pages))
+    return _attach(app, account, key, [], component=component, paper=paper)
 
 
 @write_op(Operation.MOVE)

@@ -327,3 +327,42 @@ def steady(previous: np.ndarray | None, current: np.ndarray, tolerance_px: float
     if previous is None:
         return False
     return bool(np.max(np.linalg.norm(np.asarray(previous) - np.asarray(current), axis=-1)) <= tolerance_px)
+
+
+class PageCapture:
+    """What the capture worker decides frame after frame: a page held still for `steady_frames` analyses is
+    taken once; the next is taken only after that page has moved away (or on `capture_now`, Space)."""
+
+    def __init__(self, *, steady_frames: int = 4, tolerance_px: float = 6.0, mode: Mode = "grey") -> None:
+        self.steady_frames = steady_frames
+        self.tolerance_px = tolerance_px
+        self.mode: Mode = mode
+        self._previous: np.ndarray | None = None
+        self._still_for = 0
+        self._taken_at: np.ndarray | None = None  # corners of the page last taken, until it moves away
+        self._now = False
+
+    def capture_now(self) -> None:
+        self._now = True
+
+    def offer(self, frame: np.ndarray) -> tuple[PageCorners, np.ndarray | None]:
+        """The page found in `frame`, and the corrected page when it is time to take it."""
+        corners = detect_page(frame)
+        points = np.array(corners.points)
+        if corners.found and steady(self._previous, points, self.tolerance_px):
+            self._still_for += 1
+        else:
+            self._still_for = 0
+        self._previous = points if corners.found else None
+        if self._taken_at is not None and (
+            not corners.found or not steady(self._taken_at, points, self.tolerance_px * 4)
+        ):
+            self._taken_at = None  # the page was taken away or turned: the next one may be taken
+        take = self._now or (
+            corners.found and self._still_for >= self.steady_frames and self._taken_at is None
+        )
+        if not take:
+            return corners, None
+        self._now = False
+        self._taken_at = points if corners.found else None
+        return corners, correct_page(frame, corners, mode=self.mode)

@@ -164,8 +164,12 @@
     <name>AttachmentsBox</name>
     <message>
         <source>Mở</source>
-        <extracomment>A paper was kept (the new attachment). The viewer opened on a paper (the dialog), for tests and screenshots.</extracomment>
+        <extracomment>A paper was kept (the new attachment). The viewer opened on a paper (the dialog), for tests and screenshots. The camera capture opened (the dialog).</extracomment>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>Chụp bằng camera…</source>
+        <translation>Capture with the camera…</translation>
     </message>
     <message>
         <source>Số hóa thành phần…</source>
@@ -253,6 +257,65 @@
     <message>
         <source>Camera đã tự tắt sau %1 giây không đọc được mã.</source>
         <translation>The camera turned itself off after %1 seconds without reading a code.</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureDialog</name>
+    <message>
+        <source>Số hóa: %1</source>
+        <translation>Digitise: %1</translation>
+    </message>
+    <message>
+        <source>Đang mở camera…</source>
+        <translation>Opening the camera…</translation>
+    </message>
+    <message>
+        <source>Đặt trang giấy dưới camera và giữ yên: trang được chụp tự động (hoặc nhấn Cách).</source>
+        <translation>Put the page under the camera and hold it still: it is taken on its own (or press Space).</translation>
+    </message>
+    <message>
+        <source>Chụp ngay (Cách)</source>
+        <translation>Take now (Space)</translation>
+    </message>
+    <message>
+        <source>◀ Lên trước</source>
+        <translation>◀ Earlier</translation>
+    </message>
+    <message>
+        <source>Ra sau ▶</source>
+        <translation>Later ▶</translation>
+    </message>
+    <message>
+        <source>Xoay ⟳</source>
+        <translation>Turn ⟳</translation>
+    </message>
+    <message>
+        <source>Chụp lại</source>
+        <translation>Take again</translation>
+    </message>
+    <message>
+        <source>Xóa trang</source>
+        <translation>Remove page</translation>
+    </message>
+    <message>
+        <source>Lưu bản số hóa</source>
+        <translation>Save the digitised copy</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Đã thấy trang giấy: giữ yên để chụp.</source>
+        <translation>Page found: hold it still to take it.</translation>
+    </message>
+    <message>
+        <source>Trang %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>Chụp lại trang %1: đặt trang dưới camera.</source>
+        <translation>Take page %1 again: put it under the camera.</translation>
     </message>
 </context>
 <context>

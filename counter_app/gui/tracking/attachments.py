@@ -31,9 +31,11 @@ from ...core.attachments import Attachment
 from ...core.errors import DomainError
 from ...core.model import Dossier
 from ...core.roles import Operation
+from ...devices.camera import FrameSource, OpenCvSource
 from ...messages import describe
 from ..session import Session
 from ..widgets import ErrorLabel, heading
+from .capture_dialog import CaptureDialog
 
 FILE_FILTER = "PDF, ảnh (*.pdf *.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp)"
 
@@ -76,6 +78,8 @@ class AttachmentsBox(QWidget):
     attached = Signal(object)
     #: The viewer opened on a paper (the dialog), for tests and screenshots.
     viewer_opened = Signal(object)
+    #: The camera capture opened (the dialog).
+    capture_opened = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,13 +93,15 @@ class AttachmentsBox(QWidget):
         self.list.setMinimumHeight(90)
         self.open_button = QPushButton(self.tr("Mở"), self)
         self.open_button.setObjectName("openAttachment")
+        self.camera_button = QPushButton(self.tr("Chụp bằng camera…"), self)
+        self.camera_button.setObjectName("captureComponent")
         self.component_button = QPushButton(self.tr("Số hóa thành phần…"), self)
         self.component_button.setObjectName("digitiseComponent")
         self.result_button = QPushButton(self.tr("Đính kèm kết quả…"), self)
         self.result_button.setObjectName("attachResult")
         self.message = ErrorLabel("attachment", self)
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.component_button, self.result_button):
+        for button in (self.open_button, self.camera_button, self.component_button, self.result_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -107,6 +113,7 @@ class AttachmentsBox(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
         self.component_button.clicked.connect(self._pick_component)
+        self.camera_button.clicked.connect(self._capture_component)
         self.result_button.clicked.connect(self._pick_result)
         self._update_buttons()
 
@@ -148,6 +155,7 @@ class AttachmentsBox(QWidget):
         self.component_button.setEnabled(
             d is not None and d.code is not None and self.session.may(Operation.RECEIVE)
         )
+        self.camera_button.setEnabled(self.component_button.isEnabled())
         self.result_button.setEnabled(
             d is not None and d.status in digitise.RESULT_STATUSES and self.session.may(Operation.MOVE)
         )
@@ -171,21 +179,40 @@ class AttachmentsBox(QWidget):
         self.viewer_opened.emit(self.viewer)
 
     # ---- digitising ------------------------------------------------------------------------------------------------
-    def _pick_component(self) -> None:
-        if self.dossier is None:
-            return
+    def _choose_component(self) -> int | None:
+        if self.dossier is None or not self.dossier.procedure.components:
+            return None
         components = list(self.dossier.procedure.components)
-        if not components:
-            return
         labels = [f"{c.number}. {c.name}" for c in components]
         chosen, ok = QInputDialog.getItem(
             self, self.tr("Số hóa thành phần"), self.tr("Thành phần hồ sơ:"), labels, 0, False
         )
-        if not ok:
-            return
-        files = self._pick_files()
-        if files:
-            self.attach_files(components[labels.index(chosen)].number, files)
+        return components[labels.index(chosen)].number if ok else None
+
+    def _pick_component(self) -> None:
+        number = self._choose_component()
+        if number is not None and (files := self._pick_files()):
+            self.attach_files(number, files)
+
+    def _capture_component(self) -> None:
+        number = self._choose_component()
+        if number is not None:
+            self.capture(number)
+
+    def camera_source(self) -> FrameSource:
+        """The document camera or webcam chosen in the settings (the hand-over's)."""
+        return OpenCvSource(self.session.settings.camera_index)
+
+    def capture(self, component: int) -> CaptureDialog | None:
+        """Open the camera capture for one component; the list refreshes once its pages are saved."""
+        if self.dossier is None:
+            return None
+        dialog = CaptureDialog(self.session, self.dossier, component, self.camera_source, self)
+        dialog.saved.connect(self._attached)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.capture_opened.emit(dialog)
+        return dialog
 
     def _pick_result(self) -> None:
         files = self._pick_files()
