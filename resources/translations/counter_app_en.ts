@@ -1509,8 +1509,12 @@
     </message>
     <message>
         <source>Trả kết quả</source>
-        <extracomment>What an account must be allowed to do to see this panel (the core&apos;s role rules). How much of a rejected scan the message repeats. Where a search result row keeps its dossier&apos;s ID (the code is kept in UserRole). A scan arrived (USB scanner anywhere in the app): the main window brings this panel to the front.</extracomment>
+        <extracomment>What an account must be allowed to do to see this panel (the core&apos;s role rules). How much of a rejected scan the message repeats. Where a search result row keeps its dossier&apos;s ID (the code is kept in UserRole). A scan arrived (USB scanner anywhere in the app): the main window brings this panel to the front. The electronic result opened in the viewer (the dialog).</extracomment>
         <translation>Hand over results</translation>
+    </message>
+    <message>
+        <source>Xem, in kết quả điện tử</source>
+        <translation>View or print the electronic result</translation>
     </message>
     <message>
         <source>Mã vừa quét không phải mã hồ sơ hợp lệ: «%1». Kiểm tra bộ gõ tiếng Việt (Unikey) đang tắt.</source>
@@ -2320,6 +2324,10 @@
             <numerusform>%n page</numerusform>
             <numerusform>%n pages</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>In…</source>
+        <translation>Print…</translation>
     </message>
 </context>
 <context>

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app import digitise
 from ...app.base import Changes, Scope
 from ...app.handover import Handover, HandoverLookup, lookup, record, search
+from ...core.attachments import Attachment
 from ...core.codes import is_dossier_code
 from ...core.errors import DomainError, NotFoundError, ValidationError, ValidationErrors
 from ...core.idcard import IdCard
@@ -29,6 +31,7 @@ from ...core.roles import Operation
 from ...devices.camera import FrameSource, OpenCvSource
 from ...messages import describe, status_name
 from ..session import PanelEntry, Session
+from ..tracking.attachments import PdfViewerDialog
 from ..widgets import heading
 from .camera_view import CameraView
 from .card import DossierCard
@@ -55,6 +58,8 @@ class HandoverPanel(QWidget):
     search_finished = Signal(int)
     #: A scan arrived (USB scanner anywhere in the app): the main window brings this panel to the front.
     activation_requested = Signal()
+    #: The electronic result opened in the viewer (the dialog).
+    result_paper_opened = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +107,12 @@ class HandoverPanel(QWidget):
         self.done_label.setObjectName("handoverDone")
         self.done_label.setWordWrap(True)
         self.done_label.setProperty("role", "ok")
+        self.result_papers: list[Attachment] = []
+        self.result_viewer: PdfViewerDialog | None = None
+        self.result_paper_button = QPushButton(self.tr("Xem, in kết quả điện tử"), self)
+        self.result_paper_button.setObjectName("resultPaper")
+        self.result_paper_button.hide()
+        self.result_paper_button.clicked.connect(self.open_result_paper)
         self.next_button = QPushButton(self.tr("Hồ sơ tiếp theo"), self)
         self.next_button.setObjectName("nextButton")
         self.steps = QStackedWidget(self)
@@ -131,6 +142,7 @@ class HandoverPanel(QWidget):
         left.addWidget(self.camera_view)
         right = QVBoxLayout()
         right.addWidget(self.card)
+        right.addWidget(self.result_paper_button, 0, Qt.AlignmentFlag.AlignLeft)
         right.addWidget(self.steps)
         right.addStretch(1)
         body = QHBoxLayout()
@@ -338,6 +350,33 @@ class HandoverPanel(QWidget):
     def _show(self, dossier: Dossier) -> None:
         self.dossier = dossier
         self.card.show_facts(card_facts(dossier, self._names, datetime.now(), self._provisional_from))
+        self.result_papers = []
+        self.result_paper_button.hide()
+        self.session.submit(
+            digitise.attachments, dossier.id, on_done=self._on_papers_loaded, on_error=lambda _exc: None
+        )
+
+    # ---- the electronic result -------------------------------------------------------------------------------
+    def _on_papers_loaded(self, papers: list[Attachment]) -> None:
+        self.result_papers = [p for p in papers if p.kind == "result"]
+        self.result_paper_button.setVisible(bool(self.result_papers))
+
+    def open_result_paper(self) -> None:
+        """Show (and offer to print) the dossier's electronic result, the newest if there are several."""
+        if not self.result_papers:
+            return
+        paper = self.result_papers[-1]
+        self.session.submit(
+            digitise.read_attachment,
+            paper,
+            on_done=lambda data: self._show_result_paper(paper, data),
+            on_error=lambda exc: self._say(self._describe(exc), error=True),
+        )
+
+    def _show_result_paper(self, paper: Attachment, data: bytes) -> None:
+        self.result_viewer = PdfViewerDialog(paper.name, data, self)
+        self.result_viewer.show()
+        self.result_paper_opened.emit(self.result_viewer)
 
     # ---- handing over ----------------------------------------------------------------------------------------
     def _on_return_form_verified(self, handover: Handover) -> None:
@@ -401,6 +440,8 @@ class HandoverPanel(QWidget):
 
     def _on_next_button_clicked(self) -> None:
         self.dossier = None
+        self.result_papers = []
+        self.result_paper_button.hide()
         self.card.clear()
         self.steps.setCurrentWidget(self.empty_step)
         self.lookup.clear()

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,6 +34,7 @@ from ...core.model import Dossier
 from ...core.roles import Operation
 from ...devices.camera import FrameSource, OpenCvSource
 from ...messages import describe
+from ..printing import print_document
 from ..session import Session
 from ..widgets import ErrorLabel, heading
 from .capture_dialog import CaptureDialog
@@ -62,6 +64,9 @@ class PdfViewerDialog(QDialog):
         pages.setObjectName("pdfPages")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.print_button = buttons.addButton(self.tr("In…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("pdfPrint")
+        self.print_button.clicked.connect(self._on_print_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         bottom = QHBoxLayout()
@@ -69,6 +74,16 @@ class PdfViewerDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Every page on `printer`, each on a sheet of its own size; returns the pages printed."""
+        return print_document(self.document, printer)
+
+    def _on_print_clicked(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        chooser = QPrintDialog(printer, self)
+        if chooser.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
 
 
 class AttachmentsBox(QWidget):

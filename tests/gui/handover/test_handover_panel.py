@@ -209,6 +209,7 @@ def test_a_recipient_verified_for_one_dossier_never_collects_another(
     assert panel.steps.currentWidget() is panel.rating_form
     other = _open_ready(qtbot, panel, store, applicant=Person("Lê Văn Tám", "001086011111"))  # a new scan
     assert panel.return_form.identifier.text() == ""
+    qtbot.waitUntil(lambda: panel.session.runner.pending == 0, timeout=5000)  # its digitised papers looked up
     panel.rating_form.buttons[Rating.SATISFIED].click()  # a stray key press on the old rating step
     assert panel.session.runner.pending == 0  # nothing was submitted
     assert store.dossiers.get(other.id).status is Status.RESULT_READY
