@@ -107,7 +107,8 @@ def write_transaction(db: Database) -> Iterator[None]:
 def bulk_write(db: Database, sql: str, rows: Sequence[Sequence[Any]]) -> None:
     """Run one parameterised INSERT/UPDATE for many rows, fast: `executemany` on SQLite, batched on PostgreSQL.
 
-    `sql` uses `?` placeholders; for an INSERT on PostgreSQL the VALUES list is sent in pages.
+    `sql` uses `?` placeholders only (no literal values in the VALUES list); for an INSERT on PostgreSQL the
+    VALUES list is sent in pages, and what follows it (ON CONFLICT …) is kept.
     """
     if not rows:
         return
@@ -118,9 +119,10 @@ def bulk_write(db: Database, sql: str, rows: Sequence[Sequence[Any]]) -> None:
     from psycopg2.extras import execute_batch, execute_values
 
     pg_sql = sql.replace("?", "%s")
-    head, sep, _ = pg_sql.partition(" VALUES (")
+    head, sep, rest = pg_sql.partition(" VALUES (")
     if sep and pg_sql.lstrip().upper().startswith("INSERT"):
-        execute_values(cursor, f"{head} VALUES %s", rows, page_size=500)
+        tail = rest[rest.index(")") + 1 :]  # e.g. ON CONFLICT DO NOTHING
+        execute_values(cursor, f"{head} VALUES %s{tail}", rows, page_size=500)
     else:
         execute_batch(cursor, pg_sql, rows, page_size=500)
 

@@ -30,8 +30,8 @@ from .portal_map import is_reported, steps_of
 
 QUEUED, SENDING, SENT, PARKED = "queued", "sending", "sent", "parked"
 _INSERT = (
-    "INSERT INTO portal_queue (agency_id, dossier_id, kind, event_id, state, attempts, queued_at, error) "
-    "VALUES (?, ?, ?, ?, 'queued', 0, ?, '') ON CONFLICT DO NOTHING"
+    "INSERT INTO portal_queue (agency_id, dossier_id, kind, event_id, queued_at) "
+    "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
 )
 
 
