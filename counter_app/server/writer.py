@@ -10,14 +10,19 @@ groups of one agency take turns, and a batch judged after another process commit
 and answers duplicates. Should a unique key still refuse a row another process committed meanwhile (a change,
 dossier, code or event of the batch), the batch is judged again, and then sees that row: the counter gets
 `duplicate` (or `conflict`), never a server error.
+
+Small pushes go first: a counter at work sends a change or two at a time, a counter back from days offline sends
+its queue in batches of up to 200, each taking a tenth of a second or more to apply. Every round takes all the
+small pushes waiting and at most one large batch, so a counter at work never waits behind a reconnect storm for
+more than one batch, and the storm still moves on every round.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
 import sqlite3
 import threading
+from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -32,6 +37,9 @@ from .database import write_transaction
 
 log = logging.getLogger(__name__)
 MAX_GROUP = 64
+#: A push of at most this many changes is small (a counter at work); larger ones (a queue sent after being
+#: offline) are applied one a round, after the small ones waiting.
+SMALL_PUSH = 20
 #: How many times a batch refused by a unique key (another process committed the same rows) is judged again.
 JUDGE_ATTEMPTS = 3
 
@@ -55,11 +63,15 @@ class _Job:
 
 
 class PushWriter:
-    """Owns one thread that applies every push of this process, in arrival order."""
+    """Owns one thread that applies every push of this process: small pushes in arrival order, large batches in
+    arrival order one a round after them."""
 
     def __init__(self, m: SimpleNamespace) -> None:
         self._m = m
-        self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._ready = threading.Condition()
+        self._small: deque[_Job] = deque()
+        self._large: deque[_Job] = deque()
+        self._closing = False
         self._thread = threading.Thread(target=self._run, name="push-writer", daemon=True)
         self._thread.start()
 
@@ -67,7 +79,9 @@ class PushWriter:
         """Queue a counter's batch; the future holds its results once committed, or the error that stopped it
         (`AuthError` for an unknown or revoked token: the token is checked here, saving the request a trip)."""
         job = _Job(token, changes)
-        self._queue.put(job)
+        with self._ready:
+            (self._small if len(changes) <= SMALL_PUSH else self._large).append(job)
+            self._ready.notify()
         return job.done
 
     def submit(self, token: str, changes: Sequence[Change]) -> list[ChangeResult]:
@@ -75,24 +89,24 @@ class PushWriter:
         return self.enqueue(token, changes).result()
 
     def close(self) -> None:
-        self._queue.put(None)
+        """Apply what is queued, then stop the thread."""
+        with self._ready:
+            self._closing = True
+            self._ready.notify()
         self._thread.join(30)
 
     def _take(self) -> list[_Job] | None:
-        first = self._queue.get()
-        if first is None:
-            return None
-        jobs = [first]
-        while len(jobs) < MAX_GROUP:
-            try:
-                job = self._queue.get_nowait()
-            except queue.Empty:
-                break
-            if job is None:
-                self._queue.put(None)
-                break
-            jobs.append(job)
-        return jobs
+        """The next round: every small push waiting (up to `MAX_GROUP`), then one large batch; None once closed
+        and drained."""
+        with self._ready:
+            while not (self._small or self._large or self._closing):
+                self._ready.wait()
+            jobs: list[_Job] = []
+            while self._small and len(jobs) < MAX_GROUP:
+                jobs.append(self._small.popleft())
+            if self._large and len(jobs) < MAX_GROUP:
+                jobs.append(self._large.popleft())
+            return jobs or None
 
     def _run(self) -> None:
         while (jobs := self._take()) is not None:
