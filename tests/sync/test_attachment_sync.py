@@ -8,14 +8,16 @@ from __future__ import annotations
 import hashlib
 import os
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from faultproxy import FaultProxy, Faults
-from sync_support import DAY, Counters, receive_one, sync_until_quiet
+from sync_support import DAY, PROCEDURE, Counters, receive_one, sync_until_quiet
 
+from counter_app.core.model import Component
 from counter_app.devices.page_samples import photograph
 from counter_app.devices.page_scan import correct_page, detect_page, encode_jpeg
 from counter_app.documents.scans import pdf_from_jpegs
@@ -207,3 +209,56 @@ def test_the_server_refuses_a_file_it_has_no_paper_for_and_another_agency_sees_n
         e1.close()
         stranger.close()
     assert os.path.exists(server_file(files, digest))
+
+
+def test_pages_captured_through_the_camera_path_reach_another_counter(
+    counters: Counters, admin: SimpleNamespace, server_db: str, tmp_path: Path
+) -> None:
+    """Capture (a filmed page read through the webcam's own source and the capture worker) → attach → sync to a
+    real server process → fetched by a second counter → the same SHA-256."""
+    import threading
+
+    import cv2
+
+    from counter_app.app import CounterApp, digitise
+    from counter_app.devices.camera import OpenCvSource
+    from counter_app.devices.page_camera import PageCameraWorker
+    from counter_app.devices.page_samples import empty_desk
+
+    size = (1280, 720)
+    video = tmp_path / "ban.avi"
+    writer = cv2.VideoWriter(str(video), cv2.VideoWriter_fourcc(*"MJPG"), 10.0, size)
+    for frame in [empty_desk(3, size)] * 5 + [photograph(8, size=size, turn_degrees=6).frame] * 20:
+        writer.write(frame)
+    writer.release()
+    pages: list[bytes] = []
+    taken = threading.Event()
+
+    def keep(page):  # type: ignore[no-untyped-def]
+        pages.append(encode_jpeg(page))
+        taken.set()
+
+    worker = PageCameraWorker(
+        OpenCvSource(video), on_preview=lambda *_: None, on_page=keep, on_error=lambda _c: None,
+        on_stopped=lambda _r: None,
+    )  # fmt: skip
+    worker.start()
+    assert taken.wait(30), "no page was taken from the film"
+    worker.stop()
+
+    with ServerProcess(server_db, files_dir=tmp_path / "files") as server:
+        one, two = counters.new(1, server.url), counters.new(2, server.url)
+        with_form = replace(
+            PROCEDURE, components=(Component(1, "Tờ khai đăng ký khai sinh", originals=1, required=False),)
+        )
+        one.replace_catalogue([with_form])
+        code = receive_one(one).code or ""
+        app = CounterApp(one)
+        kept = digitise.attach_captured(app, one.accounts.get("canbo"), code, 1, pages[:1]).value
+        e1, e2 = SyncEngine(one), SyncEngine(two)
+        sync_until_quiet([e1, e2])
+        [there] = two.attachments.of_dossier(two.dossiers.get(code).id)
+        fetched = fetch(two, e2.client(), there)
+        assert there.sha256 == kept.sha256 == hashlib.sha256(fetched).hexdigest()
+        e1.close()
+        e2.close()
