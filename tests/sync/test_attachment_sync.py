@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
@@ -28,6 +29,7 @@ from counter_app.sync.engine import SyncEngine
 from counter_app.sync.files import fetch
 
 pytestmark = pytest.mark.slow
+POLL = threading.Event()  # never set: a short pause between looks at the server's partial file
 AT = datetime(2026, 11, 23, 9, 0)
 
 
@@ -126,6 +128,7 @@ def test_an_upload_cut_by_a_killed_server_resumes_where_it_stopped(
             deadline = datetime.now().timestamp() + 120
             while not (partial.exists() and partial.stat().st_size >= 8 * 1024 * 1024):
                 assert datetime.now().timestamp() < deadline, "the upload never started"
+                POLL.wait(0.02)
             server.kill()  # SIGKILL with two or more chunks on the server's disk
             cut = running.result(timeout=120)
         assert cut.outcome == "offline"
@@ -216,8 +219,6 @@ def test_pages_captured_through_the_camera_path_reach_another_counter(
 ) -> None:
     """Capture (a filmed page read through the webcam's own source and the capture worker) → attach → sync to a
     real server process → fetched by a second counter → the same SHA-256."""
-    import threading
-
     import cv2
 
     from counter_app.app import CounterApp, digitise
@@ -262,3 +263,42 @@ def test_pages_captured_through_the_camera_path_reach_another_counter(
         assert there.sha256 == kept.sha256 == hashlib.sha256(fetched).hexdigest()
         e1.close()
         e2.close()
+
+
+def test_an_upload_cut_by_a_killed_counter_process_resumes_from_the_server_copy(
+    counters: Counters, admin: SimpleNamespace, server_db: str, tmp_path: Path
+) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    files = tmp_path / "files"
+    with ServerProcess(server_db, files_dir=files) as server:
+        one = counters.new(1, server.url)
+        code = receive_one(one).code or ""
+        data = big_file(30 * 1024 * 1024, seed=5)
+        digest = hashlib.sha256(data).hexdigest()
+        attach(one, code, data)
+        partial = files / "000.00.06.H56" / ".partial" / digest
+        child = subprocess.Popen(
+            [sys.executable, "-m", "counter_app.cli.main", "--data-dir", str(one.data_dir), "sync", "--once"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = datetime.now().timestamp() + 120
+            while not (partial.exists() and partial.stat().st_size >= 8 * 1024 * 1024):
+                assert child.poll() is None, "the counter finished before it could be cut"
+                assert datetime.now().timestamp() < deadline, "the upload never started"
+                POLL.wait(0.02)
+        finally:
+            child.send_signal(signal.SIGKILL)
+            child.wait(30)
+        kept_before = partial.stat().st_size
+        assert 0 < kept_before < len(data)
+        engine = SyncEngine(one, client_factory=CountingClient)
+        CountingClient.sent = 0
+        sync_until_quiet([engine])
+        assert server_file(files, digest).read_bytes() == data
+        assert CountingClient.sent <= len(data) - kept_before + 4 * 1024 * 1024  # resumed, not restarted
+        engine.close()
