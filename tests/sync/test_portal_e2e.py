@@ -13,7 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from portal.double_handle import PortalDouble, start_double
+from portal.adapter_double import PortalDouble, start_double
 from sync_support import DAY, Counters, receive_many, receive_one, sync_until_quiet
 
 from counter_app.core.model import Status
