@@ -134,6 +134,7 @@ class CaptureDialog(QDialog):
         tools.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
