@@ -185,6 +185,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Running {workers} server processes (--workers) needs a PostgreSQL database; a SQLite file is served by "
         "one process.",
     ),
+    # ---- the server's web console and its accounts (server/console)
+    "counter.exists": (
+        "Quầy {counter} của đơn vị {agency_id} đang hoạt động; hãy thu hồi quầy đó trước khi cấp mã đăng ký mới.",
+        "Counter {counter} of {agency_id} is active; revoke it before issuing a new token.",
+    ),
+    "console.role": (
+        "Không có vai trò «{role}»; chọn admin, unit-leader hoặc province-leader.",
+        "There is no role «{role}»; choose admin, unit-leader or province-leader.",
+    ),
+    "console.unit_required": (
+        "Tài khoản lãnh đạo đơn vị phải gắn với một đơn vị: thêm --unit <mã định danh đơn vị>.",
+        "A unit leader's account belongs to one unit: add --unit <agency ID>.",
+    ),
+    "console.unit_not_allowed": (
+        "Chỉ tài khoản lãnh đạo đơn vị (unit-leader) mới gắn với một đơn vị; bỏ --unit với vai trò {role}.",
+        "Only a unit leader's account (unit-leader) belongs to a unit; leave --unit out for the role {role}.",
+    ),
+    "console.password_file": (
+        "Không đọc được mật khẩu từ tệp {path}.",
+        "The password could not be read from {path}.",
+    ),
+    "console.csrf": (
+        "Biểu mẫu này đã cũ hoặc không được gửi từ trang quản trị; hãy tải lại trang rồi làm lại.",
+        "This form is out of date or was not sent from the console; reload the page and try again.",
+    ),
+    "console.forbidden": (
+        "Tài khoản của bạn không được xem trang này hoặc làm việc này.",
+        "Your account may not see this page or do this.",
+    ),
+    "console.not_found": ("Không có trang hoặc mục này.", "There is no such page or item."),
+    "console.too_large": (
+        "Dữ liệu gửi lên quá lớn (tối đa {max} byte).",
+        "What was sent is too large (at most {max} bytes).",
+    ),
+    "console.too_long": (
+        "Ô «{name}» dài quá {max} ký tự.",
+        "The field «{name}» is longer than {max} characters.",
+    ),
+    "console.form_invalid": ("Biểu mẫu gửi lên không hợp lệ.", "The form sent is not valid."),
+    "console.throttled": (
+        "Đăng nhập sai quá nhiều lần từ máy này hoặc với tên này; hãy thử lại sau {minutes} phút.",
+        "Too many failed sign-ins from this machine or with this name; try again in {minutes} min.",
+    ),
+    "console.date": (
+        "Ngày không hợp lệ: hãy chọn một ngày có thật (năm-tháng-ngày).",
+        "Invalid date: choose a real date (year-month-day).",
+    ),
+    "console.period": (
+        "Kỳ báo cáo không hợp lệ: ngày đầu phải không sau ngày cuối, và kỳ dài nhất ba năm.",
+        "Invalid period: the first day must not come after the last, and a period is at most three years.",
+    ),
     "code.format": ("Mã hồ sơ không đúng định dạng.", "This is not a valid dossier code."),
     "code.date": ("Ngày trong mã hồ sơ không hợp lệ.", "The date inside the dossier code is invalid."),
     "components.missing": ("Hồ sơ còn thiếu thành phần.", "Required components are missing."),

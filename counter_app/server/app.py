@@ -27,6 +27,8 @@ from ..core.wire import MAX_BATCH, MAX_BODY_BYTES, PROTOCOL_VERSION, Change, tim
 from .admin import AuthError, Caller, authenticate, enrol_installation
 from .audit import AuditIn, AuditOut, append_entries
 from .bounds import ChangeCounter, Cursor, Id, Name, Payload, PullLimit, ShortText
+from .console.contact import ContactRecorder
+from .console.routes import console_router, static_files
 from .database import open_database
 from .feed import page_json, read_feed
 from .files import DEFAULT_FILES_DIR, FileVault
@@ -207,6 +209,7 @@ def create_app(
         return JSONResponse({"error": "server.error"}, status_code=500)
 
     throttle = SharedThrottle(m)  # counted in the database: shared by every process on it
+    contact = ContactRecorder(m)  # what counters say of themselves (version, outbox, clock): the console
 
     def authenticate_now(credential: str) -> Caller:
         with db.connection_context():
@@ -264,13 +267,14 @@ def create_app(
         if len(set(ids)) != len(ids):
             raise ApiError(422, "batch.duplicate_ids")
 
-        caller_of(request)  # checked by the gate before the body was read
+        caller = caller_of(request)  # checked by the gate before the body was read
         if credentials is None or not credentials.credentials:
             raise ApiError(401, "auth.missing")
         try:  # the writer checks the credential again in its transaction and answers once committed
             results = await asyncio.wrap_future(writer.enqueue(credentials.credentials, changes))
         except AuthError as exc:
             raise ApiError(401, exc.code) from exc
+        await to_thread.run_sync(contact.note, caller, request.headers, body.device_time)
         return {"server_time": time_text(utc_now()), "results": [r.to_dict() for r in results]}
 
     @app.post("/v1/audit", response_model=AuditOut, responses=error_responses(400, 401, 408, 413, 422, 429))
@@ -301,10 +305,14 @@ def create_app(
     ) -> Response:
         caller = caller_of(request)
         with db.connection_context():
+            contact.note(caller, request.headers)
             page = read_feed(m, caller.agency_id, cursor, limit)
         return Response(page_json(page, time_text(utc_now())), media_type="application/json")
 
     add_file_routes(app, m, FileVault(files_dir), caller_of)
+
+    app.mount("/console/static", static_files(), name="console-static")
+    app.include_router(console_router(m))  # the web console under /console (server/console)
 
     # Outermost last: the clock stamps every answer, the gate checks the credential, then the body is read.
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES, timeout_s=body_timeout_s)

@@ -150,6 +150,13 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all-parked", action="store_true")
     p = command("audit-incidents", "list gaps, forks and forged entries found in the counters' audit chains")
     p.add_argument("--agency-id", default=None)
+    p = command("add-user", "make an account of the web console (/console)")
+    p.add_argument("--username", required=True)
+    p.add_argument("--role", required=True, choices=("admin", "unit-leader", "province-leader"))
+    p.add_argument("--unit", default=None, metavar="AGENCY_ID", help="a unit leader's unit (its agency ID)")
+    p.add_argument(
+        "--password-file", type=Path, default=None, help="file holding the password (default: asked twice)"
+    )
     return parser
 
 
@@ -246,9 +253,11 @@ def _admin(args: argparse.Namespace, db: object, out: TextIO, lang: str) -> int:
 
     if args.command == "add-counter":
         token = add_counter(m, args.agency_id, args.counter, args.slot_digits)
+        _audit(m, "counter.add", agency_id=args.agency_id, counter=args.counter, slot_digits=args.slot_digits)
         print(token, file=out)
     elif args.command == "revoke-counter":
         revoke_counter(m, args.agency_id, args.counter)
+        _audit(m, "counter.revoke", agency_id=args.agency_id, counter=args.counter)
         print(
             say(
                 f"Đã thu hồi mã của quầy {args.counter:02d} ({args.agency_id}).",
@@ -262,6 +271,9 @@ def _admin(args: argparse.Namespace, db: object, out: TextIO, lang: str) -> int:
     elif args.command == "import-catalogue":
         procedures = catalogue_from_json_obj(json.loads(args.file.read_text(encoding="utf-8")))
         publish_catalogue(m, args.agency_id, procedures)
+        _audit(
+            m, "catalogue.import", agency_id=args.agency_id, procedures=len(procedures), file=str(args.file)
+        )
         print(
             say(
                 f"Đã phát hành {len(procedures)} thủ tục cho {args.agency_id}.",
@@ -280,13 +292,65 @@ def _admin(args: argparse.Namespace, db: object, out: TextIO, lang: str) -> int:
             )
         if not found:
             print(say("Không có sự cố nào.", "No incidents."), file=out)
+    elif args.command == "add-user":
+        return _add_user(args, m, out, lang)
     elif args.command in ("portal-config", "portal-sync", "portal-status", "portal-resend"):
         return _portal(args, m, out, lang)
     elif args.command == "set-day":
         kind = None if args.kind == "none" else args.kind
         set_day(m, args.agency_id, args.day, kind, args.name, args.document.strip(), args.document_date)
+        _audit(
+            m,
+            "calendar.set_day",
+            agency_id=args.agency_id,
+            day=args.day.isoformat(),
+            kind=args.kind,
+            name=args.name,
+            document=args.document.strip(),
+            document_date=args.document_date.isoformat() if args.document_date else None,
+        )
         cited = f" ({args.document.strip()})" if args.document.strip() else ""
         print(f"{args.day.isoformat()}: {args.kind}{cited}", file=out)
+    return 0
+
+
+def _audit(m: SimpleNamespace, action: str, **detail: object) -> None:
+    """The administrative log (`console_audit`, shown in the web console) of an action taken here: actor "cli"."""
+    from .console.accounts import CLI_ACTOR, record_now
+
+    record_now(m, CLI_ACTOR, action, detail)
+
+
+def _add_user(args: argparse.Namespace, m: SimpleNamespace, out: TextIO, lang: str) -> int:
+    """A web console account; the password from --password-file, or asked twice."""
+    import getpass
+
+    from ..core.errors import ValidationError
+    from .console.accounts import CLI_ACTOR, ConsoleError, add_account, check_role_unit, check_username
+
+    def say(vi: str, en: str) -> str:
+        return en if lang == "en" else vi
+
+    check_username(args.username)  # refused before a password is asked for
+    check_role_unit(args.role, args.unit)
+    if args.password_file is not None:
+        try:
+            password = args.password_file.read_text(encoding="utf-8").rstrip("\r\n")
+        except (OSError, UnicodeDecodeError):
+            raise ConsoleError("console.password_file", path=str(args.password_file)) from None
+    else:
+        password = getpass.getpass(say("Mật khẩu: ", "Password: "))
+        if getpass.getpass(say("Nhập lại mật khẩu: ", "Password again: ")) != password:
+            raise ValidationError("password", "password.mismatch")
+    account = add_account(m, args.username, args.role, password, args.unit, actor=CLI_ACTOR)
+    unit = f", {account.agency_id}" if account.agency_id else ""
+    print(
+        say(
+            f"Đã tạo tài khoản «{account.username}» ({account.role}{unit}) cho trang quản trị /console.",
+            f"Made the account «{account.username}» ({account.role}{unit}) of the /console pages.",
+        ),
+        file=out,
+    )
     return 0
 
 
@@ -313,6 +377,15 @@ def _portal(args: argparse.Namespace, m: SimpleNamespace, out: TextIO, lang: str
                 unit_name=args.unit_name,
             ),
         )
+        _audit(
+            m,
+            "portal.config",
+            agency_id=args.agency_id,
+            adapter_url=args.adapter_url,
+            unit_code=args.unit_code,
+            username=args.username,
+            password_source="file" if args.password_file else "env",
+        )
         print(
             say(
                 f"Đã kết nối đơn vị {args.agency_id} với Cổng Dịch vụ công quốc gia (mã đơn vị {args.unit_code}); "
@@ -325,6 +398,7 @@ def _portal(args: argparse.Namespace, m: SimpleNamespace, out: TextIO, lang: str
         return 0
     if args.command == "portal-resend":
         count = portal_queue.resend(m, args.agency_id, None if args.all_parked else args.code)
+        _audit(m, "portal.resend", agency_id=args.agency_id, code=args.code, dossiers=count)
         print(
             say(
                 f"{count} hồ sơ được gửi lại lên Cổng.", f"{count} dossiers will be sent to the portal again."

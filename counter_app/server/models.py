@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from peewee import (
     AutoField,
     BigAutoField,
+    BigIntegerField,
     BooleanField,
     CompositeKey,
     Database,
@@ -42,6 +43,11 @@ def bind_models(db: Database) -> SimpleNamespace:
         credential_hash = TextField(null=True, unique=True)
         enrolled_at = TextField(null=True)
         installations = IntegerField(default=0)
+        # what the counter last told the server (migration 9; console/contact.py)
+        last_seen_at = TextField(null=True)
+        app_version = TextField(null=True)
+        pending_changes = IntegerField(null=True)
+        clock_skew_ms = BigIntegerField(null=True)
 
         class Meta:
             table_name = "counters"
@@ -207,8 +213,44 @@ def bind_models(db: Database) -> SimpleNamespace:
             table_name = "stored_files"
             primary_key = CompositeKey("agency_id", "sha256")
 
+    class ServerAccount(Base):  # the web console's accounts (migration 9)
+        id = BigAutoField()
+        username = TextField(unique=True)
+        password_hash = TextField()
+        role = TextField()  # "admin" | "unit-leader" | "province-leader"
+        agency_id = TextField(null=True)  # a unit leader's unit; NULL for the other roles
+        created_at = TextField()
+        disabled = BooleanField(default=False)
+
+        class Meta:
+            table_name = "server_accounts"
+
+    class ConsoleSession(Base):
+        token_hash = TextField(primary_key=True)
+        account_id = BigIntegerField()
+        csrf_token = TextField()
+        created_at = TextField()
+        expires_at = TextField()
+        last_seen_at = TextField()
+
+        class Meta:
+            table_name = "console_sessions"
+
+    class ConsoleAudit(Base):
+        id = BigAutoField()
+        at = TextField()
+        actor = TextField()
+        action = TextField()
+        detail = TextField(default="")
+
+        class Meta:
+            table_name = "console_audit"
+
     return SimpleNamespace(
         db=db,
+        ServerAccount=ServerAccount,
+        ConsoleSession=ConsoleSession,
+        ConsoleAudit=ConsoleAudit,
         Attachment=Attachment,
         StoredFile=StoredFile,
         PortalUnit=PortalUnit,

@@ -259,6 +259,47 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration(
+        9,
+        "web_console",
+        (
+            # The web console's accounts (server/console): the IT officer ('admin'), a unit's leader (bound to its
+            # agency) and the province's leader; argon2 password hashes.
+            """CREATE TABLE server_accounts (
+                id            {id},
+                username      TEXT NOT NULL UNIQUE,
+                password_hash TEXT NOT NULL,
+                role          TEXT NOT NULL CHECK (role IN ('admin', 'unit-leader', 'province-leader')),
+                agency_id     TEXT,
+                created_at    TEXT NOT NULL,
+                disabled      BOOLEAN NOT NULL DEFAULT FALSE,
+                CHECK ((role = 'unit-leader') = (agency_id IS NOT NULL))
+            )""",
+            # Signed-in browsers: the cookie's SHA-256 (never the cookie), the form token, and both expiries.
+            """CREATE TABLE console_sessions (
+                token_hash    TEXT PRIMARY KEY,
+                account_id    BIGINT NOT NULL REFERENCES server_accounts (id),
+                csrf_token    TEXT NOT NULL,
+                created_at    TEXT NOT NULL,
+                expires_at    TEXT NOT NULL,
+                last_seen_at  TEXT NOT NULL
+            )""",
+            "CREATE INDEX console_sessions_account ON console_sessions (account_id)",
+            # Every administrative action, from the console (actor: the account) or the command line ("cli").
+            """CREATE TABLE console_audit (
+                id            {id},
+                at            TEXT NOT NULL,
+                actor         TEXT NOT NULL,
+                action        TEXT NOT NULL,
+                detail        TEXT NOT NULL DEFAULT ''
+            )""",
+            # What each counter last told the server (headers of its pushes and pulls), for the console.
+            "ALTER TABLE counters ADD COLUMN last_seen_at TEXT",
+            "ALTER TABLE counters ADD COLUMN app_version TEXT",
+            "ALTER TABLE counters ADD COLUMN pending_changes INTEGER",
+            "ALTER TABLE counters ADD COLUMN clock_skew_ms BIGINT",
+        ),
+    ),
+    Migration(
         10,
         "digitised_papers",
         (

@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 
+from .. import __version__
 from ..core.codes import DEFAULT_SLOT_DIGITS, check_slot_digits
 from ..core.errors import DomainError, ValidationError
 from ..core.wire import SERVER_TIME_HEADER, Change, ChangeResult, parse_time, utc_now
@@ -132,6 +133,8 @@ class SyncClient:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._clock = clock
+        #: The count of changes waiting in this counter's outbox (the sync engine sets it), told to the server.
+        self.outbox_pending: Callable[[], int] | None = None
         self._http = httpx.Client(
             base_url=self.base_url,
             headers={"Authorization": f"Bearer {token}", "User-Agent": "quay-mot-cua-sync/1"},
@@ -195,6 +198,17 @@ class SyncClient:
         except (KeyError, TypeError, ValueError, ValidationError) as exc:
             raise ServerFailure(status=200, detail="bad enrolment") from exc
 
+    def _counter_headers(self) -> dict[str, str]:
+        """What the server's console shows of this counter, sent with every push and pull: the application's
+        version, the changes waiting in the outbox, and the device's clock."""
+        headers = {
+            "X-Counter-Version": __version__,
+            "X-Device-Time": self._clock().isoformat(timespec="seconds"),
+        }
+        if self.outbox_pending is not None:
+            headers["X-Outbox-Pending"] = str(max(0, int(self.outbox_pending())))
+        return headers
+
     def push(self, changes: Sequence[Change], device_time: datetime | None = None) -> PushAnswer:
         body, timed = self._request(
             "POST",
@@ -203,6 +217,7 @@ class SyncClient:
                 "changes": [c.to_dict() for c in changes],
                 "device_time": (device_time or self._clock()).isoformat(timespec="seconds"),
             },
+            headers=self._counter_headers(),
         )
         try:
             results = [ChangeResult.from_dict(r) for r in body["results"]]
@@ -223,7 +238,9 @@ class SyncClient:
             raise ServerFailure(status=200, detail="bad audit answer") from exc
 
     def pull(self, cursor: int, limit: int) -> PullAnswer:
-        body, timed = self._request("GET", "/v1/pull", params={"cursor": cursor, "limit": limit})
+        body, timed = self._request(
+            "GET", "/v1/pull", params={"cursor": cursor, "limit": limit}, headers=self._counter_headers()
+        )
         try:
             return PullAnswer(int(body["cursor"]), bool(body["more"]), list(body["items"]), timed)
         except (KeyError, TypeError, ValueError) as exc:

@@ -119,6 +119,7 @@ def test_migrations_are_numbered_and_applied_once(server_db: str, admin) -> None
         (6, "calendar_notice_days"),
         (7, "national_portal"),
         (8, "shared_auth_throttle"),
+        (9, "web_console"),
         (10, "digitised_papers"),
     ]
 
