@@ -12,6 +12,7 @@ from ..core.report import Report, build_report
 from ..core.roles import Account, Operation
 from ..documents import FormKind, Paper, render_form, render_tracking_book, write_tracking_book_xlsx
 from ..documents.report_xlsx import write_report_xlsx
+from ..storage.portal_sync import PortalSyncRepository
 from .base import Changes, CounterApp, Done, Scope, read_op, write_op
 
 
@@ -69,9 +70,11 @@ def save_book(
 
 @read_op(Operation.REPORT)
 def report(app: CounterApp, account: Account, start: date, end: date) -> Report:
-    """The period's figures: the national on-time indicator (open dossiers judged now when the period is not over)
-    and the figures of the dossiers resolved in it."""
-    return build_report(app.store.dossiers.relevant_for_period(start, end), start, end, app.now())
+    """The period's figures: the national on-time indicator (open dossiers judged now when the period is not over),
+    the figures of the dossiers resolved in it, and the share of its received dossiers that the national portal
+    holds by now (as the server's feed has told this counter)."""
+    synced = PortalSyncRepository(app.store.db).synced_ids()
+    return build_report(app.store.dossiers.relevant_for_period(start, end), start, end, app.now(), synced)
 
 
 @write_op(Operation.REPORT)

@@ -44,6 +44,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(f"Từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}", f"From {start:%d/%m/%Y} to {end:%d/%m/%Y}"),
         *_indicator_lines(report, ctx),
         ctx.say(f"Tiếp nhận trong kỳ: {report.received}", f"Received in the period: {report.received}"),
+        _portal_line(report, ctx),
         ctx.say(
             f"Đã giải quyết: {report.resolved} · đúng hạn {report.resolved_on_time} "
             f"(trước hạn {report.resolved_early}) · quá hạn {report.resolved_late} · "
@@ -66,6 +67,15 @@ def _percent(value: float | None, ctx: CliContext) -> str:
         return "—"
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return (text.replace(".", ",") if ctx.lang != "en" else text) + "%"
+
+
+def _portal_line(report: Report, ctx: CliContext) -> str:
+    """The synchronisation indicator: received dossiers the national portal holds by now."""
+    rate, r = _percent(report.portal_synced_rate, ctx), report
+    return ctx.say(
+        f"  Đã đồng bộ lên Cổng Dịch vụ công quốc gia: {rate} ({r.portal_synced}/{r.received})",
+        f"  Synchronised to the National Public Service Portal: {rate} ({r.portal_synced}/{r.received})",
+    )
 
 
 def _indicator_lines(report: Report, ctx: CliContext) -> list[str]:

@@ -8,12 +8,18 @@ over from earlier periods still being processed when it began. A dossier's proce
 supplement is left out; a dossier still open at the end of the period is judged at that moment (or now, for a
 period not over yet), and one waiting for its papers after a second request is late. The figures about resolved
 dossiers alone (`resolved_on_time_rate` …) are kept beside it under their own names.
+
+Beside it, the share of the period's received dossiers that the National Public Service Portal holds
+(`portal_synced_rate`, the synchronisation indicator of the same decision): a dossier counts once the portal has
+acknowledged it at any time up to when the figures are made, not only by the end of the period, since the national
+indicator looks at what the portal holds when it is read. The IDs come from outside (the counter learns them from
+the server's feed), so the core stays pure.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -42,6 +48,7 @@ class ProcedureFigures:
     resolved: int = 0
     resolved_on_time: int = 0
     resolved_late: int = 0
+    portal_synced: int = 0  # of the received, held by the national portal
 
     @property
     def late(self) -> int:
@@ -51,8 +58,17 @@ class ProcedureFigures:
     def on_time_rate(self) -> float | None:
         return _rate(self.on_time, self.counted)
 
+    @property
+    def portal_synced_rate(self) -> float | None:
+        return _rate(self.portal_synced, self.received)
+
     def to_dict(self) -> dict[str, Any]:
-        return {**vars(self), "late": self.late, "on_time_rate": self.on_time_rate}
+        return {
+            **vars(self),
+            "late": self.late,
+            "on_time_rate": self.on_time_rate,
+            "portal_synced_rate": self.portal_synced_rate,
+        }
 
 
 @dataclass
@@ -73,6 +89,7 @@ class Report:
     stopped: int = 0  # processing ended in the period by a withdrawal or a stop (counted, by when it ended)
     # ---- what happened in the period ----
     received: int = 0
+    portal_synced: int = 0  # of the received, held by the national portal when the figures are made
     resolved: int = 0  # a result produced in the period (status 9 or 10)
     returned: int = 0
     resolved_on_time: int = (
@@ -108,6 +125,12 @@ class Report:
         return _rate(self.resolved_on_time, self.resolved)
 
     @property
+    def portal_synced_rate(self) -> float | None:
+        """Percentage of the dossiers received in the period that the national portal holds (None when none was
+        received)."""
+        return _rate(self.portal_synced, self.received)
+
+    @property
     def satisfaction_index(self) -> float | None:
         """100% − (% late among resolved + % "Không hài lòng" among ratings), floored at 0."""
         if not self.resolved and not sum(self.ratings.values()):
@@ -134,6 +157,8 @@ class Report:
             "overdue_open": self.overdue_open,
             "stopped": self.stopped,
             "received": self.received,
+            "portal_synced": self.portal_synced,
+            "portal_synced_rate": self.portal_synced_rate,
             "resolved": self.resolved,
             "returned": self.returned,
             "resolved_on_time": self.resolved_on_time,
@@ -253,10 +278,16 @@ def _count_in_indicator(
 
 
 def build_report(
-    dossiers: Iterable[Dossier], date_from: date, date_to: date, now: datetime | None = None
+    dossiers: Iterable[Dossier],
+    date_from: date,
+    date_to: date,
+    now: datetime | None = None,
+    portal_synced: Collection[str] = frozenset(),
 ) -> Report:
     """Compute the figures; `dossiers` may hold more than the period (filtered here). Open dossiers are judged at
-    the end of the period, or at `now` when that comes first (a period not over yet)."""
+    the end of the period, or at `now` when that comes first (a period not over yet). `portal_synced` holds the
+    IDs of every dossier the national portal is known to hold when the figures are made, whenever it came to hold
+    them; of the dossiers received in the period, those among them are `portal_synced`."""
     start = datetime.combine(date_from, time.min)
     end = datetime.combine(date_to + timedelta(days=1), time.min)
     as_of = end if now is None else min(now, end)
@@ -275,6 +306,9 @@ def build_report(
         if _in(d.received_at, start, end):
             report.received += 1
             proc.received += 1
+            if d.id in portal_synced:
+                report.portal_synced += 1
+                proc.portal_synced += 1
             by_status[int(d.status)] += 1
             officers[d.officer]["received"] += 1
             touched = True

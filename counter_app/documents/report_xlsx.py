@@ -33,6 +33,10 @@ LABELS = {
         "stopped": "Dừng xử lý, rút hồ sơ (đã tính ở trên)",
         "period_figures": "Hồ sơ trong kỳ",
         "received": "Tiếp nhận",
+        "portal_synced": "  trong đó đã đồng bộ lên Cổng Dịch vụ công quốc gia",
+        "portal_synced_rate": "Tỷ lệ hồ sơ tiếp nhận đã đồng bộ lên Cổng Dịch vụ công quốc gia (%)",
+        "proc_portal_synced": "Đã đồng bộ lên Cổng DVCQG",
+        "proc_portal_rate": "Tỷ lệ đồng bộ lên Cổng DVCQG (%)",
         "resolved": "Đã giải quyết",
         "resolved_on_time": "Giải quyết đúng hạn (gồm trước hạn)",
         "resolved_early": "Giải quyết trước hạn",
@@ -67,6 +71,10 @@ LABELS = {
         "stopped": "Stopped or withdrawn (counted above)",
         "period_figures": "Dossiers in the period",
         "received": "Received",
+        "portal_synced": "  of which synchronised to the National Public Service Portal",
+        "portal_synced_rate": "Received dossiers synchronised to the National Public Service Portal (%)",
+        "proc_portal_synced": "Synchronised to the national portal",
+        "proc_portal_rate": "Synchronised to the national portal (%)",
         "resolved": "Resolved",
         "resolved_on_time": "Resolved on time (incl. early)",
         "resolved_early": "Resolved early",
@@ -98,6 +106,8 @@ INDICATOR_ROWS = (
 )
 PERIOD_ROWS = (
     "received",
+    "portal_synced",
+    "portal_synced_rate",
     "resolved",
     "resolved_on_time",
     "resolved_early",
@@ -139,6 +149,8 @@ def write_report_xlsx(path: Path, report: Report, unit: UnitConfig, lang: str = 
             t["resolved"],
             t["resolved_on_time"],
             t["resolved_late"],
+            t["proc_portal_synced"],
+            t["proc_portal_rate"],
         ]
     )
     for p in sorted(report.by_procedure.values(), key=lambda p: (-p.received, p.code)):
@@ -154,6 +166,8 @@ def write_report_xlsx(path: Path, report: Report, unit: UnitConfig, lang: str = 
                 p.resolved,
                 p.resolved_on_time,
                 p.resolved_late,
+                p.portal_synced,
+                p.portal_synced_rate,
             ]
         )
     procs.column_dimensions["B"].width = 70

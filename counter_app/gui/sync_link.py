@@ -62,7 +62,8 @@ class SyncLink(QObject):
         """Dossiers, catalogue or calendar days came from the server: every screen hears it like a local write."""
         pulled = report.pull
         scopes = [Scope.SYNC]
-        scopes += [Scope.DOSSIERS] if pulled.dossiers else []
+        # a dossier the national portal now holds changes the leaders' figures, as a downloaded dossier does
+        scopes += [Scope.DOSSIERS] if pulled.dossiers or pulled.portal else []
         scopes += [Scope.CATALOGUE] if pulled.catalogue else []
         scopes += [Scope.CALENDAR] if pulled.calendar_days else []
         if len(scopes) > 1:

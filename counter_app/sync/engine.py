@@ -26,6 +26,7 @@ from ..storage.audit import SENT_SEQ_KEY
 from ..storage.database import backup_file
 from ..storage.dossiers import CODES_HOLD_KEY
 from ..storage.outbox import OutboxEntry, OutboxRepository, SyncStateRepository
+from ..storage.portal_sync import PortalSyncRepository
 from ..storage.store import CounterStore
 from . import settings as keys
 from .client import (
@@ -53,6 +54,11 @@ APPLY_CHUNK = 50
 KEEP_DAILY_BACKUPS = 14
 #: A cycle start older than this is a crashed cycle, not a running one.
 STALE_CYCLE_S = 600
+#: `sync_state` key set once this counter reads the feed's `portal` items (versions before passed over them).
+PORTAL_FEED = "feed_portal"
+#: `sync_state` key of a feed read again from its start for the `portal` items an earlier version passed over:
+#: JSON `{"until": <the cursor that version had reached>, "url": <its server>}`; gone once the read passes it.
+PORTAL_REPLAY = "feed_portal_replay"
 
 
 class NotJoined(SyncError):
@@ -80,6 +86,7 @@ class PullReport:
     calendar_days: int = 0
     code_scheme: int = 0
     attachments: int = 0
+    portal: int = 0  # dossiers the national portal now holds (feed item `portal`)
     pages: int = 0
     parked_downloads: int = 0
 
@@ -134,6 +141,11 @@ def _change(entry: OutboxEntry) -> Change:
     )
 
 
+def _replayed(item: dict[str, Any], replay: int) -> bool:
+    """An item read again only for the `portal` items an earlier version skipped (see `SyncEngine._portal_replay`)."""
+    return bool(replay) and item.get("kind") != "portal" and int(item.get("cursor") or 0) <= replay
+
+
 def _item_key(item: dict[str, Any]) -> str:
     dossier = item.get("dossier")
     if isinstance(dossier, dict) and dossier.get("id"):
@@ -162,6 +174,7 @@ class SyncEngine:
         self.store = store
         self.outbox = OutboxRepository(store.db, store.models)
         self.state = SyncStateRepository(store.db, store.models)
+        self.portal = PortalSyncRepository(store.db)
         self.batch_size = max(1, min(batch_size, MAX_BATCH))
         self.pull_limit = pull_limit
         self._client = client
@@ -340,6 +353,7 @@ class SyncEngine:
         client = self.client()
         report = report if report is not None else PullReport()
         cursor = int(self.state.get(keys.PULL_CURSOR) or 0)
+        replay, cursor = self._portal_replay(cursor)
         finished = False
         for _ in range(MAX_PULL_PAGES):
             page = client.pull(cursor, self.pull_limit)
@@ -347,16 +361,20 @@ class SyncEngine:
             chunks = [page.items[i : i + APPLY_CHUNK] for i in range(0, len(page.items), APPLY_CHUNK)] or [[]]
             for number, chunk in enumerate(chunks, start=1):
                 last = number == len(chunks)
+                fresh = [i for i in chunk if not _replayed(i, replay)]
                 with self.store.db.atomic("IMMEDIATE"):
                     unsent = self.outbox.unsent_dossier_ids()
-                    dossier_ids = [str(i["dossier"]["id"]) for i in chunk if i.get("kind") == "dossier"]
+                    dossier_ids = [str(i["dossier"]["id"]) for i in fresh if i.get("kind") == "dossier"]
                     versions = self.outbox.dossier_versions(dossier_ids)
                     parked = self._parked_downloads()
                     # a digitised paper after the dossiers of its chunk (its dossier may come later in the page)
-                    for item in sorted(chunk, key=lambda i: i.get("kind") == "attachment"):
+                    for item in sorted(fresh, key=lambda i: i.get("kind") == "attachment"):
                         self._apply_or_park(item, unsent, versions, report, parked)
                     saved = page.cursor if last else int(chunk[-1]["cursor"])
                     self.state.set(keys.PULL_CURSOR, str(saved))
+                    if replay and saved >= replay:
+                        self.state.set_many({PORTAL_REPLAY: None})
+                        replay = 0
                 report.items += len(chunk)
             report.pages += 1
             cursor = page.cursor
@@ -367,6 +385,34 @@ class SyncEngine:
             # every code the server knows has passed through `note_code`: the running numbers are past them
             self.store.dossiers.release_codes_hold()
         return report
+
+    def _portal_replay(self, cursor: int) -> tuple[int, int]:
+        """(the cursor up to which only `portal` items are applied, 0 for none; the cursor to read from).
+
+        A counter of an earlier version skipped the feed's `portal` items and moved its cursor past them. The first
+        time this version pulls, a counter that had already read some of the feed reads it again from the start
+        and applies only the `portal` items up to where it had been: everything else there it has applied already,
+        and applying it again could undo the counter's own calendar or catalogue decisions made since."""
+        url = self.state.get(keys.SERVER_URL) or ""
+        if self.state.get(PORTAL_FEED) is None:
+            values: dict[str, str | None] = {PORTAL_FEED: "1"}
+            if cursor > 0:
+                values[PORTAL_REPLAY] = json.dumps({"until": cursor, "url": url})
+                values[keys.PULL_CURSOR] = "0"
+            self.state.set_many(values)
+            return (cursor, 0) if cursor > 0 else (0, 0)
+        raw = self.state.get(PORTAL_REPLAY)
+        if raw is None:
+            return 0, cursor
+        try:
+            note = json.loads(raw)
+            until, same_server = int(note["until"]), note.get("url") == url
+        except (ValueError, TypeError, KeyError):
+            until, same_server = 0, False
+        if not same_server or until <= cursor:  # joined another server since, or the read passed the mark
+            self.state.set_many({PORTAL_REPLAY: None})
+            return 0, cursor
+        return until, cursor
 
     def _parked_downloads(self) -> set[str]:
         return {k for k in self.state.values() if k.startswith(keys.PARKED_DOWNLOAD)}
@@ -447,6 +493,11 @@ class SyncEngine:
             now = self._local_clock().isoformat(timespec="seconds")
             if self.store.attachments.record_from_server(item["attachment"], bool(item.get("stored")), now):
                 report.attachments += 1
+        elif kind == "portal":  # the national portal holds the dossier (the leaders' synchronised share)
+            code = str(item["code"]) if item.get("code") else None
+            if self.portal.record(str(item["dossier_id"]), code, str(item["synced_at"])):
+                report.portal += 1
+        # any other kind is one a newer server publishes: passed over, the feed goes on
 
     # ---- what a person sees and does -------------------------------------------------------------------------
     def status(self, *, syncing: bool = False) -> SyncStatus:

@@ -824,6 +824,26 @@
         <source>Đã xuất báo cáo: %1</source>
         <translation>Report exported: %1</translation>
     </message>
+    <message>
+        <source>Đồng bộ Cổng DVCQG</source>
+        <translation>Synchronised to the national portal</translation>
+    </message>
+    <message>
+        <source>Hồ sơ tiếp nhận trong kỳ mà Cổng Dịch vụ công quốc gia đã nhận (máy chủ gửi lên Cổng và báo lại cho quầy), chia cho số hồ sơ tiếp nhận trong kỳ; tính đến lúc xem số liệu.</source>
+        <translation>Dossiers received in the period that the National Public Service Portal holds (the server sends them to the portal and tells the counters), divided by the dossiers received in the period; as of when the figures are shown.</translation>
+    </message>
+    <message>
+        <source>Đã đồng bộ Cổng DVCQG</source>
+        <translation>Synchronised to the portal</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đồng bộ Cổng DVCQG</source>
+        <translation>Portal synchronisation rate</translation>
+    </message>
+    <message>
+        <source>%1/%2 hồ sơ</source>
+        <translation>%1/%2 dossiers</translation>
+    </message>
 </context>
 <context>
     <name>DeadlineNotice</name>

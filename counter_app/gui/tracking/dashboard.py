@@ -1,5 +1,6 @@
 """The leader's dashboard: for a chosen period, the national on-time indicator (Decision 766/QĐ-TTg) and the figures of
-the resolved dossiers beside it, lateness by unit and procedure, officers, satisfaction; export to XLSX."""
+the resolved dossiers beside it, the share synchronised to the National Public Service Portal, lateness by unit and
+procedure, officers, satisfaction; export to XLSX."""
 
 from __future__ import annotations
 
@@ -68,16 +69,27 @@ class KpiCard(QFrame):
         self.value.setObjectName("value")
         self.value.setStyleSheet("font-size: 18pt; font-weight: bold; color: #1d4e89;")
         self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("detail")
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setStyleSheet("color: #1d4e89;")
+        self.detail.hide()
         caption = QLabel(name, self)
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.value)
+        layout.addWidget(self.detail)
         layout.addWidget(caption)
 
     def set_value(self, text: str) -> None:
         self.value.setText(text)
+
+    def set_detail(self, text: str) -> None:
+        """A line under the figure saying what it is made of (the counts behind a share)."""
+        self.detail.setText(text)
+        self.detail.setVisible(bool(text))
 
 
 class _Rate(NamedTuple):
@@ -175,6 +187,7 @@ class DashboardPanel(QWidget):
             self.tr("Hồ sơ tiếp nhận, giải quyết và trả kết quả trong kỳ"),
             (
                 ("received", self.tr("Tiếp nhận trong kỳ")),
+                ("portal_synced_rate", self.tr("Đồng bộ Cổng DVCQG")),
                 ("resolved", self.tr("Đã giải quyết")),
                 ("resolved_late", self.tr("Giải quyết quá hạn")),
                 ("resolved_on_time_rate", self.tr("Tỷ lệ đúng hạn trên hồ sơ đã giải quyết")),
@@ -185,6 +198,12 @@ class DashboardPanel(QWidget):
         self.cards["on_time_rate"].setToolTip(
             self.tr(
                 "Hồ sơ đã xử lý xong, dừng hoặc rút trong hạn (không tính thời gian chờ bổ sung) cộng hồ sơ đang xử lý còn trong hạn, chia cho tổng số hồ sơ tiếp nhận và xử lý trong kỳ. Hồ sơ đang chờ bổ sung sau lần yêu cầu thứ hai tính là quá hạn."
+            )
+        )
+
+        self.cards["portal_synced_rate"].setToolTip(
+            self.tr(
+                "Hồ sơ tiếp nhận trong kỳ mà Cổng Dịch vụ công quốc gia đã nhận (máy chủ gửi lên Cổng và báo lại cho quầy), chia cho số hồ sơ tiếp nhận trong kỳ; tính đến lúc xem số liệu."
             )
         )
 
@@ -214,6 +233,8 @@ class DashboardPanel(QWidget):
                 self.tr("Tỷ lệ đúng hạn"),
                 self.tr("Đã giải quyết"),
                 self.tr("Giải quyết quá hạn"),
+                self.tr("Đã đồng bộ Cổng DVCQG"),
+                self.tr("Tỷ lệ đồng bộ Cổng DVCQG"),
             ),
         )
         self.officers = self._table(
@@ -322,6 +343,10 @@ class DashboardPanel(QWidget):
         self.cards["on_time_rate"].set_value(self._percent(r.on_time_rate))
         self.cards["resolved_on_time_rate"].set_value(self._percent(r.resolved_on_time_rate))
         self.cards["satisfaction"].set_value(self._percent(r.satisfaction_index))
+        self.cards["portal_synced_rate"].set_value(self._percent(r.portal_synced_rate))
+        self.cards["portal_synced_rate"].set_detail(
+            self.tr("%1/%2 hồ sơ").replace("%1", str(r.portal_synced)).replace("%2", str(r.received))
+        )
         lang = self.session.lang
         statuses = [
             (f"{s}. {status_name(s, lang)}", r.by_status.get(int(s), 0))
@@ -364,6 +389,8 @@ class DashboardPanel(QWidget):
                     _Rate(self._percent(p.on_time_rate), p.on_time_rate),
                     p.resolved,
                     p.resolved_late,
+                    p.portal_synced,
+                    _Rate(self._percent(p.portal_synced_rate), p.portal_synced_rate),
                 )
                 for p in sorted(r.by_procedure.values(), key=lambda p: (-p.late, -p.received, p.code))
             ],

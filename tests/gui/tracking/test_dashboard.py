@@ -64,7 +64,7 @@ def test_dashboard_shows_the_figures_of_the_period_and_exports_them(
     assert late_units.count() == 1 and late_units.at(0) == 1
     assert panel.procedures.rowCount() == 1
     row = [panel.procedures.item(0, j).text() for j in range(panel.procedures.columnCount())]
-    assert row[2:] == ["3", "3", "1", "2", "33,3%", "2", "1"]
+    assert row[2:] == ["3", "3", "1", "2", "33,3%", "2", "1", "0", "0,0%"]  # none held by the national portal
     out = tmp_path / "bao-cao.xlsx"
     with qtbot.waitSignal(panel.exported, timeout=20000):
         panel.export_to(out)
