@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -158,8 +159,12 @@ def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
         for i in range(widget.count()):
             yield f"{name}.tab{i}", widget.tabText(i)
             yield f"{name}.tabToolTip{i}", widget.tabToolTip(i)
-    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-        model = widget.model()
+    if (
+        isinstance(widget, QAbstractItemView)
+        and not isinstance(widget, QListView)
+        and widget.model() is not None
+    ):
+        model = widget.model()  # (a list has no headings)
         for column in range(model.columnCount()):
             yield f"{name}.heading{column}", str(model.headerData(column, Qt.Orientation.Horizontal) or "")
     if isinstance(widget, QWizardPage):

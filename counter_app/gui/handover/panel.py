@@ -30,8 +30,8 @@ from ...core.model import Dossier, Rating, ReturnMethod, Status
 from ...core.roles import Operation
 from ...devices.camera import FrameSource, OpenCvSource
 from ...messages import describe, status_name
+from ..pdf_viewer import PdfViewerDialog
 from ..session import PanelEntry, Session
-from ..tracking.attachments import PdfViewerDialog
 from ..widgets import heading
 from .camera_view import CameraView
 from .card import DossierCard
