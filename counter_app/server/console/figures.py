@@ -219,9 +219,12 @@ def _sheet_rows(ws, header: Sequence[str], rows: Iterable[Sequence[object]]) -> 
         ws.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
 
 
-def _unit_row(label: str, r: Report, portal: tuple[int, int] | None, rate: float | None) -> list[object]:
+def _unit_row(
+    label: str, name: str, r: Report, portal: tuple[int, int] | None, rate: float | None
+) -> list[object]:
     return [
         label,
+        name,
         r.received,
         r.counted,
         r.on_time,
@@ -250,7 +253,8 @@ def workbook(f: Figures, lang: str) -> bytes:
         ws.append([w("as_of"), f"{f.total.as_of:%d/%m/%Y %H:%M}"])
     ws.append([])
     header = [
-        w("unit"),
+        w("agency_id"),
+        w("unit_name"),
         w("received"),
         w("counted"),
         w("on_time"),
@@ -264,8 +268,11 @@ def workbook(f: Figures, lang: str) -> bytes:
         w("portal_received"),
         w("portal_rate"),
     ]
-    rows = [_unit_row(u.name, u.report, u.portal, u.portal_rate) for u in f.units]
-    rows.append(_unit_row(w("total"), f.total, f.portal, f.portal_rate))
+    rows = [
+        _unit_row(u.agency_id, u.name if u.name != u.agency_id else "", u.report, u.portal, u.portal_rate)
+        for u in f.units
+    ]
+    rows.append(_unit_row(w("total"), "", f.total, f.portal, f.portal_rate))
     _sheet_rows(ws, header, rows)
     for cell in ws[ws.max_row]:
         cell.font = _BOLD

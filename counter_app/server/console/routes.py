@@ -142,6 +142,17 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}".rstrip("0").rstrip(".") + "%"
 
 
+def skew_text(ms: int | None, lang: str) -> str:
+    """A clock skew as a person reads it: seconds up to ten minutes, then minutes, hours, days."""
+    if ms is None:
+        return "—"
+    seconds = ms / 1000
+    for unit, size in (("skew_days", 86400), ("skew_hours", 3600), ("skew_minutes", 60)):
+        if abs(seconds) >= 10 * size or (unit != "skew_minutes" and abs(seconds) >= 2 * size):
+            return f"{seconds / size:+.1f} {word(unit, lang)}"
+    return f"{seconds:+.1f} s"
+
+
 def _day(text: str, field: str) -> date:
     try:
         return date.fromisoformat(text.strip())
@@ -451,6 +462,7 @@ def console_router(m: SimpleNamespace, *, clock: Callable[[], datetime] = utc_no
                 counters=rows,
                 states={r.number: r.state(now) for r in rows},
                 reason=lambda code: describe(DomainError(code), lang) if code else "",
+                skew=lambda ms: skew_text(ms, lang),
                 next_number=next((n for n in range(1, 100) if n not in {r.number for r in rows}), None),
             )
 

@@ -45,6 +45,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # ---- units and counters
     "units_title": ("Đơn vị và máy quầy", "Units and counters"),
     "unit": ("Đơn vị", "Unit"),
+    "unit_name": ("Tên đơn vị", "Unit name"),
     "agency_id": ("Mã định danh đơn vị", "Agency ID"),
     "counters_active": ("Quầy đang hoạt động", "Active counters"),
     "counters_all": ("Tổng số quầy", "All counters"),
@@ -76,6 +77,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "app_version": ("Phiên bản", "Version"),
     "enrolled_at": ("Kết nối lúc", "Joined"),
     "revoke": ("Thu hồi", "Revoke"),
+    "skew_minutes": ("phút", "min"),
+    "skew_hours": ("giờ", "h"),
+    "skew_days": ("ngày", "days"),
     "counters_hint": (
         "Lệch đồng hồ = giờ máy chủ trừ giờ máy quầy (dương: đồng hồ máy quầy chậm); tô màu khi quá 5 phút. "
         "Thay đổi tạm giữ là những thay đổi máy chủ từ chối hoặc thấy xung đột, chờ người xử lý.",
