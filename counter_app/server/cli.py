@@ -335,9 +335,10 @@ def _add_user(args: argparse.Namespace, m: SimpleNamespace, out: TextIO, lang: s
     check_role_unit(args.role, args.unit)
     if args.password_file is not None:
         try:
-            password = args.password_file.read_text(encoding="utf-8").rstrip("\r\n")
+            lines = args.password_file.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             raise ConsoleError("console.password_file", path=str(args.password_file)) from None
+        password = lines[0] if lines else ""
     else:
         password = getpass.getpass(say("Mật khẩu: ", "Password: "))
         if getpass.getpass(say("Nhập lại mật khẩu: ", "Password again: ")) != password:

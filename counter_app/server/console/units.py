@@ -50,13 +50,16 @@ class CounterRow:
     parked: tuple[ParkedReason, ...] = field(default_factory=tuple)
 
     def state(self, now: datetime) -> str:
-        """revoked | waiting (token not used yet) | never (enrolled, not heard from) | pending | silent | synced."""
+        """revoked | waiting (token not used yet) | never (enrolled, not heard from) | unreported (its outbox not
+        reported: an earlier version) | pending | silent | synced."""
         if self.revoked:
             return "revoked"
         if self.enrolled_at is None:
             return "waiting"
         if self.last_seen_at is None:
             return "never"
+        if self.pending is None:  # an earlier version of the counter application: it does not say
+            return "unreported"
         if self.pending:
             return "pending"
         if now - parse_time(self.last_seen_at) > SILENT_AFTER:

@@ -91,6 +91,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "state_pending": ("còn thay đổi chờ gửi", "changes waiting"),
     "state_silent": ("lâu không liên lạc", "not heard from lately"),
     "state_never": ("chưa liên lạc", "not heard from yet"),
+    "state_unreported": ("không báo thay đổi chờ gửi (phiên bản cũ)", "outbox not reported (older version)"),
     "state_waiting": ("chờ dùng mã đăng ký", "token not used yet"),
     "state_revoked": ("đã thu hồi", "revoked"),
     "enrolled_title": ("Mã đăng ký máy quầy", "Counter enrolment token"),

@@ -89,6 +89,7 @@ def test_enrolling_an_active_counter_again_is_refused_in_a_sentence(site: Simple
 def test_units_page_lists_units_and_the_unit_page_its_counters_reports(site: SimpleNamespace, clock) -> None:
     first = enrol(site.first, site.m, AGENCY, 1)
     enrol(site.first, site.m, AGENCY, 2)
+    older = enrol(site.first, site.m, AGENCY, 3)
     add_counter(site.m, AGENCY, 4)  # token not used yet
     enrol(site.first, site.m, OTHER, 1)
     slow = (utc_now() - timedelta(minutes=2)).isoformat(timespec="seconds")  # the counter's clock: 2 min slow
@@ -99,6 +100,7 @@ def test_units_page_lists_units_and_the_unit_page_its_counters_reports(site: Sim
         device_time=slow,
         **{"X-Counter-Version": "0.1.0", "X-Outbox-Pending": "0"},
     )
+    push(site.first, older, [dossier(AGENCY, 3, 1, BIRTH, RECEIVED, [])])  # an earlier version: no headers
     # a change the server parks: an officer name that is no account name
     push(site.first, first, [dossier(AGENCY, 1, 2, BIRTH, RECEIVED, [])], officer="Không phải tên")
     client = signed_in(site.client(), "it")
@@ -118,6 +120,7 @@ def test_units_page_lists_units_and_the_unit_page_its_counters_reports(site: Sim
         < 130_000
     )
     assert 'id="counter-2" class="state-never"' in page
+    assert 'id="counter-3" class="state-unreported"' in page
     assert 'id="counter-4" class="state-waiting"' in page
 
 
