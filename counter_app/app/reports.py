@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..core.audit import AuditKind
 from ..core.model import Dossier
-from ..core.report import Report, build_report
+from ..core.report import Digitised, Report, build_report
 from ..core.roles import Account, Operation
 from ..documents import FormKind, Paper, render_form, render_tracking_book, write_tracking_book_xlsx
 from ..documents.report_xlsx import write_report_xlsx
@@ -72,9 +72,14 @@ def save_book(
 def report(app: CounterApp, account: Account, start: date, end: date) -> Report:
     """The period's figures: the national on-time indicator (open dossiers judged now when the period is not over),
     the figures of the dossiers resolved in it, and the share of its received dossiers that the national portal
-    holds by now (as the server's feed has told this counter)."""
+    holds by now (as the server's feed has told this counter), and the shares of its dossiers and results
+    digitised."""
     synced = PortalSyncRepository(app.store.db).synced_ids()
-    return build_report(app.store.dossiers.relevant_for_period(start, end), start, end, app.now(), synced)
+    papers = app.store.attachments.digitised_by_dossier()
+    digitised = {i: Digitised(frozenset(c), r) for i, (c, r) in papers.items()}
+    return build_report(
+        app.store.dossiers.relevant_for_period(start, end), start, end, app.now(), synced, digitised
+    )
 
 
 @write_op(Operation.REPORT)

@@ -45,6 +45,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         *_indicator_lines(report, ctx),
         ctx.say(f"Tiếp nhận trong kỳ: {report.received}", f"Received in the period: {report.received}"),
         _portal_line(report, ctx),
+        *_digitised_lines(report, ctx),
         ctx.say(
             f"Đã giải quyết: {report.resolved} · đúng hạn {report.resolved_on_time} "
             f"(trước hạn {report.resolved_early}) · quá hạn {report.resolved_late} · "
@@ -76,6 +77,23 @@ def _portal_line(report: Report, ctx: CliContext) -> str:
         f"  Đã đồng bộ lên Cổng Dịch vụ công quốc gia: {rate} ({r.portal_synced}/{r.received})",
         f"  Synchronised to the National Public Service Portal: {rate} ({r.portal_synced}/{r.received})",
     )
+
+
+def _digitised_lines(report: Report, ctx: CliContext) -> list[str]:
+    """The digitisation shares: received dossiers with every required component digitised, resolved with their
+    result digitised."""
+    r = report
+    papers, results = _percent(r.digitised_rate, ctx), _percent(r.results_digitised_rate, ctx)
+    return [
+        ctx.say(
+            f"  Hồ sơ đã số hóa đủ thành phần: {papers} ({r.digitised}/{r.received})",
+            f"  Dossiers with every required component digitised: {papers} ({r.digitised}/{r.received})",
+        ),
+        ctx.say(
+            f"  Kết quả đã số hóa: {results} ({r.results_digitised}/{r.resolved})",
+            f"  Results digitised: {results} ({r.results_digitised}/{r.resolved})",
+        ),
+    ]
 
 
 def _indicator_lines(report: Report, ctx: CliContext) -> list[str]:

@@ -1,5 +1,5 @@
-"""Leaders' figures for a period: the national on-time indicator of Decision 766/QĐ-TTg, and what was received,
-resolved, returned and rated.
+"""Leaders' figures for a period: the national on-time indicator of Decision 766/QĐ-TTg, the shares of dossiers
+and results digitised, and what was received, resolved, returned and rated.
 
 The indicator ("tỷ lệ hồ sơ xử lý trước hạn, đúng hạn", docs/LEGAL.md) divides the dossiers processed or being
 processed on time by every dossier received and processed in the period: those received in it and those carried
@@ -19,7 +19,7 @@ the server's feed), so the core stays pure.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -90,7 +90,9 @@ class Report:
     # ---- what happened in the period ----
     received: int = 0
     portal_synced: int = 0  # of the received, held by the national portal when the figures are made
+    digitised: int = 0  # of the received, every required component digitised (when the figures are made)
     resolved: int = 0  # a result produced in the period (status 9 or 10)
+    results_digitised: int = 0  # of the resolved, the electronic result digitised
     returned: int = 0
     resolved_on_time: int = (
         0  # of the resolved, by the (supplement-adjusted) appointment, early ones included
@@ -131,6 +133,16 @@ class Report:
         return _rate(self.portal_synced, self.received)
 
     @property
+    def digitised_rate(self) -> float | None:
+        """Percentage of the dossiers received in the period whose required components are all digitised."""
+        return _rate(self.digitised, self.received)
+
+    @property
+    def results_digitised_rate(self) -> float | None:
+        """Percentage of the dossiers resolved in the period whose result is digitised."""
+        return _rate(self.results_digitised, self.resolved)
+
+    @property
     def satisfaction_index(self) -> float | None:
         """100% − (% late among resolved + % "Không hài lòng" among ratings), floored at 0."""
         if not self.resolved and not sum(self.ratings.values()):
@@ -159,7 +171,11 @@ class Report:
             "received": self.received,
             "portal_synced": self.portal_synced,
             "portal_synced_rate": self.portal_synced_rate,
+            "digitised": self.digitised,
+            "digitised_rate": self.digitised_rate,
             "resolved": self.resolved,
+            "results_digitised": self.results_digitised,
+            "results_digitised_rate": self.results_digitised_rate,
             "returned": self.returned,
             "resolved_on_time": self.resolved_on_time,
             "resolved_early": self.resolved_early,
@@ -277,17 +293,37 @@ def _count_in_indicator(
     return True
 
 
+@dataclass(frozen=True)
+class Digitised:
+    """What has been digitised of one dossier: the numbers of its components, and whether its result."""
+
+    components: frozenset[int] = frozenset()
+    result: bool = False
+
+
+def is_digitised(d: Dossier, found: Digitised | None) -> bool:
+    """A received dossier counts as digitised when every component its procedure requires (and keeps: papers only
+    shown are not kept) has its digitised copy; one whose procedure lists no such component, when any paper is."""
+    if found is None:
+        return False
+    required = {c.number for c in d.procedure.components if c.required and not c.shown_only}
+    return required <= found.components if required else bool(found.components)
+
+
 def build_report(
     dossiers: Iterable[Dossier],
     date_from: date,
     date_to: date,
     now: datetime | None = None,
     portal_synced: Collection[str] = frozenset(),
+    digitised: Mapping[str, Digitised] | None = None,
 ) -> Report:
     """Compute the figures; `dossiers` may hold more than the period (filtered here). Open dossiers are judged at
     the end of the period, or at `now` when that comes first (a period not over yet). `portal_synced` holds the
     IDs of every dossier the national portal is known to hold when the figures are made, whenever it came to hold
-    them; of the dossiers received in the period, those among them are `portal_synced`."""
+    them; of the dossiers received in the period, those among them are `portal_synced`. `digitised` says, per
+    dossier ID, which components and whether the result have been digitised (`is_digitised` decides)."""
+    papers = digitised or {}
     start = datetime.combine(date_from, time.min)
     end = datetime.combine(date_to + timedelta(days=1), time.min)
     as_of = end if now is None else min(now, end)
@@ -309,6 +345,8 @@ def build_report(
             if d.id in portal_synced:
                 report.portal_synced += 1
                 proc.portal_synced += 1
+            if is_digitised(d, papers.get(d.id)):
+                report.digitised += 1
             by_status[int(d.status)] += 1
             officers[d.officer]["received"] += 1
             touched = True
@@ -317,6 +355,9 @@ def build_report(
             verdict = timeliness(d, end)
             report.resolved += 1
             proc.resolved += 1
+            found = papers.get(d.id)
+            if found is not None and found.result:
+                report.results_digitised += 1
             touched = True
             if verdict in (Timeliness.EARLY, Timeliness.ON_TIME):
                 report.resolved_on_time += 1

@@ -123,6 +123,18 @@ class AttachmentRepository:
         ).fetchall()
         return [_attachment(r) for r in rows]
 
+    def digitised_by_dossier(self) -> dict[str, tuple[set[int], bool]]:
+        """Per dossier: the numbers of its digitised components, and whether its result is digitised."""
+        found: dict[str, tuple[set[int], bool]] = {}
+        for dossier_id, kind, component in self._db.execute_sql(
+            "SELECT dossier_id, kind, component FROM attachment"
+        ):
+            components, result = found.get(dossier_id, (set(), False))
+            if kind == "component" and component is not None:
+                components.add(int(component))
+            found[dossier_id] = (components, result or kind == "result")
+        return found
+
     def mark_synced(self, sha256: str, at: str) -> None:
         """The server holds this file: every paper naming it is synced."""
         self._db.execute_sql(

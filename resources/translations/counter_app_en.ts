@@ -673,6 +673,14 @@
         <translation>Open, overdue</translation>
     </message>
     <message>
+        <source>Hồ sơ đã số hóa</source>
+        <translation>Dossiers digitised</translation>
+    </message>
+    <message>
+        <source>Kết quả đã số hóa</source>
+        <translation>Results digitised</translation>
+    </message>
+    <message>
         <source>Trong kỳ</source>
         <translation>In the period</translation>
     </message>
@@ -691,6 +699,14 @@
     <message>
         <source>Hồ sơ đã xử lý xong, dừng hoặc rút trong hạn (không tính thời gian chờ bổ sung) cộng hồ sơ đang xử lý còn trong hạn, chia cho tổng số hồ sơ tiếp nhận và xử lý trong kỳ. Hồ sơ đang chờ bổ sung sau lần yêu cầu thứ hai tính là quá hạn.</source>
         <translation>Dossiers that ended (result, stop or withdrawal) within their deadline (time waiting for a supplement not counted) plus those still in process within it, divided by every dossier received and processed in the period. A dossier waiting for papers after a second request counts as late.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ tiếp nhận trong kỳ đã số hóa đủ các thành phần bắt buộc, chia cho số hồ sơ tiếp nhận trong kỳ.</source>
+        <translation>Dossiers received in the period with every required component digitised, divided by the dossiers received in the period.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ giải quyết trong kỳ đã có kết quả điện tử, chia cho số hồ sơ giải quyết trong kỳ.</source>
+        <translation>Dossiers resolved in the period with their electronic result, divided by the dossiers resolved in the period.</translation>
     </message>
     <message>
         <source>Tiến độ giải quyết (chỉ số 766)</source>

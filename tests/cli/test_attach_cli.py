@@ -141,3 +141,20 @@ def test_a_damaged_stored_file_is_an_error_never_a_wrong_document(
     result = configured("attachments", received, "--extract", str(tmp_path / "ra"))
     assert result.code == 2 and kept["sha256"] in result.err and "hỏng" in result.err
     assert not list((tmp_path / "ra").glob("*.pdf"))
+
+
+def test_the_report_counts_a_dossier_digitised_once_every_required_component_is(
+    configured, received: str, tmp_path: Path
+) -> None:
+    def shares() -> tuple[int, int]:
+        data = json.loads(configured("report", "--from", "2026-11-01", "--to", "2026-11-30", "--json").out)
+        return data["digitised"], data["received"]
+
+    assert shares() == (0, 1)
+    paper = str(blank_pdf(tmp_path / "a.pdf", 1))
+    assert configured("attach", received, "--component", "1", paper).code == 0
+    assert shares() == (0, 1)  # component 2 is required too (6 is only shown, 3–5 are optional)
+    assert configured("attach", received, "--component", "2", paper).code == 0
+    assert shares() == (1, 1)
+    text = configured("report", "--from", "2026-11-01", "--to", "2026-11-30").out
+    assert "Hồ sơ đã số hóa đủ thành phần: 100% (1/1)" in text

@@ -180,6 +180,8 @@ class DashboardPanel(QWidget):
                 ("on_time", self.tr("Đã và đang xử lý đúng hạn")),
                 ("finished_late", self.tr("Đã xử lý quá hạn")),
                 ("overdue_open", self.tr("Đang xử lý quá hạn")),
+                ("digitised_rate", self.tr("Hồ sơ đã số hóa")),
+                ("results_digitised_rate", self.tr("Kết quả đã số hóa")),
             ),
         )
         period = self._card_row(
@@ -201,6 +203,14 @@ class DashboardPanel(QWidget):
             )
         )
 
+        self.cards["digitised_rate"].setToolTip(
+            self.tr(
+                "Hồ sơ tiếp nhận trong kỳ đã số hóa đủ các thành phần bắt buộc, chia cho số hồ sơ tiếp nhận trong kỳ."
+            )
+        )
+        self.cards["results_digitised_rate"].setToolTip(
+            self.tr("Hồ sơ giải quyết trong kỳ đã có kết quả điện tử, chia cho số hồ sơ giải quyết trong kỳ.")
+        )
         self.cards["portal_synced_rate"].setToolTip(
             self.tr(
                 "Hồ sơ tiếp nhận trong kỳ mà Cổng Dịch vụ công quốc gia đã nhận (máy chủ gửi lên Cổng và báo lại cho quầy), chia cho số hồ sơ tiếp nhận trong kỳ; tính đến lúc xem số liệu."
@@ -343,6 +353,14 @@ class DashboardPanel(QWidget):
         self.cards["on_time_rate"].set_value(self._percent(r.on_time_rate))
         self.cards["resolved_on_time_rate"].set_value(self._percent(r.resolved_on_time_rate))
         self.cards["satisfaction"].set_value(self._percent(r.satisfaction_index))
+        self.cards["digitised_rate"].set_value(self._percent(r.digitised_rate))
+        self.cards["digitised_rate"].set_detail(
+            self.tr("%1/%2 hồ sơ").replace("%1", str(r.digitised)).replace("%2", str(r.received))
+        )
+        self.cards["results_digitised_rate"].set_value(self._percent(r.results_digitised_rate))
+        self.cards["results_digitised_rate"].set_detail(
+            self.tr("%1/%2 hồ sơ").replace("%1", str(r.results_digitised)).replace("%2", str(r.resolved))
+        )
         self.cards["portal_synced_rate"].set_value(self._percent(r.portal_synced_rate))
         self.cards["portal_synced_rate"].set_detail(
             self.tr("%1/%2 hồ sơ").replace("%1", str(r.portal_synced)).replace("%2", str(r.received))
