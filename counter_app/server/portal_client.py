@@ -10,6 +10,8 @@ sending again) and `PortalRefused` (the portal answered with an error code and i
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -18,6 +20,9 @@ from .portal_map import ProcedureNames
 from .portal_queue import PortalSettings
 
 DEFAULT_TIMEOUT_S = 30.0
+#: A session is renewed after this long even when the adapter has not said it expired: not every adapter says so
+#: with HTTP 401 (public one-stop systems sign in again every ten minutes).
+SESSION_MAX_AGE_S = 600.0
 
 
 class PortalError(Exception):
@@ -59,8 +64,13 @@ class PortalClient:
         *,
         timeout_s: float = DEFAULT_TIMEOUT_S,
         transport: httpx.BaseTransport | None = None,
+        session_max_age_s: float = SESSION_MAX_AGE_S,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.settings = settings
+        self._session_max_age_s = session_max_age_s
+        self._clock = clock
+        self._session_at = 0.0
         self._http = httpx.Client(
             base_url=settings.adapter_url,
             timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0)),
@@ -111,11 +121,14 @@ class PortalClient:
         if not is_success(answer) or not answer.get("session"):
             raise PortalSignInFailed(f"{answer.get('error_code', '')}: {answer.get('message', '')}")
         self._session = str(answer["session"])
+        self._session_at = self._clock()
         self.sessions_opened += 1
         return self._session
 
     def _call(self, path: str, fields: dict[str, Any]) -> dict[str, Any]:
         for attempt in (1, 2):
+            if self._session is not None and self._clock() - self._session_at > self._session_max_age_s:
+                self._session = None
             session = self._session or self._open_session()
             body = {"session": session, "madonvi": self.settings.unit_code, **fields}
             try:
