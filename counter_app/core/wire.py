@@ -29,7 +29,7 @@ class ChangeKind(str, Enum):
 
     DOSSIER_CREATE = "dossier.create"  # payload: core.serial.dossier_to_dict, full history
     DOSSIER_EVENT = "dossier.event"  # payload: dossier_id, code, base_version, event, state
-    ATTACHMENT_ADD = "attachment.add"  # payload: a digitised paper's record (core.attachments); its file follows
+    ATTACHMENT_ADD = "attachment.add"  # payload: a digitised paper's record; its file follows
 
 
 class Result(str, Enum):

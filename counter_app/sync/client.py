@@ -261,7 +261,7 @@ class SyncClient:
                 headers={"Upload-Offset": str(offset), "Content-Type": "application/octet-stream"},
             )
         except RequestRefused as exc:
-            if exc.status == 409:  # another upload moved on (or a lost answer): start from what the server has
+            if exc.status == 409:  # the server holds more (another upload, a lost answer): go on from there
                 return self.file_status(sha256)
             raise
         return _progress(body)

@@ -194,7 +194,9 @@ class SyncEngine:
                 raise NotJoined()
             url = check_server_url(found.url, insecure=self.state.get(keys.INSECURE) == "1")
             self._client = self._client_factory(url, found.token, clock=self._clock)
-            self._client.outbox_pending = lambda: self.outbox.counts().pending  # shown in the server's console
+            self._client.outbox_pending = lambda: (
+                self.outbox.counts().pending
+            )  # shown in the server's console
         return self._client
 
     def close(self) -> None:
