@@ -347,6 +347,10 @@ def current_version(db: Database) -> int:
     return int(row[0] or 0)
 
 
+def applied_numbers(db: Database) -> set[int]:
+    return {int(r[0]) for r in db.execute_sql("SELECT version FROM schema_version").fetchall()}
+
+
 def migrate(db: Database, now: datetime | None = None) -> list[int]:
     """Apply every pending migration, each in one transaction with its `schema_version` row."""
     postgres = is_postgres(db)
@@ -356,13 +360,13 @@ def migrate(db: Database, now: datetime | None = None) -> list[int]:
             "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
     applied = []
-    for migration in MIGRATIONS:
-        if migration.number <= current_version(db):
+    for migration in MIGRATIONS:  # every number not recorded yet, even below the highest one recorded
+        if migration.number in applied_numbers(db):
             continue
         with db.atomic():
             if postgres:
                 db.execute_sql("LOCK TABLE schema_version IN EXCLUSIVE MODE")
-                if migration.number <= current_version(db):
+                if migration.number in applied_numbers(db):
                     continue
             for statement in migration.statements:
                 db.execute_sql(statement.replace("{id}", _ID[postgres]))
