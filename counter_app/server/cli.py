@@ -418,10 +418,10 @@ def _portal(args: argparse.Namespace, m: SimpleNamespace, out: TextIO, lang: str
             print(
                 f"{u.agency_id} ({u.unit_code}): "
                 + say(
-                    f"chờ gửi {u.queued}, đang gửi {u.sending}, đã gửi {u.sent}, tạm giữ {u.parked}; "
+                    f"mục chờ gửi {u.queued}, đang gửi {u.sending}, đã gửi {u.sent}; hồ sơ tạm giữ {u.parked}; "
                     f"Cổng đã có {u.dossiers_held} hồ sơ; lần thành công cuối {u.last_success_at or '—'}; "
                     f"lỗi cuối {u.last_error_at or '—'} {u.last_error}",
-                    f"queued {u.queued}, sending {u.sending}, sent {u.sent}, parked {u.parked}; the portal holds "
+                    f"items queued {u.queued}, sending {u.sending}, sent {u.sent}; dossiers parked {u.parked}; the portal holds "
                     f"{u.dossiers_held} dossiers; last success {u.last_success_at or '—'}; last error "
                     f"{u.last_error_at or '—'} {u.last_error}",
                 ).rstrip(),

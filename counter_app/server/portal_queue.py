@@ -356,8 +356,9 @@ class UnitStatus:
 
 
 def status(m: SimpleNamespace) -> list[UnitStatus]:
-    """Per connected unit: rows queued, being sent, sent and parked (dossiers and steps), the dossiers the portal
-    holds, the last success and the last error, and each parked dossier with the portal's message."""
+    """Per connected unit: items (a dossier's state, or one of its steps) queued, being sent and sent, the dossiers
+    parked and those the portal holds, the last success and the last error, and each parked dossier with the
+    portal's message."""
     found = []
     p = m.db.param
     for unit in m.PortalUnit.select().order_by(m.PortalUnit.agency_id):
@@ -368,6 +369,12 @@ def status(m: SimpleNamespace) -> list[UnitStatus]:
         ):
             counts[state] = int(n)
         held = m.PortalDossier.select().where(m.PortalDossier.agency_id == unit.agency_id).count()
+        counts[PARKED] = int(
+            m.db.execute_sql(
+                f"SELECT COUNT(DISTINCT dossier_id) FROM portal_queue WHERE agency_id = {p} AND state = 'parked'",
+                (unit.agency_id,),
+            ).fetchone()[0]
+        )  # parked counts dossiers (a parked dossier's state and steps wait together)
         parked = m.db.execute_sql(
             f"SELECT d.code, MIN(q.error) FROM portal_queue q JOIN dossiers d ON d.id = q.dossier_id "
             f"WHERE q.agency_id = {p} AND q.state = 'parked' GROUP BY d.code ORDER BY d.code",
