@@ -309,7 +309,7 @@ def create_app(
             page = read_feed(m, caller.agency_id, cursor, limit)
         return Response(page_json(page, time_text(utc_now())), media_type="application/json")
 
-    add_file_routes(app, m, FileVault(files_dir), caller_of)
+    add_file_routes(app, m, FileVault(files_dir), caller_of, error_responses)
 
     app.mount("/console/static", static_files(), name="console-static")
     app.include_router(console_router(m))  # the web console under /console (server/console)

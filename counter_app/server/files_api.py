@@ -12,24 +12,38 @@ the caller's agency's papers (404 `file.unknown` otherwise, never another agency
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from types import SimpleNamespace
-from typing import Any
+from typing import Annotated, Any
 
 from anyio import to_thread
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Header, Request
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, JSONResponse
+from pydantic import BaseModel
 
 from .admin import Caller
 from .files import CHUNK_BYTES, FileVault, UploadError
 
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _STATUS = {"file.unknown": 404, "file.offset": 409, "file.hash_mismatch": 422, "file.too_long": 422}
+Sha256 = Annotated[
+    str, PathParam(pattern=r"^[0-9a-f]{64}$", description="the file's SHA-256, lower-case hex")
+]
+Offset = Annotated[int, Header(alias="Upload-Offset", ge=0, le=2**40, description="where this chunk starts")]
+
+
+class FileProgressOut(BaseModel):
+    size: int
+    received: int
+    complete: bool
 
 
 def add_file_routes(
-    app: FastAPI, m: SimpleNamespace, vault: FileVault, caller_of: Callable[[Request], Caller]
+    app: FastAPI,
+    m: SimpleNamespace,
+    vault: FileVault,
+    caller_of: Callable[[Request], Caller],
+    error_responses: Callable[..., dict[int | str, dict[str, Any]]],
 ) -> None:
     def refuse(code: str, status: int, **extra: Any) -> JSONResponse:
         return JSONResponse({"error": code, **extra}, status_code=status)
@@ -37,11 +51,13 @@ def add_file_routes(
     def progress_json(progress: Any, size: int) -> dict[str, Any]:
         return {"size": size, "received": progress.received, "complete": progress.complete}
 
-    @app.get("/v1/files/{sha256}/status")
-    def status(request: Request, sha256: str) -> Any:
+    @app.get(
+        "/v1/files/{sha256}/status",
+        response_model=FileProgressOut,
+        responses=error_responses(401, 404, 422, 429),
+    )
+    def status(request: Request, sha256: Sha256) -> Any:
         caller = caller_of(request)
-        if not _SHA256.match(sha256):
-            return refuse("file.unknown", 404)
         try:
             with m.db.connection_context():
                 size = vault.expected_size(m, caller.agency_id, sha256)
@@ -49,17 +65,14 @@ def add_file_routes(
         except UploadError as exc:
             return refuse(exc.code, _STATUS[exc.code], received=exc.received)
 
-    @app.put("/v1/files/{sha256}")
-    async def upload(request: Request, sha256: str) -> Any:
+    @app.put(
+        "/v1/files/{sha256}",
+        response_model=FileProgressOut,
+        responses=error_responses(400, 401, 404, 408, 409, 413, 422, 429),
+        description=f"The bytes from `Upload-Offset` (at most {CHUNK_BYTES} a request) as the raw body.",
+    )
+    async def upload(request: Request, sha256: Sha256, offset: Offset) -> Any:
         caller = caller_of(request)
-        if not _SHA256.match(sha256):
-            return refuse("file.unknown", 404)
-        try:
-            offset = int(request.headers.get("upload-offset", ""))
-        except ValueError:
-            return refuse("request.invalid", 422, detail="Upload-Offset")
-        if offset < 0:
-            return refuse("request.invalid", 422, detail="Upload-Offset")
         chunk = await request.body()
         if len(chunk) > CHUNK_BYTES:
             return refuse("request.too_large", 413, limit=CHUNK_BYTES)
@@ -74,11 +87,16 @@ def add_file_routes(
         except UploadError as exc:
             return refuse(exc.code, _STATUS[exc.code], received=exc.received)
 
-    @app.get("/v1/files/{sha256}")
-    def download(request: Request, sha256: str) -> Any:
+    @app.get(
+        "/v1/files/{sha256}",
+        response_class=FileResponse,
+        responses={
+            200: {"content": {"application/pdf": {}}, "description": "the whole file"},
+            **error_responses(401, 404, 422, 429),
+        },
+    )
+    def download(request: Request, sha256: Sha256) -> Any:
         caller = caller_of(request)
-        if not _SHA256.match(sha256):
-            return refuse("file.unknown", 404)
         with m.db.connection_context():
             try:
                 vault.expected_size(m, caller.agency_id, sha256)
