@@ -335,7 +335,7 @@ def test_the_portal_queue_shows_a_parked_dossier_and_sends_it_again(
     browser.find("#nav-portal").click()
     browser.wait(lambda b: b.path == "/console/portal", what="the portal page did not open")
     unit = browser.find(f'tr[data-agency="{PORTAL_AGENCY}"]')
-    assert unit.get_attribute("data-parked") == "1"  # one dossier parked (its state and its step wait together)
+    assert unit.get_attribute("data-parked") == "1"  # one dossier: its state and its step wait together
     parked = browser.find(f'[id="parked-{PORTAL_AGENCY}"]')
     assert refused.code in parked.text and message in parked.text
     assert held.code not in parked.text and waiting.code not in parked.text
