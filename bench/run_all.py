@@ -17,6 +17,7 @@ BENCHES = (
     "bench_list",
     "bench_gui",
     "bench_sync",
+    "bench_province",
 )
 
 
