@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.attachments import Attachment
+from ..core.attachments import MAX_BYTES, MAX_PAGES, Attachment
 from ..core.errors import DomainError
 from ..core.model import Status
 from ..core.roles import Account, Operation
@@ -20,8 +20,6 @@ from ..devices.page_scan import PhotoError, correct_page, detect_page, encode_jp
 from ..documents.scans import ScanFileError, merge, pdf_from_jpegs, pdf_pages
 from .base import Changes, CounterApp, Done, Scope, read_op, write_op
 
-MAX_BYTES = 60 * 1024 * 1024
-MAX_PAGES = 300
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp"})
 #: Statuses in which the electronic result may be attached: once it is ready, and after it was handed over.
 RESULT_STATUSES = frozenset({Status.RESULT_READY, Status.RETURNED})

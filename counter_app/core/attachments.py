@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+#: What one digitised paper may be (the counter refuses more before storing; the server's bounds say the same).
+MAX_BYTES = 60 * 1024 * 1024
+MAX_PAGES = 300
+
 
 @dataclass(frozen=True)
 class Attachment:

@@ -17,6 +17,8 @@ MAX_BODY_BYTES = 5 * 1024 * 1024
 MAX_BATCH = 500
 #: Largest JSON payload of one change (bytes); larger ones are rejected one by one with `payload.too_large`.
 MAX_CHANGE_BYTES = 512 * 1024
+#: A digitised paper's file travels in chunks of at most this size (PUT /v1/files/{sha256}).
+FILE_CHUNK_BYTES = 4 * 1024 * 1024
 #: Most feed items per pull page.
 MAX_PULL_LIMIT = 1000
 #: A clock further than this from the server's is reported (never blocks intake).

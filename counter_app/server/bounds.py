@@ -26,15 +26,13 @@ from pydantic import (
     TypeAdapter,
 )
 
+from ..core import attachments
 from ..core.wire import MAX_CHANGE_BYTES, MAX_PULL_LIMIT
 
 INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1
 #: Deepest nesting of objects and lists inside one payload (a dossier needs five levels).
 MAX_DEPTH = 16
-#: A digitised paper (app/digitise.py keeps the same limits on the counter).
-MAX_ATTACHMENT_BYTES = 60 * 1024 * 1024
-MAX_ATTACHMENT_PAGES = 300
 MAX_ID = 64
 MAX_NAME = 200
 #: Free text (a reason, a note) may be long; the change as a whole is capped at MAX_CHANGE_BYTES.
@@ -277,8 +275,8 @@ class AttachmentIn(_Shape):
     component: Annotated[int, Field(ge=1, le=999)] | None = None
     name: Text
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-    pages: Annotated[int, Field(ge=1, le=MAX_ATTACHMENT_PAGES)]
-    bytes: Annotated[int, Field(ge=1, le=MAX_ATTACHMENT_BYTES)]
+    pages: Annotated[int, Field(ge=1, le=attachments.MAX_PAGES)]
+    bytes: Annotated[int, Field(ge=1, le=attachments.MAX_BYTES)]
     created_at: Moment
 
 

@@ -21,8 +21,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from ..core.codes import check_agency_id
-from ..core.wire import time_text, utc_now
-from .admin import log_change
+from ..core.wire import FILE_CHUNK_BYTES, time_text, utc_now
+from .admin import lock_agency, log_change
 from .database import write_transaction
 
 try:  # POSIX: several server processes share the folder
@@ -30,7 +30,7 @@ try:  # POSIX: several server processes share the folder
 except ImportError:  # pragma: no cover - Windows servers are not supported for production
     fcntl = None  # type: ignore[assignment]
 
-CHUNK_BYTES = 4 * 1024 * 1024
+CHUNK_BYTES = FILE_CHUNK_BYTES
 #: Where files go when `counter-server --files` is not given: beside where the server was started.
 DEFAULT_FILES_DIR = Path("counter-server-files")
 _LOCKS: dict[str, threading.Lock] = {}
@@ -129,8 +129,6 @@ class FileVault:
 
     def _record(self, m: SimpleNamespace, agency_id: str, sha256: str, size: int) -> None:
         """The file is whole: every attachment naming it is announced again, now fetchable."""
-        from .admin import lock_agency
-
         with write_transaction(m.db):
             lock_agency(m, agency_id)
             m.StoredFile.insert(

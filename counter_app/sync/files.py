@@ -13,10 +13,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..core.attachments import Attachment
+from ..core.wire import FILE_CHUNK_BYTES
 from ..storage.store import CounterStore
 from .client import RequestRefused, SyncClient
 
-CHUNK_BYTES = 4 * 1024 * 1024
+CHUNK_BYTES = FILE_CHUNK_BYTES
 #: Attempts for one file in one cycle (a hash mismatch starts the file again; a cut connection ends the cycle).
 ATTEMPTS = 3
 

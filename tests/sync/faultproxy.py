@@ -35,11 +35,11 @@ class Traffic:
     log: list[str] = field(default_factory=list)
 
 
-async def _read_message(reader: asyncio.StreamReader) -> bytes | None:
+async def read_message(reader: asyncio.StreamReader) -> bytes | None:
     """One HTTP/1.1 message with a Content-Length body (what httpx and uvicorn send here)."""
     try:
         head = await reader.readuntil(b"\r\n\r\n")
-    except (asyncio.IncompleteReadError, ConnectionError):
+    except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
         return None
     length = 0
     for line in head.split(b"\r\n")[1:]:
@@ -107,7 +107,7 @@ class FaultProxy:
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             while True:
-                request = await _read_message(reader)
+                request = await read_message(reader)
                 if request is None:
                     return
                 push = request.startswith(b"POST /v1/push")
@@ -146,7 +146,7 @@ class FaultProxy:
             up_writer.write(request)
             await up_writer.drain()
             self._count(pushes_forwarded=int(push))
-            return await _read_message(up_reader)
+            return await read_message(up_reader)
         except ConnectionError:
             return None
         finally:

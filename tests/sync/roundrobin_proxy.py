@@ -8,23 +8,7 @@ import itertools
 import threading
 from collections import Counter
 
-
-async def read_message(reader: asyncio.StreamReader) -> bytes | None:
-    """One HTTP/1.1 message whose body has a Content-Length (what httpx and uvicorn send here); None at the end."""
-    try:
-        head = await reader.readuntil(b"\r\n\r\n")
-    except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
-        return None
-    length = 0
-    for line in head.split(b"\r\n")[1:]:
-        name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length":
-            length = int(value.strip())
-    try:
-        body = await reader.readexactly(length) if length else b""
-    except (asyncio.IncompleteReadError, ConnectionError):
-        return None
-    return head + body
+from faultproxy import read_message
 
 
 class RoundRobinProxy:
