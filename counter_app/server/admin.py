@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import SimpleNamespace
@@ -62,9 +62,16 @@ class SlotDigitsFixedError(DomainError):
     code = "code_scheme.fixed"
 
 
-def new_token() -> str:
-    """A random 32-byte token, URL-safe text; shown once, stored only as its hash."""
-    return secrets.token_urlsafe(32)
+TOKEN_PREFIX = "qmc_"
+
+
+def new_token(random_text: Callable[[int], str] = secrets.token_urlsafe) -> str:
+    """A random 32-byte token, URL-safe text behind a fixed prefix; shown once, stored only as its hash.
+
+    The IT officer types it after `counter-app setup --token`: URL-safe text starts with "-" one time in 64,
+    which a command line reads as an option, so the prefix keeps every token an argument (and says what it is).
+    """
+    return TOKEN_PREFIX + random_text(32)
 
 
 def hash_token(token: str) -> str:

@@ -160,3 +160,15 @@ def test_serves_https_with_certificate_options(server_db: str, admin, tmp_path: 
         )
         with pytest.raises(httpx.ConnectError):
             httpx.get(f"{process.url}/health")  # an unknown certificate is refused by default
+
+
+def test_a_token_whose_random_part_starts_with_a_dash_is_still_read_as_the_setup_argument() -> None:
+    from counter_app.cli.main import build_parser
+    from counter_app.server.admin import new_token
+
+    dash_first = "-zxobRbrCcT_GSYZcHi7NCUKw2xUwUc0hMYcmX9HpRQ"  # URL-safe text starts so one time in 64
+    token = new_token(lambda _n: dash_first)
+
+    args = build_parser("vi").parse_args(["setup", "--server", "https://server.example", "--token", token])
+
+    assert args.token == token and token.endswith(dash_first)
