@@ -546,6 +546,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dossier {dossier} has not been received: digitise its components once it is.",
     ),
     "attachment.no_files": ("Chưa chọn tệp nào để số hóa.", "No file was chosen to digitise."),
+    "attachment.prepared_lost": (
+        "Bản số hóa của thành phần số {component} không còn trên máy này; hãy số hóa lại hoặc bỏ bản đó rồi "
+        "tiếp nhận.",
+        "The digitised copy of component {component} is no longer on this computer; digitise it again or drop "
+        "it, then receive.",
+    ),
     "file.missing": (
         "Không tìm thấy tệp số hóa {sha256} trong hồ sơ của quầy.",
         "The digitised file {sha256} is missing from this counter's profile.",

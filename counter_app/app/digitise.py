@@ -8,12 +8,13 @@ too large to open is refused with one sentence and nothing is stored.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.attachments import MAX_BYTES, MAX_PAGES, Attachment
+from ..core.attachments import MAX_BYTES, MAX_PAGES, Attachment, PreparedPaper
 from ..core.errors import DomainError
-from ..core.model import Status
+from ..core.model import Dossier, Status
 from ..core.roles import Account, Operation
 from ..core.text import nfc
 from ..devices.page_scan import PhotoError, correct_page, detect_page, encode_jpeg, read_photo
@@ -34,6 +35,7 @@ ERROR_CODES = (
     "attachment.result_not_ready",
     "attachment.not_received",
     "attachment.no_files",
+    "attachment.prepared_lost",
 )
 
 
@@ -145,12 +147,7 @@ def attach_captured(
     app: CounterApp, account: Account, key: str, component: int, pages: list[bytes]
 ) -> Done[Attachment]:
     """Keep the pages taken with the camera (JPEG, already found, flattened and cleaned) as one component."""
-    if not pages:
-        raise AttachmentError("attachment.no_files")
-    if len(pages) > MAX_PAGES:
-        raise AttachmentError("attachment.too_many_pages", limit=MAX_PAGES)
-    paper = Paper(pdf_from_jpegs(pages), len(pages))
-    return _attach(app, account, key, [], component=component, paper=paper)
+    return _attach(app, account, key, [], component=component, paper=_captured_paper(pages))
 
 
 @write_op(Operation.MOVE)
@@ -179,3 +176,71 @@ def read_attachment(app: CounterApp, account: Account, attachment: Attachment) -
         finally:
             sync.close()
     return app.store.attachments.read(attachment)
+
+
+# ---- during intake, before the dossier is received -------------------------------------------------------------
+def _captured_paper(pages: list[bytes]) -> Paper:
+    if not pages:
+        raise AttachmentError("attachment.no_files")
+    if len(pages) > MAX_PAGES:
+        raise AttachmentError("attachment.too_many_pages", limit=MAX_PAGES)
+    return Paper(pdf_from_jpegs(pages), len(pages))
+
+
+def _prepared(app: CounterApp, component: int, paper: Paper) -> Done[PreparedPaper]:
+    digest = app.store.attachments.files.put(paper.data)
+    return Done(PreparedPaper(component, digest, paper.pages, len(paper.data)))
+
+
+@write_op(Operation.RECEIVE)
+def prepare_component(
+    app: CounterApp, account: Account, component: int, files: list[Path]
+) -> Done[PreparedPaper]:
+    """Digitise a component from files while the intake is still being filled in: the PDF is kept in the profile's
+    file store and becomes an attachment when the dossier is received (`attach_prepared`)."""
+    return _prepared(app, component, make_paper(files))
+
+
+@write_op(Operation.RECEIVE)
+def prepare_captured(
+    app: CounterApp, account: Account, component: int, pages: list[bytes]
+) -> Done[PreparedPaper]:
+    """The camera's pages for a component of an intake not yet received (as `prepare_component`)."""
+    return _prepared(app, component, _captured_paper(pages))
+
+
+def attach_prepared(
+    app: CounterApp, account: Account, dossier: Dossier, papers: Sequence[PreparedPaper]
+) -> list[Attachment]:
+    """The papers digitised during intake, kept as `dossier`'s attachments; called inside the receipt's write so
+    that the dossier and its papers are stored together or not at all. A component the procedure lacks, or a file
+    no longer in the store, refuses the whole receipt with one sentence."""
+    names = {c.number: nfc(c.name) for c in dossier.procedure.components}
+    for paper in papers:
+        if paper.component not in names:
+            raise AttachmentError("attachment.component_unknown", component=paper.component)
+        if not app.store.attachments.files.has(paper.sha256):
+            raise AttachmentError("attachment.prepared_lost", component=paper.component)
+    at = app.now()
+    return [
+        app.store.attachments.add_stored(
+            dossier.id,
+            kind="component",
+            component=paper.component,
+            name=names[paper.component],
+            digest=paper.sha256,
+            pages=paper.pages,
+            size=paper.bytes,
+            officer=account.username,
+            at=at,
+        )
+        for paper in papers
+    ]
+
+
+@write_op(Operation.RECEIVE)
+def discard_prepared(app: CounterApp, account: Account, papers: list[PreparedPaper]) -> Done[int]:
+    """Remove the files of papers digitised for an intake that will not be received with them (dropped, refused,
+    put off, or taken again): how many files were removed. A file some attachment names stays."""
+    removed = sum(app.store.attachments.forget_unrecorded(paper.sha256) for paper in papers)
+    return Done(removed)

@@ -3,16 +3,18 @@ receive an intake that waited for papers (found by the reference on its form 02)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from ..core.attachments import PreparedPaper
 from ..core.errors import NotFoundError
 from ..core.model import Dossier, DurationUnit, Procedure
 from ..core.roles import Account, Operation
 from ..core.supplement import IntakeStateError, check_completable
 from ..core.text import nfc
 from ..documents.wording import body_name
-from .base import Changes, CounterApp, Done, read_op, write_op
+from .base import Changes, CounterApp, Done, Scope, read_op, write_op
+from .digitise import attach_prepared
 
 
 @read_op(Operation.VIEW)
@@ -54,11 +56,21 @@ def _by(app: CounterApp, account: Account, draft: Dossier) -> Dossier:
     return replace(draft, officer=account.username, unit=centre_name(app) or draft.unit)
 
 
+def _received(dossier: Dossier, papers: Sequence[PreparedPaper]) -> Done[Dossier]:
+    scopes = (Scope.AUDIT,) if papers else ()
+    return Done(dossier, Changes.of(*scopes, dossiers=[dossier.id]))
+
+
 @write_op(Operation.RECEIVE)
-def receive(app: CounterApp, account: Account, draft: Dossier) -> Done[Dossier]:
-    """Receive a complete dossier: its code, appointment, book entry, history and outbox entry in one write."""
-    dossier = app.store.receive(_by(app, account, draft))
-    return Done(dossier, Changes.of(dossiers=[dossier.id]))
+def receive(
+    app: CounterApp, account: Account, draft: Dossier, papers: Sequence[PreparedPaper] = ()
+) -> Done[Dossier]:
+    """Receive a complete dossier: its code, appointment, book entry, history and outbox entry in one write, with
+    the components digitised during intake (`papers`) as its attachments."""
+    with app.store.db.atomic("IMMEDIATE"):  # as the dossier's own write: no lock upgrade mid-way
+        dossier = app.store.receive(_by(app, account, draft))
+        attach_prepared(app, account, dossier, papers)
+    return _received(dossier, papers)
 
 
 @write_op(Operation.RECEIVE)
@@ -86,14 +98,18 @@ def pending(app: CounterApp, account: Account, key: str) -> Dossier:
 
 
 @write_op(Operation.RECEIVE)
-def complete(app: CounterApp, account: Account, key: str, revised: Dossier) -> Done[Dossier]:
+def complete(
+    app: CounterApp, account: Account, key: str, revised: Dossier, papers: Sequence[PreparedPaper] = ()
+) -> Done[Dossier]:
     """Receive the intake `key` names (as `pending`) now that its papers are in: `revised` is the intake as the
     officer has it now, its `received_at` the moment of this receipt. The code, the book entry of this counter and
     an appointment counted from that moment, the history event, its outbox entry and the audit entry are written
-    together (`core.supplement.complete`)."""
+    together (`core.supplement.complete`), with the components digitised now (`papers`) as its attachments."""
     waiting = pending(app, account, key)
-    dossier = app.store.complete(waiting.id, _by(app, account, revised))
-    return Done(dossier, Changes.of(dossiers=[dossier.id]))
+    with app.store.db.atomic("IMMEDIATE"):  # as the dossier's own write: no lock upgrade mid-way
+        dossier = app.store.complete(waiting.id, _by(app, account, revised))
+        attach_prepared(app, account, dossier, papers)
+    return _received(dossier, papers)
 
 
 @write_op(Operation.RECEIVE)

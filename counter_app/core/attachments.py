@@ -34,3 +34,29 @@ class Attachment:
             "bytes": self.bytes,
             "synced": self.synced,
         }
+
+
+@dataclass(frozen=True)
+class PreparedPaper:
+    """A component digitised during intake, before the dossier is received: its PDF is already in the profile's
+    file store (so a crash loses nothing) and becomes the dossier's attachment in the receipt's own transaction."""
+
+    component: int
+    sha256: str
+    pages: int
+    bytes: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"component": self.component, "sha256": self.sha256, "pages": self.pages, "bytes": self.bytes}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> PreparedPaper | None:
+        """The paper a saved draft names, or None when the entry is not one (a draft from an older version)."""
+        if not isinstance(data, dict):
+            return None
+        try:
+            paper = cls(int(data["component"]), str(data["sha256"]), int(data["pages"]), int(data["bytes"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+        digest_ok = len(paper.sha256) == 64 and all(c in "0123456789abcdef" for c in paper.sha256)
+        return paper if digest_ok and paper.pages > 0 and paper.bytes > 0 else None

@@ -48,6 +48,34 @@ class AttachmentRepository:
         at: datetime,
     ) -> Attachment:
         digest = self.files.put(data)
+        return self.add_stored(
+            dossier_id,
+            kind=kind,
+            component=component,
+            name=name,
+            digest=digest,
+            pages=pages,
+            size=len(data),
+            officer=officer,
+            at=at,
+        )
+
+    def add_stored(
+        self,
+        dossier_id: str,
+        *,
+        kind: str,
+        component: int | None,
+        name: str,
+        digest: str,
+        pages: int,
+        size: int,
+        officer: str,
+        at: datetime,
+    ) -> Attachment:
+        """The record, outbox row and audit entry of a paper whose file is already in the store (`put`)."""
+        if not self.files.has(digest):
+            raise FileStoreError("file.missing", sha256=digest)
         row = (
             new_id(),
             dossier_id,
@@ -56,7 +84,7 @@ class AttachmentRepository:
             name,
             digest,
             pages,
-            len(data),
+            size,
             officer,
             at.isoformat(timespec="seconds"),
             None,
@@ -88,10 +116,18 @@ class AttachmentRepository:
                     "component": component,
                     "sha256": digest,
                     "pages": pages,
-                    "bytes": len(data),
+                    "bytes": size,
                 },
             )
         return added
+
+    def forget_unrecorded(self, digest: str) -> bool:
+        """Remove a file no attachment names (a paper digitised for an intake that was then dropped, refused or
+        put off): the citizen's papers are not kept without a dossier. True when a file was removed."""
+        named = self._db.execute_sql(
+            "SELECT 1 FROM attachment WHERE sha256 = ? LIMIT 1", (digest,)
+        ).fetchone()
+        return named is None and self.files.remove(digest)
 
     def of_dossier(self, dossier_id: str) -> list[Attachment]:
         rows = self._db.execute_sql(

@@ -89,6 +89,14 @@ class FileStore:
         os.replace(partial, target)
         return digest
 
+    def remove(self, digest: str) -> bool:
+        """Delete the file stored under `digest`; False when there was none."""
+        try:
+            self.path(digest).unlink()
+        except FileNotFoundError:
+            return False
+        return True
+
     def get(self, digest: str) -> bytes:
         """The bytes stored under `digest`, checked against it."""
         try:

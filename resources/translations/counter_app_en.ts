@@ -446,6 +446,10 @@
         <translation>Shown</translation>
     </message>
     <message>
+        <source>Số hóa</source>
+        <translation>Digitised</translation>
+    </message>
+    <message>
         <source>Đánh dấu các thành phần đã nhận (phím cách)</source>
         <translation>Tick the papers received (space bar)</translation>
     </message>
@@ -464,6 +468,17 @@
     <message>
         <source>Giấy tờ chỉ xuất trình để đối chiếu, không nộp lại</source>
         <translation>Papers only shown for checking, not kept</translation>
+    </message>
+    <message>
+        <source>Bản số hóa của thành phần: số trang đã chụp hoặc quét</source>
+        <translation>The component's digitised copy: pages photographed or scanned</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cần: %1, %2, %3</source>
@@ -492,7 +507,7 @@
     </message>
     <message>
         <source> (nếu có)</source>
-        <extracomment>Components form 02 asked for (an intake waiting for papers, being finished): marked in words and colour.</extracomment>
+        <extracomment>Components form 02 asked for (an intake waiting for papers, being finished): marked in words and colour. Components digitised during this intake, by number.</extracomment>
         <translation> (if any)</translation>
     </message>
     <message>
@@ -1731,6 +1746,34 @@
     <message>
         <source>Không mở được hồ sơ chờ bổ sung: %1</source>
         <translation>The dossier waiting for papers could not be opened: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePapers</name>
+    <message>
+        <source>Chụp số hóa…</source>
+        <extracomment>A component was digitised (the PreparedPaper), shown in the checklist. The camera capture opened (the dialog), for tests and screenshots.</extracomment>
+        <translation>Capture…</translation>
+    </message>
+    <message>
+        <source>Chụp từng trang của thành phần đang chọn bằng camera tài liệu</source>
+        <translation>Photograph each page of the selected component with the document camera</translation>
+    </message>
+    <message>
+        <source>Từ tệp…</source>
+        <translation>From files…</translation>
+    </message>
+    <message>
+        <source>Chọn tệp PDF hoặc ảnh đã quét của thành phần đang chọn</source>
+        <translation>Choose scanned PDF files or images of the selected component</translation>
+    </message>
+    <message>
+        <source>Bỏ bản số hóa</source>
+        <translation>Drop digitised copy</translation>
+    </message>
+    <message>
+        <source>Chọn tệp PDF hoặc ảnh</source>
+        <translation>Choose PDF files or images</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""The document checklist: one row per catalogue component with counts of copies, shown-only papers, and what is missing."""
+"""The document checklist: one row per catalogue component with counts of copies, shown-only papers, what is missing,
+and which components are already digitised (the pages waiting to become the dossier's attachments at receipt)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.attachments import PreparedPaper
 from ...core.intake import missing_components
 from ...core.model import Component, HandedComponent, Procedure
 
@@ -62,9 +64,9 @@ def ticked_row(row: Row) -> Row:
 
 
 class ChecklistModel(QAbstractTableModel):
-    """Components as table rows: name (tick = received), originals, certified copies, photocopies, shown."""
+    """Components as table rows: name (tick = received), originals, certified copies, photocopies, shown, digitised."""
 
-    NAME, ORIGINALS, CERTIFIED, PHOTOCOPIES, SHOWN = range(5)
+    NAME, ORIGINALS, CERTIFIED, PHOTOCOPIES, SHOWN, DIGITISED = range(6)
     COUNT_FIELDS = {ORIGINALS: "originals", CERTIFIED: "certified_copies", PHOTOCOPIES: "photocopies"}
 
     rows_changed = Signal()
@@ -74,6 +76,8 @@ class ChecklistModel(QAbstractTableModel):
         self.rows: list[Row] = []
         #: Components form 02 asked for (an intake waiting for papers, being finished): marked in words and colour.
         self.requested: frozenset[int] = frozenset()
+        #: Components digitised during this intake, by number.
+        self.papers: dict[int, PreparedPaper] = {}
         self._if_any = self.tr(" (nếu có)")
         self._asked = self.tr(" — đã yêu cầu bổ sung")
         self._bold = QFont()
@@ -84,6 +88,7 @@ class ChecklistModel(QAbstractTableModel):
             self.tr("Bản sao CT"),
             self.tr("Bản photo"),
             self.tr("Đã xuất trình"),
+            self.tr("Số hóa"),
         )
         self._header_tips = (
             self.tr("Đánh dấu các thành phần đã nhận (phím cách)"),
@@ -91,12 +96,26 @@ class ChecklistModel(QAbstractTableModel):
             self.tr("Số bản sao có chứng thực"),
             self.tr("Số bản photo"),
             self.tr("Giấy tờ chỉ xuất trình để đối chiếu, không nộp lại"),
+            self.tr("Bản số hóa của thành phần: số trang đã chụp hoặc quét"),
         )
 
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
         self.rows = rows
+        numbers = {r.component.number for r in rows}
+        self.papers = {n: p for n, p in self.papers.items() if n in numbers}
         self.endResetModel()
+        self.rows_changed.emit()
+
+    def set_paper(self, number: int, paper: PreparedPaper | None) -> None:
+        if paper is None:
+            self.papers.pop(number, None)
+        else:
+            self.papers[number] = paper
+        for i, row in enumerate(self.rows):
+            if row.component.number == number:
+                cell = self.index(i, self.DIGITISED)
+                self.dataChanged.emit(cell, cell)
         self.rows_changed.emit()
 
     def replace_row(self, row: int, value: Row) -> None:
@@ -112,7 +131,7 @@ class ChecklistModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -149,6 +168,8 @@ class ChecklistModel(QAbstractTableModel):
                 return f"{c.number}. {c.name}{'' if c.required else self._if_any}{asked}"
             if column in self.COUNT_FIELDS:
                 return "—" if c.shown_only else getattr(row, self.COUNT_FIELDS[column])
+            if column == self.DIGITISED and (paper := self.papers.get(c.number)) is not None:
+                return "✓ " + self.tr("%n trang", "", paper.pages)
             return None
         if role == Qt.ItemDataRole.EditRole and column in self.COUNT_FIELDS:
             return getattr(row, self.COUNT_FIELDS[column])
@@ -169,6 +190,8 @@ class ChecklistModel(QAbstractTableModel):
             )
             kind = self.tr("Chỉ xuất trình để đối chiếu") if c.shown_only else wanted
             return "\n".join(part for part in (c.name, kind, c.note) if part)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.DIGITISED:
+            return QColor("#1e6b2e")
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -236,6 +259,7 @@ class Checklist(QWidget):
             ChecklistModel.CERTIFIED,
             ChecklistModel.PHOTOCOPIES,
             ChecklistModel.SHOWN,
+            ChecklistModel.DIGITISED,
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tick_all_button = QPushButton(self.tr("Đủ tất cả thành phần bắt buộc"), self)
@@ -279,16 +303,21 @@ class Checklist(QWidget):
         return super().eventFilter(watched, event)
 
     # ---- API ---------------------------------------------------------------------------------------------------
+    @property
+    def procedure(self) -> Procedure | None:
+        return self._procedure
+
     def mark_requested(self, numbers: frozenset[int]) -> None:
         """Mark the components form 02 asked for (until the procedure changes)."""
         self.model.requested = numbers
         if self.model.rowCount():
-            last = self.model.index(self.model.rowCount() - 1, self.model.SHOWN)
+            last = self.model.index(self.model.rowCount() - 1, self.model.DIGITISED)
             self.model.dataChanged.emit(self.model.index(0, 0), last)
 
     def set_procedure(self, procedure: Procedure | None) -> None:
         self._procedure = procedure
         self.model.requested = frozenset()
+        self.model.papers = {}
         self.model.set_rows([Row(c) for c in procedure.components] if procedure else [])
         self.table.resizeRowsToContents()
         if self.model.rowCount():
@@ -311,6 +340,22 @@ class Checklist(QWidget):
         for i, row in enumerate(self.model.rows):
             if row.component.required and not row.ticked:
                 self.model.replace_row(i, ticked_row(row))
+
+    def current_component(self) -> Component | None:
+        """The component of the selected row (what the digitising buttons act on)."""
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()].component if index.isValid() else None
+
+    def set_paper(self, number: int, paper: PreparedPaper | None) -> None:
+        """Show (or, with None, forget) the digitised copy of component `number`."""
+        self.model.set_paper(number, paper)
+
+    def paper(self, number: int) -> PreparedPaper | None:
+        return self.model.papers.get(number)
+
+    def papers(self) -> list[PreparedPaper]:
+        """The components digitised so far, in the procedure's order."""
+        return [self.model.papers[n] for n in sorted(self.model.papers)]
 
     def handed(self) -> list[HandedComponent]:
         return [h for h in (row.handed() for row in self.model.rows) if h is not None]

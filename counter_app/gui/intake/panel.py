@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app import intake, settings
+from ...app import digitise, intake, settings
 from ...app.base import Changes, Op, Scope
+from ...core.attachments import PreparedPaper
 from ...core.errors import DomainError, ValidationErrors
 from ...core.intake import new_dossier
 from ...core.model import Dossier, Procedure
@@ -45,6 +46,7 @@ from .outcome import (
     RefuseDialog,
     SupplementDialog,
 )
+from .papers import IntakePapers
 
 AUTOSAVE_MS = 1000
 #: What an account must be allowed to do to see this panel (the core's role rules).
@@ -109,6 +111,7 @@ class IntakePanel(QWidget):
         self.chosen.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.applicant = ApplicantForm(lang, self)
         self.checklist = Checklist(self)
+        self.papers = IntakePapers(self.session, self.checklist, self)
         self.outcome = OutcomeBar(self)
         self.summary = LastDossierSummary(lang, self)
         self.banner = self._draft_banner()
@@ -121,7 +124,9 @@ class IntakePanel(QWidget):
         applicant_box = QGroupBox(self.tr("2. Người nộp hồ sơ"), self)
         QVBoxLayout(applicant_box).addWidget(self.applicant)
         checklist_box = QGroupBox(self.tr("3. Thành phần hồ sơ"), self)
-        QVBoxLayout(checklist_box).addWidget(self.checklist)
+        checklist_layout = QVBoxLayout(checklist_box)
+        checklist_layout.addWidget(self.checklist, 1)
+        checklist_layout.addWidget(self.papers)
         outcome_box = QGroupBox(self.tr("4. Kết quả tiếp nhận"), self)
         outcome_layout = QVBoxLayout(outcome_box)
         outcome_layout.addWidget(self.outcome)
@@ -327,6 +332,7 @@ class IntakePanel(QWidget):
         self.procedure = None
         self.picker.search.clear()
         self.chosen.setText(self.tr("Chưa chọn thủ tục."))
+        self._discard_papers()
         self.checklist.set_procedure(None)
         self.applicant.clear()
         self._drop_continuing()
@@ -372,10 +378,11 @@ class IntakePanel(QWidget):
         if not self.checklist.is_complete():
             self._fail(self.receive_blocker())
             return
+        papers = self.checklist.papers()  # digitised now: kept as its attachments in the receipt's write
         if self.continuing is not None:  # the same dossier, received now: code and appointment from now
-            self._start(intake.complete, self.continuing.id, draft)
+            self._start(intake.complete, self.continuing.id, draft, papers)
             return
-        self._start(intake.receive, draft)
+        self._start(intake.receive, draft, papers)
 
     def _on_supplement_triggered(self) -> None:
         if not self.isVisible() or self._busy or self.procedure is None or self.continuing is not None:
@@ -484,8 +491,16 @@ class IntakePanel(QWidget):
             self._start_over()
 
     def has_typed_work(self) -> bool:
-        """Something typed or ticked that starting over would throw away (a procedure only chosen is not)."""
-        return not self.applicant.is_blank() or bool(self.checklist.handed())
+        """Something typed, ticked or digitised that starting over would throw away (a procedure only chosen is
+        not)."""
+        return not self.applicant.is_blank() or bool(self.checklist.handed()) or bool(self.checklist.papers())
+
+    def _discard_papers(self) -> None:
+        """The form empties: the papers digitised for it go too, unless the receipt kept them (a file an attachment
+        names stays); an intake refused or put off keeps no copy of the citizen's papers."""
+        papers = self.checklist.papers()
+        if papers:
+            self.session.submit(digitise.discard_prepared, papers)
 
     def _start_over(self) -> None:
         self.clear()
@@ -572,6 +587,7 @@ class IntakePanel(QWidget):
             "procedure": self.procedure.code if self.procedure else "",
             "form": self.applicant.to_dict(),
             "components": self.checklist.to_list(),
+            "papers": [paper.to_dict() for paper in self.checklist.papers()],
             "saved_at": datetime.now().isoformat(timespec="seconds"),
             "continuing": self.continuing.id if self.continuing is not None else "",
         }
@@ -633,6 +649,12 @@ class IntakePanel(QWidget):
         components = data.get("components")
         if isinstance(components, list) and self.procedure is not None:
             self.checklist.from_list(components)
+        papers = data.get("papers")
+        if isinstance(papers, list) and self.procedure is not None:
+            numbers = {c.number for c in self.procedure.components}
+            for paper in filter(None, map(PreparedPaper.from_dict, papers)):
+                if paper.component in numbers:
+                    self.checklist.set_paper(paper.component, paper)
         form = data.get("form")
         if isinstance(form, dict):
             self.applicant.from_dict(form)
