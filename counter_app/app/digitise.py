@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from ..core.attachments import MAX_BYTES, MAX_PAGES, Attachment, PreparedPaper
@@ -53,11 +54,13 @@ class Paper:
     pages: int
 
 
-def make_paper(files: list[Path]) -> Paper:
-    """The files as one PDF, or `AttachmentError` naming the first file that cannot be used."""
+def make_paper(files: list[Path], at: datetime | None = None) -> Paper:
+    """The files as one PDF, or `AttachmentError` naming the first file that cannot be used. Images alone make a
+    PDF/A-2b file dated `at`; with a PDF among the files, the PDFs are kept as they are and joined (not PDF/A)."""
     if not files:
         raise AttachmentError("attachment.no_files")
-    parts: list[bytes] = []
+    parts: list[bytes] = []  # each file's PDF, or an image's page (JPEG) until the end
+    images: set[int] = set()  # where the images are in `parts`
     total = 0
     for path in files:
         name = path.name
@@ -84,11 +87,17 @@ def make_paper(files: list[Path]) -> Paper:
             except PhotoError as exc:
                 code = "attachment.too_large" if exc.code == "image.too_large" else "attachment.not_supported"
                 raise AttachmentError(code, file=name, limit_mb=MAX_BYTES // (1024 * 1024)) from exc
-            parts.append(pdf_from_jpegs([encode_jpeg(correct_page(photo, detect_page(photo)))]))
+            images.add(len(parts))
+            parts.append(encode_jpeg(correct_page(photo, detect_page(photo))))
         else:
             raise AttachmentError("attachment.not_supported", file=name)
     try:
-        data, pages = merge(parts)
+        if len(images) == len(parts):
+            data, pages = pdf_from_jpegs(parts, at=at), len(parts)
+        else:
+            data, pages = merge(
+                [pdf_from_jpegs([p], at=at) if i in images else p for i, p in enumerate(parts)]
+            )
     except ScanFileError as exc:
         raise AttachmentError(f"attachment.{exc.reason}", file=files[0].name) from exc
     if pages > MAX_PAGES:
@@ -120,7 +129,7 @@ def _attach(
         if dossier.status not in RESULT_STATUSES:
             raise AttachmentError("attachment.result_not_ready", dossier=dossier.code or key)
         name = f"Kết quả: {dossier.procedure.name}"
-    paper = paper or make_paper(files)
+    paper = paper or make_paper(files, app.now())
     added = app.store.attachments.add(
         dossier.id,
         kind="component" if component is not None else "result",
@@ -147,7 +156,7 @@ def attach_captured(
     app: CounterApp, account: Account, key: str, component: int, pages: list[bytes]
 ) -> Done[Attachment]:
     """Keep the pages taken with the camera (JPEG, already found, flattened and cleaned) as one component."""
-    return _attach(app, account, key, [], component=component, paper=_captured_paper(pages))
+    return _attach(app, account, key, [], component=component, paper=_captured_paper(pages, app.now()))
 
 
 @write_op(Operation.MOVE)
@@ -179,12 +188,12 @@ def read_attachment(app: CounterApp, account: Account, attachment: Attachment) -
 
 
 # ---- during intake, before the dossier is received -------------------------------------------------------------
-def _captured_paper(pages: list[bytes]) -> Paper:
+def _captured_paper(pages: list[bytes], at: datetime) -> Paper:
     if not pages:
         raise AttachmentError("attachment.no_files")
     if len(pages) > MAX_PAGES:
         raise AttachmentError("attachment.too_many_pages", limit=MAX_PAGES)
-    return Paper(pdf_from_jpegs(pages), len(pages))
+    return Paper(pdf_from_jpegs(pages, at=at), len(pages))
 
 
 def _prepared(app: CounterApp, component: int, paper: Paper) -> Done[PreparedPaper]:
@@ -198,7 +207,7 @@ def prepare_component(
 ) -> Done[PreparedPaper]:
     """Digitise a component from files while the intake is still being filled in: the PDF is kept in the profile's
     file store and becomes an attachment when the dossier is received (`attach_prepared`)."""
-    return _prepared(app, component, make_paper(files))
+    return _prepared(app, component, make_paper(files, app.now()))
 
 
 @write_op(Operation.RECEIVE)
@@ -206,7 +215,7 @@ def prepare_captured(
     app: CounterApp, account: Account, component: int, pages: list[bytes]
 ) -> Done[PreparedPaper]:
     """The camera's pages for a component of an intake not yet received (as `prepare_component`)."""
-    return _prepared(app, component, _captured_paper(pages))
+    return _prepared(app, component, _captured_paper(pages, app.now()))
 
 
 def attach_prepared(
