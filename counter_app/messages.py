@@ -175,6 +175,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Địa chỉ bộ kết nối (adapter) phải bắt đầu bằng http:// hoặc https://: {url}",
         "The adapter URL must start with http:// or https://: {url}",
     ),
+    "portal.files_url": (
+        "Địa chỉ công khai để Cổng Dịch vụ công quốc gia tải tệp số hóa (--files-url) phải là một địa chỉ http:// "
+        "hoặc https:// đầy đủ, không có khoảng trắng, tài khoản, phần truy vấn (?) hay phần neo (#): {url}",
+        "The public address the national portal downloads digitised files from (--files-url) must be a full "
+        "http:// or https:// address without spaces, credentials, a query (?) or a fragment (#): {url}",
+    ),
     "portal.not_parked": (
         "Hồ sơ {dossier_code} không có gì đang bị tạm giữ chờ gửi lại lên Cổng Dịch vụ công quốc gia.",
         "Dossier {dossier_code} has nothing parked for the national portal.",

@@ -37,6 +37,7 @@ from .files_api import add_file_routes
 from .guard import AuthGate, SharedThrottle, address_key, counter_key, log_failure
 from .limits import BODY_TIMEOUT_S, BodyLimit, ServerClock
 from .models import bind_models
+from .portal_files import add_portal_file_route
 from .portal_worker import PortalOptions, PortalWorker
 from .schema import current_version
 from .writer import PushWriter
@@ -395,7 +396,9 @@ def create_app(
             page = read_feed(m, caller.agency_id, cursor, limit)
         return Response(page_json(page, time_text(utc_now())), media_type="application/json")
 
-    add_file_routes(app, m, FileVault(files_dir), caller_of, error_responses)
+    vault = FileVault(files_dir)
+    add_file_routes(app, m, vault, caller_of, error_responses)
+    add_portal_file_route(app, m, vault, error_responses)  # the national portal's downloads: signed links
     with_model_schemas(app, PushIn)
 
     app.mount("/console/static", static_files(), name="console-static")

@@ -394,6 +394,15 @@ class BatchApplier:
         bulk_write(
             self._m.db, _INSERT_LOG, [(agency, "attachment", p.id, self._now) for p, _ in self._papers]
         )
+        # a paper whose file the server already holds (the same file kept for another paper) has its link now:
+        # its dossier's state goes to the national portal again, unless this batch queues it anyway
+        F = self._m.StoredFile
+        shas = sorted({p.sha256 for p, _ in self._papers})
+        stored = {r.sha256 for r in F.select(F.sha256).where((F.agency_id == agency) & (F.sha256.in_(shas)))}
+        again = [
+            p.dossier_id for p, _ in self._papers if p.sha256 in stored and p.dossier_id not in self._touched
+        ]
+        portal_queue.requeue_papers(self._m, agency, again, self._now)
 
     def _queue_for_portal(self) -> None:
         """The national portal's outbox rows of this batch, in its transaction: each touched dossier's state and

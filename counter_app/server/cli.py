@@ -134,6 +134,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--unit-name", default="", help="the unit's name sent as DonViXuLy (default: the procedure's)"
     )
+    p.add_argument(
+        "--files-url",
+        default="",
+        help="the public http(s) address at which the portal (through the LGSP) reaches this server's "
+        "/portal/files/ route; with it, digitised papers are listed by signed links (default: not listed)",
+    )
+    p.add_argument(
+        "--new-link-key",
+        action="store_true",
+        help="replace the unit's secret the file links are signed with: every link given before stops working "
+        "and the dossiers with papers are sent again with new links",
+    )
     p = command("portal-sync", "send the portal queue of every connected unit (until stopped, or once)")
     p.add_argument("--once", action="store_true", help="one pass: send what can be sent now, then exit")
     _portal_pacing(p)
@@ -376,7 +388,9 @@ def _portal(args: argparse.Namespace, m: SimpleNamespace, out: TextIO, lang: str
                 password_file=args.password_file,
                 password_env=args.password_env,
                 unit_name=args.unit_name,
+                files_url=args.files_url,
             ),
+            new_key=args.new_link_key,
         )
         _audit(
             m,
@@ -386,6 +400,8 @@ def _portal(args: argparse.Namespace, m: SimpleNamespace, out: TextIO, lang: str
             unit_code=args.unit_code,
             username=args.username,
             password_source="file" if args.password_file else "env",
+            **({"files_url": args.files_url} if args.files_url else {}),
+            **({"new_link_key": True} if args.new_link_key else {}),
         )
         print(
             say(
@@ -393,6 +409,17 @@ def _portal(args: argparse.Namespace, m: SimpleNamespace, out: TextIO, lang: str
                 f"{queued} hồ sơ đã tiếp nhận được xếp hàng chờ gửi.",
                 f"Connected {args.agency_id} to the national portal (unit code {args.unit_code}); "
                 f"{queued} received dossiers queued.",
+            ),
+            file=out,
+        )
+        print(
+            say(
+                f"Tệp số hóa được gửi kèm hồ sơ bằng đường dẫn dưới {args.files_url.rstrip('/')}/portal/files/."
+                if args.files_url
+                else "Tệp số hóa không được gửi kèm hồ sơ (chưa có --files-url).",
+                f"Digitised papers are listed by links under {args.files_url.rstrip('/')}/portal/files/."
+                if args.files_url
+                else "Digitised papers are not listed (no --files-url).",
             ),
             file=out,
         )

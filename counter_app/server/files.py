@@ -6,7 +6,9 @@ names it (so the server knows its size and that it belongs to the agency); it as
 sends the rest in chunks, each at the offset the server has: a cut connection resumes where it stopped, and two
 counters sending the same file take turns under a lock on its partial file (one process, or several: an exclusive
 `flock`). When the last byte is in, the whole file is hashed: a match is renamed into place and recorded in
-`stored_files`; a mismatch is thrown away and the counter starts again. Agencies never see each other's files.
+`stored_files`; a mismatch is thrown away and the counter starts again. Agencies never see each other's files. A
+file becoming whole queues the state of the dossiers naming it for the national portal again, in the same
+transaction, so the portal hears of the paper's link (portal_queue.requeue_papers).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from types import SimpleNamespace
 
 from ..core.codes import check_agency_id
 from ..core.wire import FILE_CHUNK_BYTES, time_text, utc_now
+from . import portal_queue
 from .admin import lock_agency, log_change
 from .database import write_transaction
 
@@ -128,15 +131,25 @@ class FileVault:
         return Progress(size, True)
 
     def _record(self, m: SimpleNamespace, agency_id: str, sha256: str, size: int) -> None:
-        """The file is whole: every attachment naming it is announced again, now fetchable."""
+        """The file is whole: every attachment naming it is announced again, now fetchable, and the first time it
+        is recorded their dossiers are queued again for the national portal (the paper now has a link)."""
+        now = time_text(utc_now())
         with write_transaction(m.db):
             lock_agency(m, agency_id)
-            m.StoredFile.insert(
-                agency_id=agency_id, sha256=sha256, bytes=size, stored_at=time_text(utc_now())
+            F = m.StoredFile
+            new = F.get_or_none((F.agency_id == agency_id) & (F.sha256 == sha256)) is None
+            F.insert(
+                agency_id=agency_id, sha256=sha256, bytes=size, stored_at=now
             ).on_conflict_ignore().execute()
             A = m.Attachment
-            for paper in A.select(A.id).where((A.agency_id == agency_id) & (A.sha256 == sha256)):
+            dossiers = []
+            for paper in A.select(A.id, A.dossier_id).where(
+                (A.agency_id == agency_id) & (A.sha256 == sha256)
+            ):
                 log_change(m, agency_id, "attachment", paper.id)
+                dossiers.append(paper.dossier_id)
+            if new:
+                portal_queue.requeue_papers(m, agency_id, dossiers, now)
 
     def read(self, agency_id: str, sha256: str) -> Path | None:
         path = self.path(agency_id, sha256)

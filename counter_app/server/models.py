@@ -156,6 +156,8 @@ def bind_models(db: Database) -> SimpleNamespace:
         last_success_at = TextField(null=True)
         last_error_at = TextField(null=True)
         last_error = TextField(default="")
+        files_url = TextField(default="")  # where the portal fetches the unit's papers ('' = not listed)
+        link_key = TextField(default="")  # the secret the file links are signed with (migration 11)
 
         class Meta:
             table_name = "portal_units"

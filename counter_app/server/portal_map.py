@@ -49,6 +49,39 @@ class ProcedureNames:
     field_name: str
 
 
+@dataclass(frozen=True)
+class StoredPaper:
+    """A digitised paper of a dossier whose file the server holds (a row of `attachments` with its file)."""
+
+    id: str
+    agency_id: str
+    kind: str  # "component" (handed in) | "result"
+    component: int | None  # the component's number in the procedure, for a paper handed in
+    name: str
+    sha256: str
+
+
+def submitted_entry(paper: StoredPaper, link: str) -> dict[str, str]:
+    """A `TaiLieuNop` item: a paper handed in, by the link the portal downloads it from."""
+    return {
+        "TepDinhKemId": paper.id,
+        "TenTepDinhKem": f"{paper.name}.pdf",
+        "IsDeleted": "False",
+        "MaThanhPhanHoSo": str(paper.component) if paper.component is not None else "",
+        "DuongDanTaiTepTin": link,
+    }
+
+
+def result_entry(paper: StoredPaper, link: str) -> dict[str, str]:
+    """A `DanhSachGiayToKetQua` item: the electronic result, by its link."""
+    return {
+        "TenGiayTo": paper.name,
+        "MaThanhPhanHoSo": "",
+        "GiayToId": paper.id,
+        "DuongDanTepTinKetQua": link,
+    }
+
+
 def portal_time(moment: datetime | None) -> str:
     """`yyyyMMddHHmmss`, or `""` for no time."""
     return moment.strftime(PORTAL_TIME) if moment is not None else ""

@@ -6,19 +6,22 @@ out. Per dossier the rows keep their order: its state (`dossier`), then its step
 unique by event). A row is `queued`, `sending` (handed to the adapter, answer not yet in: after a crash or a lost
 answer the worker looks the dossier up before sending again), `sent`, or `parked` (the portal refused it: the IT
 officer reads the portal's message, fixes the cause and re-sends with `portal-resend`); a parked dossier's later
-rows wait behind it.
+rows wait behind it. A dossier's state is queued again when one of its digitised papers becomes downloadable
+(`requeue_papers`), so the portal gets the link.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..core.errors import DomainError
 from ..core.model import Dossier
@@ -26,7 +29,8 @@ from ..core.serial import dossier_from_dict
 from ..core.wire import parse_time, time_text, utc_now
 from .admin import ensure_agency, lock_agency, log_change
 from .database import bulk_write, write_transaction
-from .portal_map import is_reported, steps_of
+from .portal_files import new_link_key
+from .portal_map import StoredPaper, is_reported, steps_of
 
 QUEUED, SENDING, SENT, PARKED = "queued", "sending", "sent", "parked"
 _INSERT = (
@@ -41,8 +45,11 @@ ERROR_CODES = (
     "portal.password_unreadable",
     "portal.not_configured",
     "portal.url",
+    "portal.files_url",
     "portal.not_parked",
 )
+#: The longest public address accepted for a unit's file links.
+MAX_FILES_URL = 500
 
 
 class PortalConfigError(DomainError):
@@ -63,6 +70,8 @@ class PortalSettings:
     password_file: str | None
     password_env: str | None
     unit_name: str = ""
+    files_url: str = ""  # the public base address the portal fetches papers from ('' = papers are not listed)
+    link_key: str = field(default="", repr=False)  # the links' secret (portal_files), made by `configure`
 
     def password(self) -> str:
         """Read the password now (a changed file or variable is used from the next session on)."""
@@ -91,6 +100,8 @@ def _settings(row: Any) -> PortalSettings:
         password_file=row.password_file,
         password_env=row.password_env,
         unit_name=row.unit_name,
+        files_url=row.files_url,
+        link_key=row.link_key,
     )
 
 
@@ -121,11 +132,41 @@ def enqueue(
 
 
 # ---- configuration ---------------------------------------------------------------------------------------------
-def configure(m: SimpleNamespace, settings: PortalSettings) -> int:
+def check_files_url(url: str) -> str:
+    """The public base address of the unit's file links: http(s), a host, no query, fragment, credentials or
+    spaces; '' when not set. Returned without a trailing slash."""
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        raise PortalConfigError("portal.files_url", url=url) from None
+    if (
+        len(url) > MAX_FILES_URL
+        or parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or not port_ok
+        or parts.username is not None
+        or parts.query
+        or parts.fragment
+        or "?" in url
+        or "#" in url
+        or re.search(r"[\s\x00-\x1f\x7f\\]", url)
+        or not url.isascii()
+    ):
+        raise PortalConfigError("portal.files_url", url=url)
+    return url.rstrip("/")
+
+
+def configure(m: SimpleNamespace, settings: PortalSettings, *, new_key: bool = False) -> int:
     """Store a unit's connection and queue every received dossier the portal has not heard of yet; returns how
-    many dossiers were queued."""
+    many dossiers were queued. The unit's link key is made the first time and kept afterwards (`new_key` replaces
+    it: every link given before stops working); when the links change (another address, another key, or no
+    address any more), the dossiers with a stored paper are queued again so the portal gets the new lists."""
     if not settings.adapter_url.startswith(("http://", "https://")):
         raise PortalConfigError("portal.url", url=settings.adapter_url)
+    files_url = check_files_url(settings.files_url)
     if not settings.password_file and not settings.password_env:
         raise PortalConfigError("portal.password_source")
     settings.password()  # readable now, or say so before anything is stored
@@ -140,6 +181,7 @@ def configure(m: SimpleNamespace, settings: PortalSettings) -> int:
         "username": settings.username,
         "password_file": str(Path(settings.password_file).resolve()) if settings.password_file else None,
         "password_env": settings.password_env or None,
+        "files_url": files_url,
         "enabled": True,
         "updated_at": now,
     }
@@ -147,11 +189,16 @@ def configure(m: SimpleNamespace, settings: PortalSettings) -> int:
     with write_transaction(m.db):
         agency_id = ensure_agency(m, settings.agency_id)
         lock_agency(m, agency_id)  # no push of the unit commits between the backfill and the switch-on
-        if U.get_or_none(U.agency_id == agency_id) is None:
-            U.insert(agency_id=agency_id, **values).execute()
+        before = U.get_or_none(U.agency_id == agency_id)
+        if before is None:
+            U.insert(agency_id=agency_id, link_key=new_link_key(), **values).execute()
         else:
-            U.update(**values).where(U.agency_id == agency_id).execute()
-        return _backfill(m, agency_id, now)
+            key = {"link_key": new_link_key()} if new_key or not before.link_key else {}
+            U.update(**values, **key).where(U.agency_id == agency_id).execute()
+        queued = _backfill(m, agency_id, now)
+        if before is not None and (before.files_url != files_url or (new_key and files_url)):
+            _queue_states(m, agency_id, _dossiers_with_stored_papers(m, agency_id), now)
+        return queued
 
 
 def _backfill(m: SimpleNamespace, agency_id: str, now: str) -> int:
@@ -164,6 +211,59 @@ def _backfill(m: SimpleNamespace, agency_id: str, now: str) -> int:
     dossiers = [dossier_from_dict(json.loads(data)) for (data,) in rows]
     enqueue(m, agency_id, [(d, None) for d in dossiers], now)
     return len(dossiers)
+
+
+def _dossiers_with_stored_papers(m: SimpleNamespace, agency_id: str) -> list[str]:
+    p = m.db.param
+    rows = m.db.execute_sql(
+        f"SELECT DISTINCT a.dossier_id FROM attachments a JOIN stored_files f "
+        f"ON f.agency_id = a.agency_id AND f.sha256 = a.sha256 WHERE a.agency_id = {p} ORDER BY a.dossier_id",
+        (agency_id,),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def requeue_papers(m: SimpleNamespace, agency_id: str, dossier_ids: Iterable[str], now: str) -> None:
+    """Queue these dossiers' state again (no step) because a paper of theirs became downloadable, or its link
+    changed: for a unit connected to the portal that lists papers (it has a public address for them), received
+    dossiers only. Call inside the writing transaction."""
+    ids = sorted(set(dossier_ids))
+    if not ids:
+        return
+    p = m.db.param
+    unit = m.db.execute_sql(
+        f"SELECT files_url FROM portal_units WHERE agency_id = {p} AND enabled = {p}", (agency_id, True)
+    ).fetchone()
+    if unit is None or not unit[0]:
+        return
+    _queue_states(m, agency_id, ids, now)
+
+
+def _queue_states(m: SimpleNamespace, agency_id: str, dossier_ids: Sequence[str], now: str) -> None:
+    dossiers = dossiers_by_id(m, dossier_ids)
+    enqueue(m, agency_id, [(dossiers[i], ()) for i in dossier_ids if i in dossiers], now)
+
+
+def stored_papers(m: SimpleNamespace, dossier_ids: Iterable[str]) -> dict[str, list[StoredPaper]]:
+    """Per dossier, its digitised papers whose file the server holds, oldest first."""
+    found: dict[str, list[StoredPaper]] = {}
+    ids = sorted(set(dossier_ids))
+    p = m.db.param
+    for i in range(0, len(ids), 200):
+        chunk = ids[i : i + 200]
+        rows = m.db.execute_sql(
+            f"SELECT a.id, a.dossier_id, a.agency_id, a.kind, a.component, a.name, a.sha256 FROM attachments a "
+            f"JOIN stored_files f ON f.agency_id = a.agency_id AND f.sha256 = a.sha256 "
+            f"WHERE a.dossier_id IN ({', '.join([p] * len(chunk))}) ORDER BY a.created_at, a.id",
+            tuple(chunk),
+        ).fetchall()
+        for paper_id, dossier_id, agency_id, kind, component, name, sha256 in rows:
+            found.setdefault(dossier_id, []).append(
+                StoredPaper(
+                    paper_id, agency_id, kind, int(component) if component is not None else None, name, sha256
+                )
+            )
+    return found
 
 
 def connected_units(m: SimpleNamespace) -> list[PortalSettings]:

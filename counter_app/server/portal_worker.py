@@ -6,7 +6,8 @@ For each connected unit, holding the unit's lease (one sender per unit across ev
    (the portal keeps the latest state), a step is looked for in the look-up's progress list and sent again only
    when it is not there;
 2. then dossiers go in batches, new ones with `isUpdating` "False" and those the portal holds with "True", and
-   the steps of dossiers the portal holds in batches after them — always in queue order per dossier;
+   the steps of dossiers the portal holds in batches after them — always in queue order per dossier; a unit with a
+   public address for its files lists each dossier's stored papers by their signed links (portal_files);
 3. a batch the portal answers with an error code is sent again one dossier at a time, so that only the dossier the
    portal refuses is parked (with its message) and the rest go on;
 4. an unreachable adapter or an HTTP error stops the unit's round; it is tried again after a capped, jittered
@@ -39,7 +40,16 @@ from .portal_client import (
     PortalRefused,
     PortalUnavailable,
 )
-from .portal_map import ProcedureNames, dossier_record, same_step, step_record
+from .portal_files import file_link
+from .portal_map import (
+    ProcedureNames,
+    StoredPaper,
+    dossier_record,
+    result_entry,
+    same_step,
+    step_record,
+    submitted_entry,
+)
 from .portal_queue import PortalSettings, QueueRow
 
 log = logging.getLogger(__name__)
@@ -196,7 +206,8 @@ class PortalWorker:
         report: RoundReport,
     ) -> None:
         rows = [r.id for _, run in batch for r in run]
-        records = [self._record(unit, d) for d, _ in batch]
+        papers = q.stored_papers(self._m, [d.id for d, _ in batch]) if unit.settings.files_url else {}
+        records = [self._record(unit, d, papers.get(d.id, [])) for d, _ in batch]
         q.mark(self._m, rows, q.SENDING)
         try:
             unit.client.sync_dossiers(records, updating=updating)
@@ -277,7 +288,7 @@ class PortalWorker:
             report.steps_sent += len(done)
             report.settled += 1
 
-    def _record(self, unit: _Unit, dossier: Dossier) -> dict[str, Any]:
+    def _record(self, unit: _Unit, dossier: Dossier, papers: Sequence[StoredPaper]) -> dict[str, Any]:
         procedure = dossier.procedure
         names = unit.names.get(procedure.code)
         if names is None:
@@ -288,7 +299,16 @@ class PortalWorker:
             names = found or ProcedureNames(procedure.name, "", procedure.field)
             unit.names[procedure.code] = names
         unit_name = unit.settings.unit_name or procedure.resolving_agency or unit.settings.unit_code
-        return dossier_record(dossier, names, unit_name)
+        settings = unit.settings
+        submitted, results = [], []
+        if settings.files_url and settings.link_key:  # papers are listed once their file is stored
+            for paper in papers:
+                link = file_link(settings.files_url, settings.link_key, paper.agency_id, paper.sha256)
+                if paper.kind == "result":
+                    results.append(result_entry(paper, link))
+                else:
+                    submitted.append(submitted_entry(paper, link))
+        return dossier_record(dossier, names, unit_name, submitted=submitted, results=results)
 
 
 def _event(dossier: Dossier, row: QueueRow) -> Any:

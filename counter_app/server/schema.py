@@ -331,6 +331,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        11,
+        "portal_file_links",
+        (
+            # The links the national portal downloads a unit's digitised papers from (server/portal_files.py):
+            # the public address at which the portal reaches this server's `/portal/files/` route ('' = the unit
+            # lists no papers), and the secret the links are signed with (32 random bytes as hex, made by the
+            # unit's first `portal-config` and kept from then on; '' = none yet).
+            "ALTER TABLE portal_units ADD COLUMN files_url TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE portal_units ADD COLUMN link_key TEXT NOT NULL DEFAULT ''",
+        ),
+    ),
 )
 
 _ID = {

@@ -11,6 +11,7 @@ handle (see tests/portal/README.md).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import queue
@@ -18,11 +19,14 @@ import secrets
 import subprocess
 import sys
 import threading
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 DEFAULT_USERNAME = "lgsp-test"
 DEFAULT_PASSWORD = "mat-khau-thu"
@@ -62,6 +66,13 @@ LIST_ITEM_KEYS = {
     "DanhSachGiayToKetQua": ("TenGiayTo", "MaThanhPhanHoSo", "GiayToId", "DuongDanTepTinKetQua"),
     "DanhSachLePhi": ("TenPhiLePhi", "MaPhiLePhi", "HinhThucThu", "Gia", "LoaiPhiLePhi"),
 }
+# The papers' lists: keys that may not be empty, and the key holding the link the portal downloads the file from.
+PAPER_REQUIRED = {
+    "TaiLieuNop": ("TepDinhKemId", "TenTepDinhKem", "DuongDanTaiTepTin"),
+    "DanhSachGiayToKetQua": ("TenGiayTo", "GiayToId", "DuongDanTepTinKetQua"),
+}
+PAPER_LINK = {"TaiLieuNop": "DuongDanTaiTepTin", "DanhSachGiayToKetQua": "DuongDanTepTinKetQua"}
+FETCH_TIMEOUT_S = 30.0
 
 # CapNhatTienDoHoSoMC: one object per step, exactly these keys.
 STEP_STRINGS = (
@@ -129,6 +140,25 @@ def check_non_empty(where: str, obj: dict[str, Any], keys: tuple[str, ...]) -> N
             raise Breach(f"{where}.{key}", "empty")
 
 
+def check_link(where: str, value: str) -> None:
+    """An absolute http(s) address with a host, no spaces."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise Breach(where, f"not a URL: {value!r}") from None
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise Breach(where, f"not an http(s) URL: {value!r}")
+
+
+def check_paper(where: str, name: str, item: Any) -> None:
+    """An item of `TaiLieuNop` or `DanhSachGiayToKetQua`: its keys, its IDs and names, its link."""
+    check_keys(where, item, LIST_ITEM_KEYS[name])
+    check_non_empty(where, item, PAPER_REQUIRED[name])
+    if name == "TaiLieuNop" and item["IsDeleted"] not in ("False", "True"):
+        raise Breach(f"{where}.IsDeleted", f"not the string False or True: {item['IsDeleted']!r}")
+    check_link(f"{where}.{PAPER_LINK[name]}", item[PAPER_LINK[name]])
+
+
 def check_data(body: dict[str, Any]) -> list[Any]:
     data = body.get("data")
     if not isinstance(data, list) or not data:
@@ -147,7 +177,9 @@ def check_dossier(where: str, obj: Any) -> None:
         if not isinstance(items, list):
             raise Breach(f"{where}.{name}", "not a list")
         for i, item in enumerate(items):
-            if name in LIST_ITEM_KEYS:
+            if name in PAPER_LINK:
+                check_paper(f"{where}.{name}[{i}]", name, item)
+            elif name in LIST_ITEM_KEYS:
                 check_keys(f"{where}.{name}[{i}]", item, LIST_ITEM_KEYS[name])
             elif not isinstance(item, dict):
                 raise Breach(f"{where}.{name}[{i}]", "not an object")
@@ -356,6 +388,8 @@ class Portal:
     # control side
 
     def control(self, name: str, body: dict[str, Any]) -> dict[str, Any] | None:
+        if name == "fetch":  # outside the lock: the portal goes on answering while it downloads
+            return fetch(str(body["url"]))
         with self.lock:
             if name == "state":
                 return self._state()
@@ -417,6 +451,33 @@ class Portal:
                 }
             )
         )
+
+
+def fetch(url: str) -> dict[str, Any]:
+    """Download a paper by its link as the portal does: a plain GET, no credential. What came back: the status, the
+    body's SHA-256 and size, its type and disposition, and the body itself when it is JSON (an error); status 0
+    with `error` when the text is no http(s) link or nothing answered."""
+    try:
+        check_link("url", url)
+        request = urllib.request.Request(url, method="GET")
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_S) as response:  # noqa: S310  (http(s) only)
+            status, headers, raw = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as exc:
+        status, headers, raw = exc.code, exc.headers, exc.read()
+    except (Breach, OSError) as exc:  # not a link, or nothing answered at that address
+        return {"status": 0, "error": str(exc)}
+    content_type = headers.get("Content-Type", "")
+    answer: dict[str, Any] = {
+        "status": status,
+        "sha256": hashlib.sha256(raw).hexdigest(),
+        "size": len(raw),
+        "content_type": content_type,
+        "content_disposition": headers.get("Content-Disposition", ""),
+        "json": None,
+    }
+    if content_type.startswith("application/json"):
+        answer["json"] = json.loads(raw.decode("utf-8"))
+    return answer
 
 
 # --- HTTP ---
@@ -570,6 +631,11 @@ class PortalDouble:
 
     def procedures(self, rows: list[dict[str, str]]) -> None:
         self._control("procedures", {"procedures": rows})
+
+    def fetch(self, url: str) -> dict[str, Any]:
+        """The double downloads `url` as the portal would (a plain GET from its own process, no credential):
+        `{"status", "sha256", "size", "content_type", "content_disposition", "json"}`."""
+        return self._control("fetch", {"url": url})
 
     def reset(self) -> None:
         self._control("reset")

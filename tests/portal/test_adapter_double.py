@@ -122,6 +122,27 @@ def dossier(code: str = "000.00.06.H56-261127-0101", **changes: Any) -> dict[str
     return record
 
 
+def paper(**changes: Any) -> dict[str, Any]:
+    return {
+        "TepDinhKemId": "1",
+        "TenTepDinhKem": "to-khai.pdf",
+        "IsDeleted": "False",
+        "MaThanhPhanHoSo": "1",
+        "DuongDanTaiTepTin": "https://motcua.example.vn/files/1",
+        **changes,
+    }
+
+
+def result(**changes: Any) -> dict[str, Any]:
+    return {
+        "TenGiayTo": "Kết quả",
+        "MaThanhPhanHoSo": "",
+        "GiayToId": "2",
+        "DuongDanTepTinKetQua": "http://10.0.0.5:8080/portal/files/2.pdf",
+        **changes,
+    }
+
+
 def step(code: str = "000.00.06.H56-261127-0101", **changes: Any) -> dict[str, Any]:
     record = {
         "MaHoSo": code,
@@ -204,7 +225,22 @@ BREACHES = [
         "data[1].DanhSachGiayToKetQua[0].DuongDanTepTinKetQua",
     ),
     ("same code twice", dossier("000.00.06.H56-261127-0102"), "data[1].MaHoSo"),
-]
+    ("paper link ftp", dossier(TaiLieuNop=[paper(DuongDanTaiTepTin="ftp://motcua.example.vn/1")]),
+     "data[1].TaiLieuNop[0].DuongDanTaiTepTin"),
+    ("paper link relative", dossier(TaiLieuNop=[paper(DuongDanTaiTepTin="/portal/files/1.pdf")]),
+     "data[1].TaiLieuNop[0].DuongDanTaiTepTin"),
+    ("paper link empty", dossier(TaiLieuNop=[paper(DuongDanTaiTepTin="")]),
+     "data[1].TaiLieuNop[0].DuongDanTaiTepTin"),
+    ("paper IsDeleted 0", dossier(TaiLieuNop=[paper(IsDeleted="0")]), "data[1].TaiLieuNop[0].IsDeleted"),
+    ("paper without ID", dossier(TaiLieuNop=[paper(TepDinhKemId="")]), "data[1].TaiLieuNop[0].TepDinhKemId"),
+    ("paper extra key", dossier(TaiLieuNop=[paper(DuocSoHoa="True")]), "data[1].TaiLieuNop[0].DuocSoHoa"),
+    ("result link", dossier(DanhSachGiayToKetQua=[result(DuongDanTepTinKetQua="ket-qua.pdf")]),
+     "data[1].DanhSachGiayToKetQua[0].DuongDanTepTinKetQua"),
+    ("result without name", dossier(DanhSachGiayToKetQua=[result(TenGiayTo=" ")]),
+     "data[1].DanhSachGiayToKetQua[0].TenGiayTo"),
+    ("result ID not a string", dossier(DanhSachGiayToKetQua=[result(GiayToId=7)]),
+     "data[1].DanhSachGiayToKetQua[0].GiayToId"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("bad", "field"), [(b, f) for _, b, f in BREACHES], ids=[n for n, _, _ in BREACHES])
@@ -451,6 +487,27 @@ def test_looking_up_a_procedure_answers_the_seeded_table(double: PortalDouble, c
     ]
     assert caller.share({"service": "LayThuTuc", "maTTHC": "9.999999"})["result"] == []
     assert double.violations() == []
+
+
+def test_papers_listed_by_http_links_are_kept(double: PortalDouble, caller: Caller) -> None:
+    listed = dossier(
+        TaiLieuNop=[paper(), paper(TepDinhKemId="3", IsDeleted="True")], DanhSachGiayToKetQua=[result()]
+    )
+    assert caller.create(listed)["error_code"] == 0
+    held = double.state()["dossiers"]["000.00.06.H56-261127-0101"]["object"]
+    assert held["DanhSachGiayToKetQua"] == [result()] and len(held["TaiLieuNop"]) == 2
+    assert double.violations() == []
+
+
+def test_fetch_downloads_a_link_from_the_doubles_own_process(double: PortalDouble) -> None:
+    got = double.fetch(double.url + "/_double/state")
+    assert got["status"] == 200 and got["content_type"].startswith("application/json")
+    assert got["json"]["violations"] == [] and got["size"] > 0 and len(got["sha256"]) == 64
+    missing = double.fetch(double.url + "/nowhere.pdf")
+    assert missing["status"] == 404 and missing["json"] == {"error": "not found"}
+    assert double.fetch("ftp://127.0.0.1/file.pdf")["status"] == 0
+    closed = double.fetch("http://127.0.0.1:9/file.pdf")  # the discard port: nothing listens there
+    assert closed["status"] == 0 and closed["error"]
 
 
 # --- the process ---

@@ -107,7 +107,7 @@ def test_import_catalogue_and_set_day_go_into_the_feed(server_db: str, admin, tm
 
 
 def test_migrations_are_numbered_and_applied_once(server_db: str, admin) -> None:
-    assert current_version(admin.db) == 10
+    assert current_version(admin.db) == 11
     assert migrate(admin.db) == []
     rows = admin.db.execute_sql("SELECT version, name FROM schema_version ORDER BY version").fetchall()
     assert [tuple(r) for r in rows] == [
@@ -121,6 +121,7 @@ def test_migrations_are_numbered_and_applied_once(server_db: str, admin) -> None
         (8, "shared_auth_throttle"),
         (9, "web_console"),
         (10, "digitised_papers"),
+        (11, "portal_file_links"),
     ]
 
 
