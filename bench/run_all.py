@@ -13,6 +13,7 @@ BENCHES = (
     "bench_forms",
     "bench_decode",
     "bench_page_scan",
+    "bench_capture_keys",
     "bench_attachments",
     "bench_list",
     "bench_gui",

@@ -2,12 +2,15 @@
 
 The live view shows the camera with the page's outline as the worker finds it; a page held still is taken on its
 own (Space takes it at once). Pages taken line up below, where they can be moved, turned, taken again or removed
-before the component is saved as one PDF. The camera's threads read and analyse (devices.page_camera); this window
-only paints what the bridge hands it.
+before the component is saved as one PDF. The camera's threads read and analyse (devices.page_camera) and also draw
+what the window shows (the scaled, outlined preview; a page's thumbnail), so this window only paints what the bridge
+hands it. One preview is in flight at a time: while the window has not shown the last one (busy with the officer's
+typing, or the machine loaded), the camera's threads draw none, so previews never queue up in front of key presses.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import cv2
@@ -56,9 +59,13 @@ def outlined(frame: np.ndarray, corners: PageCorners, size: QSize) -> QImage:
     return frame_to_image(small, size)
 
 
+def thumbnail_image(page: np.ndarray) -> QImage:
+    """A taken page scaled for the strip (drawn on the camera's thread: about 9 ms for a 200 dpi A4 page)."""
+    return frame_to_image(page, THUMB)
+
+
 def thumbnail(page: np.ndarray) -> QIcon:
-    image = frame_to_image(page, THUMB)
-    return QIcon(QPixmap.fromImage(image))
+    return QIcon(QPixmap.fromImage(thumbnail_image(page)))
 
 
 class CaptureDialog(QDialog):
@@ -87,6 +94,8 @@ class CaptureDialog(QDialog):
         self._retake_at: int | None = None
         self._worker: PageCameraWorker | None = None
         self._bridge: WorkerBridge | None = None
+        self._preview_shown = threading.Event()  # set: the window is ready for the next preview
+        self._icons: list[tuple[np.ndarray, QIcon]] = []  # each page's thumbnail, made once per page
         self.previews_shown = 0
         self.setObjectName("captureDialog")
         name = dossier.procedure.component(component).name
@@ -162,17 +171,31 @@ class CaptureDialog(QDialog):
         bridge.on("preview", self._on_preview)
         bridge.on("page", self._on_page)
         bridge.on("failed", self._on_failed)
-        post_preview, post_page = bridge.poster("preview"), bridge.poster("page")
+        post_page = bridge.poster("page")
+        self._preview_shown.set()
         worker = PageCameraWorker(
             self.source_factory(),
-            on_preview=lambda frame, corners: post_preview(outlined(frame, corners, PREVIEW), corners.found),
-            on_page=post_page,
+            on_preview=self._preview_poster(bridge),
+            on_page=lambda page: post_page(page, thumbnail_image(page)),
             on_error=bridge.poster("failed"),
             on_stopped=lambda _reason: None,
             steady_frames=self.steady_frames,
         )
         self._worker, self._bridge = worker, bridge
         worker.start()
+
+    def _preview_poster(self, bridge: WorkerBridge) -> Callable[[np.ndarray, PageCorners], None]:
+        """The worker's `on_preview` (called on the camera's thread): draws and posts a preview only when the window
+        has shown the previous one; otherwise the frame is let go (the next analysis brings a newer one)."""
+        post_preview, ready = bridge.poster("preview"), self._preview_shown
+
+        def offer(frame: np.ndarray, corners: PageCorners) -> None:
+            if not ready.is_set():
+                return
+            ready.clear()
+            post_preview(outlined(frame, corners, PREVIEW), corners.found)
+
+        return offer
 
     def stop(self) -> None:
         if self._worker is None or self._bridge is None:
@@ -207,14 +230,17 @@ class CaptureDialog(QDialog):
             if found
             else self.tr("Đặt trang giấy dưới camera và giữ yên: trang được chụp tự động (hoặc nhấn Cách).")
         )
+        self._preview_shown.set()
 
-    def _on_page(self, page: np.ndarray) -> None:
+    def _on_page(self, page: np.ndarray, thumb: QImage | None = None) -> None:
         if self._retake_at is not None and self._retake_at <= len(self.pages):
             index = self._retake_at
             self._retake_at = None
         else:
             index = len(self.pages)
         self.pages.insert(index, page)
+        if thumb is not None:
+            self._icons.append((page, QIcon(QPixmap.fromImage(thumb))))
         self._refresh_strip(index)
         self.page_taken.emit(len(self.pages))
 
@@ -222,12 +248,19 @@ class CaptureDialog(QDialog):
         self.message.show_error(None, describe(DomainError(code), self.session.lang))
 
     # ---- the pages ---------------------------------------------------------------------------------------------
+    def _icon(self, page: np.ndarray) -> QIcon:
+        """The page's thumbnail: the one made when it was taken, or a new one for a page turned or added since."""
+        for kept, icon in self._icons:
+            if kept is page:
+                return icon
+        return thumbnail(page)
+
     def _refresh_strip(self, current: int) -> None:
+        icons = [self._icon(page) for page in self.pages]
+        self._icons = list(zip(self.pages, icons, strict=True))  # pages removed or turned let theirs go
         self.strip.clear()
-        for number, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(
-                thumbnail(page), self.tr("Trang %1").replace("%1", str(number)), self.strip
-            )
+        for number, icon in enumerate(icons, start=1):
+            item = QListWidgetItem(icon, self.tr("Trang %1").replace("%1", str(number)), self.strip)
             item.setSizeHint(QSize(THUMB.width() + 16, THUMB.height() + 36))
         if self.pages:
             self.strip.setCurrentRow(max(0, min(current, len(self.pages) - 1)))

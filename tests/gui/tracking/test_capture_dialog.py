@@ -1,10 +1,12 @@
 """Digitising a component with the camera: a filmed desk (a video read through the webcam's own path) with two
 pages held still in turn; each is taken once on its own, the pages can be reordered, turned, taken again and
-removed, and the component is saved as one PDF whose pages read upright."""
+removed, and the component is saved as one PDF whose pages read upright; a page's thumbnail is drawn once, and the
+live view never has more than one preview waiting for the window."""
 
 from __future__ import annotations
 
 import io
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -16,8 +18,10 @@ from conftest import receive_dossier
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
-from counter_app.devices.camera import OpenCvSource
+from counter_app.devices.camera import CAMERA_ABSENT, CameraError, OpenCvSource
 from counter_app.devices.page_samples import empty_desk, photograph
+from counter_app.devices.page_scan import frame_corners
+from counter_app.gui.tracking.capture_dialog import THUMB, CaptureDialog, thumbnail_image
 from counter_app.gui.tracking.dossier_page import DossierPage
 
 SIZE = (1280, 720)
@@ -110,4 +114,81 @@ def test_space_takes_the_page_at_once_and_retake_replaces_it(
     qtbot.waitUntil(lambda: len(dialog.pages) == 1, timeout=30000)
     # the page held still after "retake" went where the removed frame was
     assert dialog.pages[0].shape == (2339, 1654)
+    dialog.reject()
+
+
+class AbsentCamera:
+    """A camera that is not there: the dialog's worker reports it and ends, so the test drives the window alone."""
+
+    def open(self) -> None:
+        raise CameraError(CAMERA_ABSENT)
+
+    def read(self) -> np.ndarray | None:
+        return None
+
+    def close(self) -> None:
+        pass
+
+
+def _page(width: int, height: int, shade: int) -> np.ndarray:
+    page = np.full((height, width), 250, dtype=np.uint8)
+    page[height // 4 : height // 2, width // 4 : width // 2] = shade
+    return page
+
+
+def test_a_pages_thumbnail_is_made_once_and_again_only_when_the_page_changes(
+    qtbot: QtBot, make_session, counter_store
+) -> None:
+    d = receive_dossier(counter_store, "Lê Văn Cường", datetime(2026, 11, 26, 8, 0))
+    dialog = CaptureDialog(make_session("canbo"), d, 1, AbsentCamera)
+    qtbot.addWidget(dialog)
+    first, second = _page(300, 420, 0), _page(300, 420, 120)
+    dialog._on_page(first, thumbnail_image(first))  # as the camera's thread hands it over, thumbnail drawn
+    made = dialog.strip.item(0).icon().cacheKey()
+    dialog._on_page(second, thumbnail_image(second))
+    assert dialog.strip.count() == 2
+    assert (
+        dialog.strip.item(0).icon().cacheKey() == made
+    )  # the strip rebuilt; the first thumbnail not redrawn
+
+    dialog.strip.setCurrentRow(0)
+    dialog.rotate_page()
+    turned = dialog.strip.item(0).icon()
+    assert turned.cacheKey() != made
+    size = turned.pixmap(THUMB).size()
+    assert size.width() > size.height()  # drawn again from the turned page: now landscape
+
+    dialog.delete_page()
+    assert dialog.strip.count() == 1 and len(dialog._icons) == 1  # a removed page's thumbnail goes with it
+
+
+def test_a_new_preview_waits_until_the_window_has_shown_the_last(
+    qtbot: QtBot, make_session, counter_store, qapp
+) -> None:
+    d = receive_dossier(counter_store, "Phạm Thị Dung", datetime(2026, 11, 26, 8, 0))
+    dialog = CaptureDialog(make_session("canbo"), d, 1, AbsentCamera)
+    qtbot.addWidget(dialog)
+    dialog.start()
+    assert dialog._bridge is not None
+    offer = dialog._preview_poster(dialog._bridge)
+    frame = np.asarray(empty_desk(2, SIZE))
+    corners = frame_corners(frame)
+
+    def camera_thread(times: int) -> None:
+        for _ in range(times):
+            offer(frame, corners)
+
+    # five analyses before the window gets round to painting: one preview is drawn and queued, four let go
+    worker = threading.Thread(target=camera_thread, args=(5,))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: dialog.previews_shown == 1, timeout=5000)
+    qapp.processEvents()
+    assert dialog.previews_shown == 1
+
+    # shown: the next analysis brings the next preview
+    worker = threading.Thread(target=camera_thread, args=(1,))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: dialog.previews_shown == 2, timeout=5000)
     dialog.reject()
