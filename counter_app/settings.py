@@ -62,6 +62,8 @@ class CounterSettings:
     scanner_serial_baud: Setting[int] = Setting("scanner/serial_baud", 9600)
     scanner_serial_suffix: Setting[str] = Setting("scanner/serial_suffix", "cr")
     camera_index: Setting[int] = Setting("camera/index", 0)
+    #: The folder the office scanner saves into ("scan to folder"), watched while digitising; "" when none.
+    scan_folder: Setting[str] = Setting("scanner/scan_folder", "")
     server_url: Setting[str] = Setting("server/url", "")
     due_soon_hours: Setting[int] = Setting("dossiers/due_soon_hours", 24)
     last_username: Setting[str] = Setting("signin/last_username", "")

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtSerialPort import QSerialPortInfo
-from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..app.settings import record_device_settings, set_unit
 from ..core.errors import DomainError, ValidationErrors
@@ -17,6 +29,7 @@ from .forms.ui_settings_dialog import Ui_SettingsDialog
 from .printing import printer_names
 from .session import Session
 from .unit_form import UnitForm
+from .widgets import ErrorLabel
 
 #: This PC's settings whose changes go into the audit trail.
 AUDITED_DEVICE_SETTINGS = (
@@ -32,6 +45,7 @@ AUDITED_DEVICE_SETTINGS = (
     "scanner_serial_baud",
     "scanner_serial_suffix",
     "camera_index",
+    "scan_folder",
     "server_url",
     "due_soon_hours",
     "idle_lock_minutes",
@@ -117,12 +131,50 @@ class SettingsDialog(QDialog):
         self._fill_serial_scanner()
         self.camera_index = self.ui.cameraIndex
         self.camera_index.setValue(settings.camera_index)
+        self._add_scan_folder_row(settings.scan_folder)
         self.server_url = self.ui.serverUrl
         self.server_url.setText(settings.server_url)
         self.due_soon = self.ui.dueSoon
         self.due_soon.setValue(settings.due_soon_hours)
         self.idle_lock_minutes = self.ui.idleLockMinutes
         self.idle_lock_minutes.setValue(settings.idle_lock_minutes)
+
+    def _add_scan_folder_row(self, folder: str) -> None:
+        """The office scanner's "scan to folder" target, under the camera (empty: not used)."""
+        self.scan_folder = QLineEdit(folder, self)
+        self.scan_folder.setObjectName("scanFolder")
+        self.scan_folder.setPlaceholderText(self.tr("Không dùng"))
+        self.scan_folder.setToolTip(
+            self.tr("Thư mục máy quét của phòng lưu tệp vào (quét vào thư mục / thư mục chia sẻ SMB)")
+        )
+        browse = QPushButton(self.tr("Chọn…"), self)
+        browse.setObjectName("scanFolderBrowse")
+        browse.clicked.connect(self._on_scan_folder_browse_clicked)
+        self.scan_folder_error = ErrorLabel("scanFolder", self)
+        row = QWidget(self)
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.scan_folder, 1)
+        line.addWidget(browse)
+        box = QVBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(line)
+        box.addWidget(self.scan_folder_error)
+        form = self.ui.devicesForm
+        position: Any = form.getWidgetPosition(self.camera_index)  # (row, role)
+        form.insertRow(int(position[0]) + 1, self.tr("Thư mục máy quét:"), row)
+
+    def _on_scan_folder_browse_clicked(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Thư mục máy quét"), self.scan_folder.text())
+        if chosen:
+            self.scan_folder.setText(chosen)
+
+    def scan_folder_problem(self) -> str:
+        """Why the typed scan folder cannot be used ("" when it can, or when none is set)."""
+        text = self.scan_folder.text().strip()
+        if text and not Path(text).is_dir():
+            return self.tr("Thư mục máy quét %1 không tồn tại hoặc không phải thư mục.").replace("%1", text)
+        return ""
 
     def _fill_serial_scanner(self) -> None:
         """The scanner's mode, and for USB-COM its port (listed or typed: a port the system does not list, such as
@@ -187,6 +239,12 @@ class SettingsDialog(QDialog):
         )
 
     def _on_buttons_accepted(self) -> None:
+        problem = self.scan_folder_problem()
+        self.scan_folder_error.show_error(self.scan_folder, problem)
+        if problem:
+            self.tabs.setCurrentWidget(self.ui.devicesTab)
+            self.error.show_error(None, problem)
+            return
         unit_changed = self.session.may(Operation.CONFIGURE) and self._unit_snapshot() != self._unit_before
         if not unit_changed:
             self._finish(None)
@@ -232,6 +290,7 @@ class SettingsDialog(QDialog):
         s.scanner_serial_baud = int(self.serial_baud.currentData())
         s.scanner_serial_suffix = str(self.serial_suffix.currentData())
         s.camera_index = self.camera_index.value()
+        s.scan_folder = self.scan_folder.text().strip()
         s.server_url = self.server_url.text().strip()
         s.due_soon_hours = self.due_soon.value()
         s.idle_lock_minutes = self.idle_lock_minutes.value()

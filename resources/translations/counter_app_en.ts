@@ -164,7 +164,7 @@
     <name>AttachmentsBox</name>
     <message>
         <source>Mở</source>
-        <extracomment>A paper was kept (the new attachment). The viewer opened on a paper (the dialog), for tests and screenshots. The camera capture opened (the dialog).</extracomment>
+        <extracomment>A paper was kept (the new attachment). The viewer opened on a paper (the dialog), for tests and screenshots. The camera capture opened (the dialog). The scan folder&apos;s dialog opened (the dialog).</extracomment>
         <translation>Open</translation>
     </message>
     <message>
@@ -174,6 +174,10 @@
     <message>
         <source>Số hóa thành phần…</source>
         <translation>Digitise a component…</translation>
+    </message>
+    <message>
+        <source>Từ máy quét…</source>
+        <translation>From the scanner…</translation>
     </message>
     <message>
         <source>Đính kèm kết quả…</source>
@@ -209,6 +213,10 @@
     <message>
         <source>Chưa có giấy tờ số hóa.</source>
         <translation>No digitised papers yet.</translation>
+    </message>
+    <message>
+        <source>Chưa chọn thư mục máy quét: đặt trong Cài đặt → Thiết bị</source>
+        <translation>No scan folder chosen: set it in Settings → Devices</translation>
     </message>
     <message>
         <source>Số hóa thành phần</source>
@@ -471,7 +479,7 @@
     </message>
     <message>
         <source>Bản số hóa của thành phần: số trang đã chụp hoặc quét</source>
-        <translation>The component's digitised copy: pages photographed or scanned</translation>
+        <translation>The component&apos;s digitised copy: pages photographed or scanned</translation>
     </message>
     <message numerus="yes">
         <source>%n trang</source>
@@ -1752,7 +1760,7 @@
     <name>IntakePapers</name>
     <message>
         <source>Chụp số hóa…</source>
-        <extracomment>A component was digitised (the PreparedPaper), shown in the checklist. The camera capture opened (the dialog), for tests and screenshots.</extracomment>
+        <extracomment>A component was digitised (the PreparedPaper), shown in the checklist. The camera capture opened (the dialog), for tests and screenshots. The scan folder&apos;s dialog opened (the dialog), for tests and screenshots.</extracomment>
         <translation>Capture…</translation>
     </message>
     <message>
@@ -1768,8 +1776,20 @@
         <translation>Choose scanned PDF files or images of the selected component</translation>
     </message>
     <message>
+        <source>Từ máy quét…</source>
+        <translation>From the scanner…</translation>
+    </message>
+    <message>
         <source>Bỏ bản số hóa</source>
         <translation>Drop digitised copy</translation>
+    </message>
+    <message>
+        <source>Nhận các tệp máy quét của phòng lưu vào thư mục %1</source>
+        <translation>Take the files the office scanner saves into %1</translation>
+    </message>
+    <message>
+        <source>Chưa chọn thư mục máy quét: đặt trong Cài đặt → Thiết bị</source>
+        <translation>No scan folder chosen: set it in Settings → Devices</translation>
     </message>
     <message>
         <source>Chọn tệp PDF hoặc ảnh</source>
@@ -2777,6 +2797,42 @@
     </message>
 </context>
 <context>
+    <name>ScanFolderDialog</name>
+    <message>
+        <source>Quét giấy tờ: %1</source>
+        <extracomment>A whole file arrived in the folder (its path).</extracomment>
+        <translation>Scan papers: %1</translation>
+    </message>
+    <message>
+        <source>Quét giấy tờ trên máy quét của phòng; các tệp lưu vào thư mục %1 sẽ hiện ở đây.</source>
+        <translation>Scan the papers on the office scanner; the files saved into %1 appear here.</translation>
+    </message>
+    <message>
+        <source>▲ Lên</source>
+        <translation>▲ Up</translation>
+    </message>
+    <message>
+        <source>▼ Xuống</source>
+        <translation>▼ Down</translation>
+    </message>
+    <message>
+        <source>Bỏ khỏi danh sách</source>
+        <translation>Remove from the list</translation>
+    </message>
+    <message>
+        <source>Lưu bản số hóa</source>
+        <translation>Save the digitised copy</translation>
+    </message>
+    <message>
+        <source>Không mở được thư mục máy quét %1; hãy kiểm tra thư mục trong Cài đặt.</source>
+        <translation>The scan folder %1 cannot be opened; check the folder in Settings.</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới thư mục máy quét; đang thử lại…</source>
+        <translation>The scan folder cannot be reached; trying again…</translation>
+    </message>
+</context>
+<context>
     <name>ScanGate</name>
     <message>
         <source>Máy quầy đang khóa: mở khóa rồi quét lại.</source>
@@ -2970,6 +3026,30 @@
     <message>
         <source>%1 (không tìm thấy)</source>
         <translation>%1 (not found)</translation>
+    </message>
+    <message>
+        <source>Không dùng</source>
+        <translation>Not used</translation>
+    </message>
+    <message>
+        <source>Thư mục máy quét của phòng lưu tệp vào (quét vào thư mục / thư mục chia sẻ SMB)</source>
+        <translation>The folder the office scanner saves into (scan to folder / SMB share)</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Thư mục máy quét:</source>
+        <translation>Scan folder:</translation>
+    </message>
+    <message>
+        <source>Thư mục máy quét</source>
+        <translation>Scan folder</translation>
+    </message>
+    <message>
+        <source>Thư mục máy quét %1 không tồn tại hoặc không phải thư mục.</source>
+        <translation>The scan folder %1 does not exist or is not a folder.</translation>
     </message>
     <message>
         <source>ví dụ COM3 hoặc /dev/ttyACM0</source>

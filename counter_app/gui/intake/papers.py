@@ -23,6 +23,7 @@ from ...core.intake import new_dossier
 from ...core.model import Person, Procedure
 from ...devices.camera import FrameSource, OpenCvSource
 from ...messages import describe
+from ..scan_folder_dialog import ScanFolderDialog
 from ..session import Session
 from ..tracking.attachments import FILE_FILTER
 from ..tracking.capture_dialog import CaptureDialog
@@ -78,6 +79,8 @@ class IntakePapers(QWidget):
     prepared = Signal(object)
     #: The camera capture opened (the dialog), for tests and screenshots.
     capture_opened = Signal(object)
+    #: The scan folder's dialog opened (the dialog), for tests and screenshots.
+    scanner_opened = Signal(object)
 
     def __init__(self, session: Session, checklist: Checklist, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,12 +95,14 @@ class IntakePapers(QWidget):
         self.files_button = QPushButton(self.tr("Từ tệp…"), self)
         self.files_button.setObjectName("intakeFiles")
         self.files_button.setToolTip(self.tr("Chọn tệp PDF hoặc ảnh đã quét của thành phần đang chọn"))
+        self.scanner_button = QPushButton(self.tr("Từ máy quét…"), self)
+        self.scanner_button.setObjectName("intakeScanner")
         self.drop_button = QPushButton(self.tr("Bỏ bản số hóa"), self)
         self.drop_button.setObjectName("intakeDropPaper")
         self.message = ErrorLabel("intakePapers", self)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        for button in (self.camera_button, self.files_button, self.drop_button):
+        for button in (self.camera_button, self.files_button, self.scanner_button, self.drop_button):
             row.addWidget(button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -107,6 +112,7 @@ class IntakePapers(QWidget):
         self.camera_button.clicked.connect(self._on_camera_clicked)
         self.files_button.clicked.connect(self._on_files_clicked)
         self.drop_button.clicked.connect(self._on_drop_clicked)
+        self.scanner_button.clicked.connect(self.from_scanner)
         self.checklist.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
         self.checklist.model.modelReset.connect(self.update_buttons)
         self.checklist.model.dataChanged.connect(lambda *_: self.update_buttons())
@@ -116,6 +122,13 @@ class IntakePapers(QWidget):
         component = self.checklist.current_component()
         self.camera_button.setEnabled(component is not None)
         self.files_button.setEnabled(component is not None)
+        folder = self.session.settings.scan_folder
+        self.scanner_button.setEnabled(component is not None and bool(folder))
+        self.scanner_button.setToolTip(
+            self.tr("Nhận các tệp máy quét của phòng lưu vào thư mục %1").replace("%1", folder)
+            if folder
+            else self.tr("Chưa chọn thư mục máy quét: đặt trong Cài đặt → Thiết bị")
+        )
         self.drop_button.setEnabled(
             component is not None and self.checklist.paper(component.number) is not None
         )
@@ -148,6 +161,26 @@ class IntakePapers(QWidget):
         self.session.submit(
             digitise.prepare_component, component.number, files, on_done=self.keep, on_error=self._failed
         )
+
+    def from_scanner(self) -> ScanFolderDialog | None:
+        """Open the scan folder's dialog for the selected component; its files become the paper when kept."""
+        component = self.checklist.current_component()
+        folder = self.session.settings.scan_folder
+        if component is None or not folder:
+            return None
+        self.message.show_error(None, "")
+        dialog = ScanFolderDialog(folder, component.name, self)
+        dialog.accepted.connect(lambda: self._scanned(component.number, dialog.files()))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.scanner_opened.emit(dialog)
+        return dialog
+
+    def _scanned(self, number: int, files: list[Path]) -> None:
+        if files:
+            self.session.submit(
+                digitise.prepare_component, number, files, on_done=self.keep, on_error=self._failed
+            )
 
     def keep(self, paper: PreparedPaper) -> None:
         """Show `paper` in the checklist, in place of an earlier copy of the same component (whose file goes)."""

@@ -29,6 +29,7 @@ from ...core.roles import Operation
 from ...devices.camera import FrameSource, OpenCvSource
 from ...messages import describe
 from ..pdf_viewer import PdfViewerDialog
+from ..scan_folder_dialog import ScanFolderDialog
 from ..session import Session
 from ..widgets import ErrorLabel, heading
 from .capture_dialog import CaptureDialog
@@ -45,6 +46,8 @@ class AttachmentsBox(QWidget):
     viewer_opened = Signal(object)
     #: The camera capture opened (the dialog).
     capture_opened = Signal(object)
+    #: The scan folder's dialog opened (the dialog).
+    scanner_opened = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,11 +66,19 @@ class AttachmentsBox(QWidget):
         self.camera_button.setObjectName("captureComponent")
         self.component_button = QPushButton(self.tr("Số hóa thành phần…"), self)
         self.component_button.setObjectName("digitiseComponent")
+        self.scanner_button = QPushButton(self.tr("Từ máy quét…"), self)
+        self.scanner_button.setObjectName("digitiseFromScanner")
         self.result_button = QPushButton(self.tr("Đính kèm kết quả…"), self)
         self.result_button.setObjectName("attachResult")
         self.message = ErrorLabel("attachment", self)
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.camera_button, self.component_button, self.result_button):
+        for button in (
+            self.open_button,
+            self.camera_button,
+            self.component_button,
+            self.scanner_button,
+            self.result_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -80,6 +91,7 @@ class AttachmentsBox(QWidget):
         self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
         self.component_button.clicked.connect(self._pick_component)
         self.camera_button.clicked.connect(self._capture_component)
+        self.scanner_button.clicked.connect(self._scan_component)
         self.result_button.clicked.connect(self._pick_result)
         self._update_buttons()
 
@@ -122,6 +134,11 @@ class AttachmentsBox(QWidget):
             d is not None and d.code is not None and self.session.may(Operation.RECEIVE)
         )
         self.camera_button.setEnabled(self.component_button.isEnabled())
+        folder = self.session.settings.scan_folder
+        self.scanner_button.setEnabled(self.component_button.isEnabled() and bool(folder))
+        self.scanner_button.setToolTip(
+            "" if folder else self.tr("Chưa chọn thư mục máy quét: đặt trong Cài đặt → Thiết bị")
+        )
         self.result_button.setEnabled(
             d is not None and d.status in digitise.RESULT_STATUSES and self.session.may(Operation.MOVE)
         )
@@ -164,6 +181,27 @@ class AttachmentsBox(QWidget):
         number = self._choose_component()
         if number is not None:
             self.capture(number)
+
+    def _scan_component(self) -> None:
+        number = self._choose_component()
+        if number is not None:
+            self.scan(number)
+
+    def scan(self, component: int) -> ScanFolderDialog | None:
+        """Collect the office scanner's files for one component; they are kept as its paper when accepted."""
+        folder = self.session.settings.scan_folder
+        if self.dossier is None or not folder:
+            return None
+        dialog = ScanFolderDialog(folder, self.dossier.procedure.component(component).name, self)
+        dialog.accepted.connect(lambda: self._scanned(component, dialog.files()))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.scanner_opened.emit(dialog)
+        return dialog
+
+    def _scanned(self, component: int, files: list[Path]) -> None:
+        if files:
+            self.attach_files(component, files)
 
     def camera_source(self) -> FrameSource:
         """The document camera or webcam chosen in the settings (the hand-over's)."""
