@@ -1,5 +1,6 @@
 """Screenshots of digitising at intake: the checklist with components digitised before the receipt, and the camera
-capture opened on a component from it (`<lang>-digitise-checklist.png`, `<lang>-digitise-intake-capture.png`).
+capture opened on a component from it, and the office scanner's folder collecting a component's scans
+(`<lang>-digitise-checklist.png`, `<lang>-digitise-intake-capture.png`, `<lang>-digitise-scan-folder.png`).
 
     python tools/intake_papers_screenshots.py [--out docs/screenshots] [--lang vi en]
 """
@@ -60,6 +61,20 @@ def shoot(lang: str, out: Path, work: Path, app, clock=None) -> None:  # type: i
     if dialog is not None:
         dialog.reject()
     settle(app)
+    folder = work / f"scanner-{lang}"
+    folder.mkdir(exist_ok=True)
+    main.session.settings.scan_folder = str(folder)
+    panel.papers.update_buttons()
+    scans = panel.papers.from_scanner()
+    for n, seed in enumerate((39, 40), start=1):
+        cv2.imwrite(str(folder / f"SCAN_{n:04d}.jpg"), photograph(seed, turn_degrees=3).frame)
+    settle(app, lambda: scans is not None and scans.list.count() == 2, timeout_s=20)
+    if scans is not None:  # the shot shows a counter's usual share, not this run's throw-away folder
+        scans.hint.setText(scans.hint.text().replace(str(folder), "S:\\Scan\\Quay1"))
+        settle(app)
+    save(main, out / f"{lang}-digitise-scan-folder.png", scans)
+    if scans is not None:
+        scans.reject()
     panel.clear()
     settle(app)
     counter.close()

@@ -51,7 +51,8 @@ class ScanFolderDialog(QDialog):
         self.down_button = QPushButton(self.tr("▼ Xuống"), self)
         self.remove_button = QPushButton(self.tr("Bỏ khỏi danh sách"), self)
         self.message = ErrorLabel("scanFolder", self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(self)
+        self.cancel_button = self.buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
         self.keep_button = self.buttons.addButton(
             self.tr("Lưu bản số hóa"), QDialogButtonBox.ButtonRole.AcceptRole
         )

@@ -2820,6 +2820,10 @@
         <translation>Remove from the list</translation>
     </message>
     <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Lưu bản số hóa</source>
         <translation>Save the digitised copy</translation>
     </message>
