@@ -1,4 +1,5 @@
-"""Applying a pushed batch of changes under the counters' domain rules, exactly once, in one transaction.
+"""Applying a pushed batch of changes under the counters' domain rules, exactly once, in one transaction (a large
+batch in parts of its own transactions, `writer.LARGE_PART`, the dossiers blocked carried from part to part).
 
 Every change is judged in the order sent. A change ID seen before with the same content is a duplicate and
 is answered with the original result (an applied change is never applied twice); with other content it is
@@ -16,7 +17,7 @@ another appointment, status or code is rejected (`event.state_mismatch`).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -55,7 +56,9 @@ class BatchApplier:
     """Judges one batch for one caller, inside a write transaction that holds the agency's feed lock
     (`writer.PushWriter` opens it)."""
 
-    def __init__(self, m: SimpleNamespace, caller: Caller, now: str) -> None:
+    def __init__(self, m: SimpleNamespace, caller: Caller, now: str, blocked: Iterable[str] = ()) -> None:
+        """`blocked`: dossiers whose change did not apply in an earlier part of the same batch (a large batch is
+        applied in parts, `writer.LARGE_PART`); their later changes wait as if in one batch."""
         self._m = m
         self._caller = caller
         self._now = now
@@ -73,11 +76,16 @@ class BatchApplier:
         self._codes: set[str] = set()
         self._event_ids: set[str] = set()
         self._events: list[dict[str, Any]] = []
-        self._blocked: set[str] = set()
+        self._blocked: set[str] = set(blocked)
         self._new_changes: dict[str, dict[str, Any]] = {}
         self._updated_changes: dict[str, dict[str, Any]] = {}
         self._read: dict[str, _Read | None] = {}  # payloads by change ID; None: not the shape of its kind
         self._slot_digits = 2  # the agency's dossier-code slot width, read when a batch starts (core.codes)
+
+    @property
+    def blocked(self) -> frozenset[str]:
+        """The dossiers whose later changes in this batch wait (retry), for the batch's next part."""
+        return frozenset(self._blocked)
 
     def apply(self, changes: Sequence[Change]) -> list[ChangeResult]:
         """Judge and store the batch inside the caller's transaction (which holds the agency's feed lock)."""

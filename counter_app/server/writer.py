@@ -13,8 +13,13 @@ dossier, code or event of the batch), the batch is judged again, and then sees t
 
 Small pushes go first: a counter at work sends a change or two at a time, a counter back from days offline sends
 its queue in batches of up to 200, each taking a tenth of a second or more to apply. Every round takes all the
-small pushes waiting and at most one large batch, so a counter at work never waits behind a reconnect storm for
-more than one batch, and the storm still moves on every round.
+small pushes waiting and then one part (`LARGE_PART` changes) of the oldest large batch, in a transaction of its
+own, so a counter at work waits behind at most one part of a reconnect storm, the agency's feed lock is never
+held for a whole large batch, and the storm still moves on every round. A large batch is answered once its last
+part is committed. Its parts keep the batch's rules: changes are judged in the order sent, and a dossier one of
+whose changes did not apply has its later changes wait (retry) in the following parts too. Should the server
+stop between two parts, the counter sends the batch again and the parts already committed answer `duplicate`,
+as for any batch whose answer was lost.
 """
 
 from __future__ import annotations
@@ -40,6 +45,9 @@ MAX_GROUP = 64
 #: A push of at most this many changes is small (a counter at work); larger ones (a queue sent after being
 #: offline) are applied one a round, after the small ones waiting.
 SMALL_PUSH = 20
+#: A large batch is applied this many changes a round, each part in its own transaction (about 25 ms of work for
+#: receipts on PostgreSQL: the longest a small push waits behind the storm).
+LARGE_PART = 25
 #: How many times a batch refused by a unique key (another process committed the same rows) is judged again.
 JUDGE_ATTEMPTS = 3
 
@@ -60,11 +68,17 @@ class _Job:
     changes: Sequence[Change]
     caller: Caller | None = None
     done: Future[list[ChangeResult]] = field(default_factory=Future)
+    results: list[ChangeResult] = field(default_factory=list)  # a large batch's answers, part by part
+    blocked: frozenset[str] = frozenset()  # its dossiers whose later changes wait
+
+    def next_part(self) -> Sequence[Change]:
+        start = len(self.results)
+        return self.changes[start : start + LARGE_PART]
 
 
 class PushWriter:
-    """Owns one thread that applies every push of this process: small pushes in arrival order, large batches in
-    arrival order one a round after them."""
+    """Owns one thread that applies every push of this process: small pushes in arrival order, then one part of
+    the oldest large batch a round."""
 
     def __init__(self, m: SimpleNamespace) -> None:
         self._m = m
@@ -95,35 +109,43 @@ class PushWriter:
             self._ready.notify()
         self._thread.join(30)
 
-    def _take(self) -> list[_Job] | None:
-        """The next round: every small push waiting (up to `MAX_GROUP`), then one large batch; None once closed
-        and drained."""
+    def _take(self) -> tuple[list[_Job], _Job | None] | None:
+        """The next round: every small push waiting (up to `MAX_GROUP`) and the oldest large batch (which stays
+        first in its queue until its last part is applied); None once closed and drained."""
         with self._ready:
             while not (self._small or self._large or self._closing):
                 self._ready.wait()
-            jobs: list[_Job] = []
-            while self._small and len(jobs) < MAX_GROUP:
-                jobs.append(self._small.popleft())
-            if self._large and len(jobs) < MAX_GROUP:
-                jobs.append(self._large.popleft())
-            return jobs or None
+            small: list[_Job] = []
+            while self._small and len(small) < MAX_GROUP:
+                small.append(self._small.popleft())
+            large = self._large[0] if self._large else None
+            return (small, large) if small or large else None
+
+    def _finished(self, job: _Job) -> None:
+        """The large batch at the head of its queue is answered: the next one's turn."""
+        with self._ready:
+            if self._large and self._large[0] is job:
+                self._large.popleft()
 
     def _run(self) -> None:
-        while (jobs := self._take()) is not None:
+        while (round_ := self._take()) is not None:
+            small, large = round_
             try:
-                self._process(jobs)
+                self._process(small, large)
             except (
                 Exception
             ) as exc:  # e.g. the database went away: these pushes fail (5xx), the thread lives on
                 log.exception("push writer failed")
-                for job in jobs:
+                for job in (*small, *([large] if large else [])):
                     if not job.done.done():
                         job.done.set_exception(exc)
+            if large is not None and large.done.done():
+                self._finished(large)
 
-    def _process(self, jobs: list[_Job]) -> None:
+    def _process(self, small: list[_Job], large: _Job | None) -> None:
         by_agency: dict[str, list[_Job]] = {}
         with self._m.db.connection_context():
-            for job in jobs:
+            for job in small:
                 try:
                     job.caller = authenticate(self._m, job.token)
                 except AuthError as exc:
@@ -132,6 +154,35 @@ class PushWriter:
                 by_agency.setdefault(job.caller.agency_id, []).append(job)
             for agency_id, group in by_agency.items():
                 self._commit_group(agency_id, group)
+            if large is not None:
+                self._commit_part(large)
+
+    def _commit_part(self, job: _Job) -> None:
+        """The next part of a large batch in a transaction of its own; the batch is answered after its last."""
+        try:  # checked again for every part: a counter revoked meanwhile stops here
+            job.caller = authenticate(self._m, job.token)
+        except AuthError as exc:
+            job.done.set_exception(exc)
+            return
+        part = job.next_part()
+        for attempt in range(1, JUDGE_ATTEMPTS + 1):
+            try:
+                with write_transaction(self._m.db):
+                    lock_agency(self._m, job.caller.agency_id)
+                    applier = BatchApplier(self._m, job.caller, time_text(utc_now()), job.blocked)
+                    results = applier.apply(part)
+                break
+            except Exception as exc:
+                if unique_violation(exc) and attempt < JUDGE_ATTEMPTS:
+                    log.info("push met rows another process committed first; judged again")
+                    continue
+                log.exception("push part commit failed")  # the parts before stay committed: sent again,
+                job.done.set_exception(exc)  # they answer `duplicate`
+                return
+        job.results.extend(results)
+        job.blocked = applier.blocked
+        if len(job.results) >= len(job.changes):
+            job.done.set_result(job.results)
 
     def _commit_group(self, agency_id: str, group: list[_Job]) -> None:
         for attempt in range(1, JUDGE_ATTEMPTS + 1):

@@ -73,3 +73,76 @@ def test_small_pushes_pass_the_large_batches_waiting(
     assert order == [1, 2, 3, large, large + 1]
     assert all(r.result is Result.APPLIED for answer in answers for r in answer)
     assert admin.Dossier.select().count() == 1 + large + large + 1 + 2 + 3
+
+
+def create_coded(number: int, code: str) -> Change:
+    at = DAY + timedelta(seconds=number)
+    draft = new_dossier(
+        agency_id=AGENCY, procedure=PROCEDURE, applicant=Person(f"Trần Thị {number}"), at=at, officer="canbo",
+        counter=1,
+    )  # fmt: skip
+    d = receive(draft, code, at + timedelta(days=3))
+    return Change(new_id(), "dossier.create", d.id, 1, "canbo", at.isoformat(), dossier_to_dict(d))
+
+
+def test_a_large_batch_is_applied_in_parts_with_small_pushes_between(
+    admin: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    credential = enrol_installation(admin, add_counter(admin, AGENCY, 1)).credential
+    order: list[int] = []
+    first_applying, go_on = threading.Event(), threading.Event()
+    late: list[Any] = []
+    original = writer_module.BatchApplier.apply
+    writer = PushWriter(admin)
+
+    def apply(self: Any, changes: list[Change]) -> Any:
+        order.append(len(changes))
+        if len(order) == 1:
+            first_applying.set()
+            assert go_on.wait(30)
+        if len(order) == 3:  # the large batch's first part: a counter at work pushes meanwhile
+            late.append(writer.enqueue(credential, creates(1, 90, 3)))
+        if len(changes) == 3:  # it is answered before the large batch, which is not answered yet
+            assert not large.done()
+        return original(self, changes)
+
+    monkeypatch.setattr(writer_module.BatchApplier, "apply", apply)
+    try:
+        busy = writer.enqueue(credential, creates(1, 1, 1))
+        assert first_applying.wait(30)
+        batch = creates(1, 100, 2 * writer_module.LARGE_PART + 10)
+        large = writer.enqueue(credential, batch)
+        small = writer.enqueue(credential, creates(1, 10, 2))
+        go_on.set()
+        answers = [f.result(60) for f in (busy, small, large)]
+        answers.append(late[0].result(60))
+    finally:
+        writer.close()
+    part = writer_module.LARGE_PART
+    assert order == [1, 2, part, 3, part, 10]
+    assert [r.change_id for r in answers[2]] == [c.change_id for c in batch]
+    assert all(r.result is Result.APPLIED for answer in answers for r in answer)
+    assert admin.Dossier.select().count() == 1 + 2 + len(batch) + 3
+
+
+def test_a_dossier_refused_in_one_part_waits_in_the_later_parts(admin: SimpleNamespace) -> None:
+    credential = enrol_installation(admin, add_counter(admin, AGENCY, 1)).credential
+    part = writer_module.LARGE_PART
+    batch = creates(1, 100, part + 10)
+    wrong_slot = create_coded(7, f"{AGENCY}-{DAY:%y%m%d}-0207")  # another counter's slot: refused
+    again = Change(
+        new_id(), wrong_slot.kind, wrong_slot.dossier_id, 1, "canbo", wrong_slot.created_at,
+        {**wrong_slot.payload, "code": f"{AGENCY}-{DAY:%y%m%d}-0107"},
+    )  # fmt: skip
+    batch[2] = wrong_slot
+    batch[part + 5] = again  # the same dossier, in the second part
+    writer = PushWriter(admin)
+    try:
+        answer = writer.submit(credential, batch)
+    finally:
+        writer.close()
+    assert answer[2].result is Result.REJECTED
+    assert (answer[part + 5].result, answer[part + 5].reason) == (Result.RETRY, "dossier.blocked")
+    applied = [r for r in answer if r.result is Result.APPLIED]
+    assert len(applied) == len(batch) - 2
+    assert admin.Dossier.select().where(admin.Dossier.id == wrong_slot.dossier_id).count() == 0
