@@ -372,6 +372,13 @@ class SelfTest:
         )
 
     def check_camera(self) -> Outcome:
+        if sys.platform.startswith("linux"):  # the kernel's V4L2 devices, as the counter opens them
+            from .devices.camera import v4l2_cameras
+
+            cameras = [f"{name} (/dev/video{index})" for index, name in v4l2_cameras()]
+            if not cameras:
+                return warning("V4L2 sẵn sàng; không thấy camera", "V4L2 ready; no camera found")
+            return ok(", ".join(cameras), ", ".join(cameras))
         from PySide6.QtMultimedia import QMediaDevices
 
         self._application()

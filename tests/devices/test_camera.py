@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -15,7 +16,9 @@ from counter_app.devices.camera import (
     CameraWorker,
     OpenCvSource,
     ScanFilter,
+    capture_name,
     list_cameras,
+    v4l2_cameras,
 )
 
 NO_SUCH_CAMERA = 97  # /dev/video97 does not exist on any test machine
@@ -183,3 +186,47 @@ def test_list_cameras_probes_quietly(capfd: pytest.CaptureFixture[str]) -> None:
     found = list_cameras(max_index=3)
     assert all(isinstance(i, int) and 0 <= i < 3 for i in found)
     assert capfd.readouterr().err == ""
+
+
+def capability(card: bytes, caps: int, device_caps: int = 0) -> bytes:
+    """A VIDIOC_QUERYCAP answer as the kernel writes it (struct v4l2_capability, 104 bytes)."""
+    return struct.pack(
+        "=16s32s32sIII12x", b"uvcvideo", card, b"usb-0000:00:14.0-1", 0x60100, caps, device_caps
+    )
+
+
+def test_a_capture_node_is_named_and_other_nodes_are_not() -> None:
+    device_caps = 0x80000000
+    assert capture_name(capability(b"HD Webcam C270", 0x04200001)) == "HD Webcam C270"
+    assert capture_name(capability(b"Doc Cam", 0x84A00001 | device_caps, 0x04200001)) == "Doc Cam"
+    # a UVC camera's metadata node: the card can capture, this node cannot
+    assert capture_name(capability(b"HD Webcam C270", 0x84A00001 | device_caps, 0x04800000)) is None
+    assert capture_name(capability(b"Grabber", 0x00001000)) == "Grabber"  # multi-planar capture
+    assert capture_name(capability(b"Encoder out", 0x00000002)) is None  # video output only
+    assert len(capability(b"", 0)) == 104
+
+
+def test_v4l2_lists_the_capture_nodes_in_index_order(tmp_path: Path) -> None:
+    answers = {
+        "video10": capability(b"Second camera", 0x00000001),
+        "video0": capability(b"HD Webcam C270", 0x00000001),
+        "video1": capability(b"HD Webcam C270", 0x80000000, 0x00800000),  # its metadata node
+        "video2": None,  # unplugged while listed
+    }
+    for name in (*answers, "videox", "vbi0"):
+        (tmp_path / name).touch()
+    asked: list[str] = []
+
+    def query(node: Path) -> bytes | None:
+        asked.append(node.name)
+        return answers[node.name]
+
+    assert v4l2_cameras(tmp_path, query) == [(0, "HD Webcam C270"), (10, "Second camera")]
+    assert asked == ["video0", "video1", "video2", "video10"]
+
+
+def test_v4l2_asks_the_kernel_and_a_node_that_is_no_camera_answers_nothing(tmp_path: Path) -> None:
+    # /dev/null refuses the ioctl (ENOTTY) and a missing node cannot be opened: neither is a camera
+    (tmp_path / "video0").symlink_to("/dev/null")
+    (tmp_path / "video1").symlink_to(tmp_path / "gone")
+    assert v4l2_cameras(tmp_path) == []

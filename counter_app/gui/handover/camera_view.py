@@ -8,6 +8,7 @@ bridge, detached when the camera is switched off, so a late report from an old r
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 
@@ -27,6 +28,7 @@ from ...devices.camera import (
     CameraWorker,
     FrameSource,
     ScanFilter,
+    v4l2_cameras,
 )
 from ..bridge import WorkerBridge
 
@@ -37,9 +39,12 @@ GUIDE_BOX = (0.7, 0.5)
 
 
 def cameras_connected() -> bool | None:
-    """Whether the system lists any camera (Qt Multimedia's QMediaDevices: some 60 ms the first time, then
-    instant), None when Qt Multimedia is not there to ask. Opening a device that is not there takes OpenCV
-    seconds on some systems; asking first answers "no camera" at once."""
+    """Whether the system lists any camera, None when there is nothing to ask. Opening a device that is not there
+    takes OpenCV seconds on some systems; asking first answers "no camera" at once. On Linux the kernel's V4L2
+    devices are asked directly (the counter opens cameras through V4L2, and the bundle leaves Qt Multimedia out);
+    elsewhere Qt Multimedia's QMediaDevices (some 60 ms the first time, then instant)."""
+    if sys.platform.startswith("linux"):
+        return bool(v4l2_cameras())
     try:
         from PySide6.QtMultimedia import QMediaDevices
     except ImportError:
