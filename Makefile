@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEB_PACKAGES := libzbar0 libxcb-cursor0 libpulse0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
 	libegl1 libgl1 libdbus-1-3 libfontconfig1 poppler-utils xvfb xauth cups printer-driver-cups-pdf \
-	dbus-daemon gnome-keyring chromium chromium-driver chromium-l10n
+	dbus-daemon gnome-keyring chromium chromium-driver chromium-l10n cmake g++ make
 export QT_QPA_PLATFORM ?= offscreen
 # The part of the suite that runs a second time with the clock moved CLOCK_SHIFT_DAYS ahead (time bombs).
 NON_GUI_TESTS := tests/core tests/storage tests/documents tests/cli tests/sync tests/server
@@ -60,8 +60,9 @@ run: setup
 bench: setup
 	$(BIN)/python -m bench.run_all
 
+# The counter PC bundle, dist/counter-app/ (on Linux from build/bundle-env with OpenCV built for the counter).
 bundle: setup
-	$(BIN)/pyinstaller --noconfirm --clean build.spec
+	$(BIN)/python tools/bundle.py
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
