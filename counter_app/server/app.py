@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from anyio import to_thread
+from anyio import CapacityLimiter, to_thread
 from fastapi import FastAPI, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -43,6 +43,11 @@ from .schema import current_version
 from .writer import PushWriter
 
 REQUEST_THREADS = 12
+#: A push body larger than this (a queue sent after being offline: up to about 650 KB) is parsed and answered on at
+#: most `LARGE_BODY_THREADS` threads at once, counted apart from the `REQUEST_THREADS`, so a reconnect storm's
+#: batches never take every request thread while a counter at work waits for one.
+LARGE_BODY = 64 * 1024
+LARGE_BODY_THREADS = 2
 #: FastAPI's and Starlette's own refusals (unparseable body, unknown path, wrong method) as error codes.
 HTTP_ERROR_CODES = {
     400: "request.malformed",
@@ -238,12 +243,14 @@ def create_app(
     Digitised papers' files are kept under `files_dir` (server/files.py)."""
     m = bind_models(db)
     writer = PushWriter(m)
+    large_bodies: list[CapacityLimiter] = []  # made in the lifespan, on the server's event loop
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # Few request threads: they mostly wait on the database, and fewer of them fight less for the
         # interpreter (and leave the push writer thread room to run).
         to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+        large_bodies.append(CapacityLimiter(LARGE_BODY_THREADS))
         stop = threading.Event()
         sender = None
         if portal is not None:
@@ -346,8 +353,10 @@ def create_app(
     async def push(request: Request, credentials: Credentials) -> Response:
         raw = await request.body()  # bounded and timed by BodyLimit
         content_type = request.headers.get("content-type")
+        # a storm's batches take turns on threads counted apart, never all the request threads
+        limiter = large_bodies[0] if len(raw) > LARGE_BODY and large_bodies else None
         body, changes = await to_thread.run_sync(
-            parse_push, raw, content_type
+            parse_push, raw, content_type, limiter=limiter
         )  # parsed once, typed from here on
         ids = [c.change_id for c in changes]
         if len(set(ids)) != len(ids):
@@ -361,7 +370,7 @@ def create_app(
         except AuthError as exc:
             raise ApiError(401, exc.code) from exc
         await to_thread.run_sync(contact.note, caller, request.headers, body.device_time)
-        answer = await to_thread.run_sync(push_json, results)  # 500 results: written off the event loop too
+        answer = await to_thread.run_sync(push_json, results, limiter=limiter)  # off the event loop too
         return Response(answer, media_type="application/json")
 
     @app.post("/v1/audit", response_model=AuditOut, responses=error_responses(400, 401, 408, 413, 422, 429))

@@ -45,9 +45,10 @@ MAX_GROUP = 64
 #: A push of at most this many changes is small (a counter at work); larger ones (a queue sent after being
 #: offline) are applied one a round, after the small ones waiting.
 SMALL_PUSH = 20
-#: A large batch is applied this many changes a round, each part in its own transaction (about 25 ms of work for
-#: receipts on PostgreSQL: the longest a small push waits behind the storm).
-LARGE_PART = 25
+#: A large batch is applied this many changes a round, each part in its own transaction (the longest
+#: a small push waits behind the storm). Chosen by bench/bench_province.py:
+#: 25 kept the counters at work fast but slowed the storm past its target, 100 the other way round.
+LARGE_PART = 50
 #: How many times a batch refused by a unique key (another process committed the same rows) is judged again.
 JUDGE_ATTEMPTS = 3
 
