@@ -85,9 +85,12 @@ def options_key() -> str:
     return hashlib.sha256("\n".join(OPTIONS).encode()).hexdigest()[:10]
 
 
+def wheel_tag() -> str:
+    return "cp37-abi3-linux_" + os.uname().machine
+
+
 def wheel_name(version: str) -> str:
-    tag = "cp37-abi3-linux_" + os.uname().machine
-    return f"opencv_python_headless-{version}+counter{options_key()}-{tag}.whl"
+    return f"opencv_python_headless-{version}+counter{options_key()}-{wheel_tag()}.whl"
 
 
 def run(command: list[str], log: Path, cwd: Path | None = None) -> None:
@@ -169,11 +172,10 @@ def pack(package: Path, version: str, wheel: Path) -> None:
         "Summary: OpenCV built for the counter bundle (tools/build_opencv.py)\nLicense: Apache 2.0\n"
         "Requires-Dist: numpy>=1.26\n"
     ).encode()))  # fmt: skip
-    tag = wheel.name.removesuffix(".whl").split("-", 2)[2]
     files.append(
         (
             f"{info}/WHEEL",
-            f"Wheel-Version: 1.0\nGenerator: build_opencv\nRoot-Is-Purelib: false\nTag: {tag}\n".encode(),
+            f"Wheel-Version: 1.0\nGenerator: build_opencv\nRoot-Is-Purelib: false\nTag: {wheel_tag()}\n".encode(),
         )
     )
     files.append((f"{info}/top_level.txt", b"cv2\n"))

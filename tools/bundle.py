@@ -44,6 +44,8 @@ def bundle_environment(opencv_wheel: Path) -> Path:
     venv.EnvBuilder(clear=True, with_pip=True).create(ENV)
     pip = [str(python), "-m", "pip", "install", "--quiet"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
+    # the project's dependencies come with it; its own code is analysed from the checkout (build.spec's pathex
+    # comes before site-packages), so a change to the source needs no new environment
     subprocess.run([*pip, str(ROOT), pyinstaller_requirement()], check=True)
     subprocess.run([*pip, "--no-deps", "--force-reinstall", str(opencv_wheel)], check=True)
     stamp.write_text(key, encoding="utf-8")

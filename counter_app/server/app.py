@@ -243,14 +243,13 @@ def create_app(
     Digitised papers' files are kept under `files_dir` (server/files.py)."""
     m = bind_models(db)
     writer = PushWriter(m)
-    large_bodies: list[CapacityLimiter] = []  # made in the lifespan, on the server's event loop
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # Few request threads: they mostly wait on the database, and fewer of them fight less for the
         # interpreter (and leave the push writer thread room to run).
         to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
-        large_bodies.append(CapacityLimiter(LARGE_BODY_THREADS))
+        _app.state.large_bodies = CapacityLimiter(LARGE_BODY_THREADS)  # bound to this event loop
         stop = threading.Event()
         sender = None
         if portal is not None:
@@ -354,7 +353,7 @@ def create_app(
         raw = await request.body()  # bounded and timed by BodyLimit
         content_type = request.headers.get("content-type")
         # a storm's batches take turns on threads counted apart, never all the request threads
-        limiter = large_bodies[0] if len(raw) > LARGE_BODY and large_bodies else None
+        limiter = request.app.state.large_bodies if len(raw) > LARGE_BODY else None
         body, changes = await to_thread.run_sync(
             parse_push, raw, content_type, limiter=limiter
         )  # parsed once, typed from here on
